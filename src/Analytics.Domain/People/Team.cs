@@ -1,0 +1,20 @@
+using Analytics.Domain.Common;
+
+namespace Analytics.Domain.People;
+
+/// <summary>A team: the unit reports and alerts are made for. Teams come from the teams configuration file.</summary>
+/// <param name="Id">A stable key, such as <c>payments</c>.</param>
+/// <param name="Name">The name to show.</param>
+/// <param name="TimeZone">The IANA time zone in which the team's days and weeks are counted.</param>
+/// <param name="Members">The people on the team.</param>
+/// <param name="Repositories">Repository full names the team owns.</param>
+/// <param name="Services">Services the team runs (incidents are attributed by service).</param>
+/// <param name="Email">Where the team's reports and alerts are sent, when configured.</param>
+public sealed record Team(
+    string Id,
+    string Name,
+    string TimeZone,
+    ValueList<TeamMember> Members,
+    ValueList<string> Repositories,
+    ValueList<string> Services,
+    string? Email);
