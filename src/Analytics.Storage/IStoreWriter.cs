@@ -15,6 +15,9 @@ public interface IStoreWriter : IAsyncDisposable
     Task<UpsertResult> UpsertAsync<T>(EntityMap<T> map, IReadOnlyCollection<T> records, CancellationToken cancellationToken)
         where T : class;
 
+    /// <summary>Upserts records known only through their map (all of <see cref="EntityMap.RecordType"/>); see the typed overload.</summary>
+    Task<UpsertResult> UpsertAsync(EntityMap map, IReadOnlyCollection<object> records, CancellationToken cancellationToken);
+
     /// <summary>Deletes the records with the given keys (values of <see cref="EntityMap.KeyColumns"/>, in order).</summary>
     /// <returns>How many records were deleted.</returns>
     Task<int> DeleteAsync(EntityMap map, IReadOnlyCollection<object[]> keys, CancellationToken cancellationToken);

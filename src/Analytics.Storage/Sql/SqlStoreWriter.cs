@@ -12,8 +12,12 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
     private bool _completed;
 
     /// <inheritdoc />
-    public async Task<UpsertResult> UpsertAsync<T>(EntityMap<T> map, IReadOnlyCollection<T> records, CancellationToken cancellationToken)
-        where T : class
+    public Task<UpsertResult> UpsertAsync<T>(EntityMap<T> map, IReadOnlyCollection<T> records, CancellationToken cancellationToken)
+        where T : class =>
+        UpsertAsync((EntityMap)map, records, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<UpsertResult> UpsertAsync(EntityMap map, IReadOnlyCollection<object> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(records);
