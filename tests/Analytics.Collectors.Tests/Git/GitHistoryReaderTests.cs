@@ -285,6 +285,19 @@ public sealed class GitHistoryReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_HeadOnMissingBranchWithOtherRefs_ThrowsInsteadOfEmpty()
+    {
+        using var repo = TestRepository.Init();
+        repo.Write("a.txt", "a\n");
+        repo.Commit("one");
+        repo.Git("symbolic-ref", "HEAD", "refs/heads/gone");
+
+        var act = () => ReadAllAsync(repo.Path);
+
+        (await act.Should().ThrowAsync<GitException>()).Which.Message.Should().Contain("refs/heads/main").And.Contain(repo.Path);
+    }
+
+    [Fact]
     public async Task ReadAsync_GitMissing_ThrowsNamingExecutable()
     {
         using var repo = TestRepository.Init();
@@ -363,7 +376,7 @@ public sealed class GitHistoryReaderTests
     }
 
     [Fact]
-    public async Task ReadAsync_ConsumerStopsEarly_ReturnsPromptly()
+    public async Task ReadAsync_ConsumerStopsEarly_YieldsNewestFirstAndStops()
     {
         using var repo = TestRepository.Init();
         repo.FastImport(FastImportStream(500));

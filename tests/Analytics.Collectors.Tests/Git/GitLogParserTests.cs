@@ -82,6 +82,21 @@ public sealed class GitLogParserTests
         record.Committer.SourceId.Should().Be("bob@example.com");
     }
 
+    [Fact]
+    public async Task ReadAsync_NextHeaderArrived_ReturnsCommitWithoutReadingFurther()
+    {
+        var other = "fedcba9876543210fedcba9876543210fedcba98";
+        var parser = new GitLogParser(
+            new NulTokenReader(new OneShotStream(Encoding.UTF8.GetBytes(Header() + "\0"), Encoding.UTF8.GetBytes($"\u0001{other}\0"))),
+            "owner/name",
+            "/repo");
+
+        var record = await parser.ReadAsync(CancellationToken.None);
+
+        record!.Commit.Sha.Should().Be(Sha);
+        parser.Ended.Should().BeFalse();
+    }
+
     [Theory]
     [InlineData("Ada", "Ada@Example.COM", "ada@example.com", false)]
     [InlineData("dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com", "49699333+dependabot[bot]@users.noreply.github.com", true)]
