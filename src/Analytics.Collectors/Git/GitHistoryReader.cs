@@ -130,6 +130,8 @@ public sealed class GitHistoryReader
             var parser = new GitLogParser(new NulTokenReader(process.StandardOutput.BaseStream), name, path);
             while (true)
             {
+                // The tokenizer may serve many commits from its buffer without touching the stream: check every time.
+                ct.ThrowIfCancellationRequested();
                 GitCommitRecord? record;
                 GitOutputParseException? parseError = null;
                 try

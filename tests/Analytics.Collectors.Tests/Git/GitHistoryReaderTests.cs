@@ -335,16 +335,19 @@ public sealed class GitHistoryReaderTests
         using var repo = TestRepository.Init();
         repo.FastImport(FastImportStream(50));
         using var cts = new CancellationTokenSource();
+        var seen = 0;
 
         var act = async () =>
         {
             await foreach (var unused in _reader.ReadAsync(repo.Path, null, cts.Token))
             {
+                seen++;
                 await cts.CancelAsync();
             }
         };
 
         await act.Should().ThrowAsync<OperationCanceledException>();
+        seen.Should().Be(1);
     }
 
     [Fact]
