@@ -46,6 +46,9 @@ public sealed record PullRequest(
     /// <summary>Its id there.</summary>
     public string SourceId { get; init => field = Guard.NotBlank(value, nameof(SourceId)); } = Guard.NotBlank(SourceId);
 
+    /// <summary>Its number in the repository, from 1.</summary>
+    public int Number { get; init => field = Guard.Positive(value, nameof(Number)); } = Guard.Positive(Number);
+
     /// <summary>When it was merged; never before it was opened.</summary>
     public DateTimeOffset? MergedAt { get; init => field = Guard.NotBefore(value, CreatedAt, nameof(MergedAt), nameof(CreatedAt)); } = Guard.NotBefore(MergedAt, CreatedAt);
 
