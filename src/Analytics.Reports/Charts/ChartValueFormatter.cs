@@ -54,6 +54,11 @@ public static class ChartValueFormatter
             case ValueFormat.Percentage:
                 return Fixed(value * 100, DecimalsFor(step * 100)) + "%";
             default:
+                if (value == 0)
+                {
+                    return "0";
+                }
+
                 if (maxAbs > 0 && maxAbs < 1e-3)
                 {
                     return Scientific(value);

@@ -59,6 +59,8 @@ public sealed class ChartValueFormatterTests
     [InlineData(20_000, 5_000, 40_000, ValueFormat.Number, "20k")]
     // Axis reaches 10 000; step 500 / 1000 = 0.5 needs one decimal.
     [InlineData(2_500, 500, 10_000, ValueFormat.Number, "2.5k")]
+    // Zero stays "0" on a thousands axis, not "0k".
+    [InlineData(0, 50_000, 150_000, ValueFormat.Number, "0")]
     // Step 0.2 needs one decimal; 1 is written without one.
     [InlineData(1, 0.2, 2, ValueFormat.Number, "1")]
     [InlineData(0.4, 0.2, 2, ValueFormat.Number, "0.4")]

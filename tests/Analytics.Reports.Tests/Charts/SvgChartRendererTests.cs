@@ -220,11 +220,26 @@ public sealed class SvgChartRendererTests
 
         var root = Parse(SvgChartRenderer.Render(chart, Size));
 
-        var marker = WithClass(root, "g", "marker").Single();
-        var line = marker.Element(Svg + "line")!;
+        var line = WithClass(root, "line", "marker").Single();
         (line.Attribute("x1")!.Value, line.Attribute("y1")!.Value, line.Attribute("y2")!.Value).Should().Be(("220", "36", "172"));
         line.Attribute("stroke-dasharray").Should().NotBeNull();
-        marker.Element(Svg + "text")!.Value.Should().Be("change");
+        WithClass(root, "text", "marker-label").Single().Value.Should().Be("change");
+    }
+
+    [Fact]
+    public void Render_MarkerAndThresholdLabels_DrawnAfterTheDataLines()
+    {
+        var chart = Chart(Series("p50", Day(0, 10), Day(4, 90))) with
+        {
+            Markers = ValueList.Of(new ChartMarker(Day(2, null).At, "change")),
+            Threshold = new ThresholdLine(75, "Goal"),
+        };
+
+        var root = Parse(SvgChartRenderer.Render(chart, Size));
+
+        var order = root.Elements().Select(e => (string?)e.Attribute("class")).ToList();
+        order.IndexOf("annotations").Should().BeGreaterThan(order.IndexOf("series"));
+        order.IndexOf("marker").Should().BeLessThan(order.IndexOf("series"), "the dashed line goes under the data");
     }
 
     [Fact]
@@ -235,9 +250,8 @@ public sealed class SvgChartRendererTests
 
         var root = Parse(SvgChartRenderer.Render(chart, Size));
 
-        var threshold = WithClass(root, "g", "threshold").Single();
-        threshold.Element(Svg + "line")!.Attribute("y1")!.Value.Should().Be("70");
-        threshold.Element(Svg + "text")!.Value.Should().Be("Goal (75)");
+        WithClass(root, "line", "threshold").Single().Attribute("y1")!.Value.Should().Be("70");
+        WithClass(root, "text", "threshold-label").Single().Value.Should().Be("Goal (75)");
     }
 
     [Fact]

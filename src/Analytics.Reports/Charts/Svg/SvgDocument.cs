@@ -81,6 +81,15 @@ internal static class SvgDocument
     public static XElement Text(double x, double y, string text, params object[] attributes) =>
         El("text", Attr("x", x), Attr("y", y), attributes, Clean(text));
 
+    /// <summary>A white outline painted under a label's glyphs, so it stays legible over lines and bands.</summary>
+    public static object[] Halo() =>
+    [
+        new XAttribute("stroke", "#ffffff"),
+        new XAttribute("stroke-width", "3"),
+        new XAttribute("stroke-linejoin", "round"),
+        new XAttribute("paint-order", "stroke"),
+    ];
+
     /// <summary>
     /// The root <c>&lt;svg&gt;</c> with namespace, version, size, viewBox, <c>role="img"</c>, <c>&lt;title&gt;</c>,
     /// <c>&lt;desc&gt;</c> and a white background.

@@ -46,14 +46,22 @@ internal static class TimeSeriesSvg
         AxisFrame.AddValueAxis(root, plot, ticks, chart.ValueFormat);
         AddTimeAxis(root, plot, size, start, end, chart.XAxis, X);
         AddBands(root, chart, X, Y);
+
+        // Threshold and marker labels go on top of the data lines, so their white halo keeps them legible.
+        var labels = El("g", new XAttribute("class", "annotations"), new XAttribute("font-size", "10"));
         if (chart.Threshold is { } line)
         {
-            AddThreshold(root, plot, line, chart.ValueFormat, Y(line.Value));
+            AddThreshold(root, labels, plot, line, chart.ValueFormat, Y(line.Value));
         }
 
-        AddMarkers(root, plot, chart.Markers, start, end, X);
+        AddMarkers(root, labels, plot, chart.Markers, start, end, X);
         AxisFrame.AddBaseline(root, plot, ticks);
         AddLines(root, chart, X, Y);
+        if (labels.HasElements)
+        {
+            root.Add(labels);
+        }
+
         return root;
     }
 
@@ -104,33 +112,32 @@ internal static class TimeSeriesSvg
         }
     }
 
-    private static void AddThreshold(XElement root, PlotArea plot, ThresholdLine line, ValueFormat format, double y)
+    private static void AddThreshold(XElement root, XElement labels, PlotArea plot, ThresholdLine line, ValueFormat format, double y)
     {
         var label = $"{line.Label} ({ChartValueFormatter.Format(line.Value, format)})";
         var labelY = y - 4 < plot.Top + 10 ? y + 12 : y - 4;
         root.Add(El(
-            "g",
+            "line",
             new XAttribute("class", "threshold"),
-            El(
-                "line",
-                Attr("x1", plot.Left),
-                Attr("y1", y),
-                Attr("x2", plot.Right),
-                Attr("y2", y),
-                new XAttribute("stroke", "#444444"),
-                new XAttribute("stroke-width", "1.2"),
-                new XAttribute("stroke-dasharray", "8 4")),
-            Text(
-                plot.Right - 4,
-                labelY,
-                Fit(label, plot.Width - 8, 10),
-                new XAttribute("text-anchor", "end"),
-                new XAttribute("font-size", "10"),
-                new XAttribute("fill", "#444444"))));
+            Attr("x1", plot.Left),
+            Attr("y1", y),
+            Attr("x2", plot.Right),
+            Attr("y2", y),
+            new XAttribute("stroke", "#444444"),
+            new XAttribute("stroke-width", "1.2"),
+            new XAttribute("stroke-dasharray", "8 4")));
+        labels.Add(Text(
+            plot.Right - 4,
+            labelY,
+            Fit(label, plot.Width - 8, 10),
+            new XAttribute("class", "threshold-label"),
+            new XAttribute("text-anchor", "end"),
+            new XAttribute("fill", "#444444"),
+            Halo()));
     }
 
     private static void AddMarkers(
-        XElement root, PlotArea plot, IEnumerable<ChartMarker> markers, DateTimeOffset start, DateTimeOffset end, Func<DateTimeOffset, double> x)
+        XElement root, XElement labels, PlotArea plot, IEnumerable<ChartMarker> markers, DateTimeOffset start, DateTimeOffset end, Func<DateTimeOffset, double> x)
     {
         var shown = markers.Where(m => m.At >= start && m.At <= end).OrderBy(m => m.At).ToList();
         for (var i = 0; i < shown.Count; i++)
@@ -146,24 +153,23 @@ internal static class TimeSeriesSvg
             var label = Fit(marker.Label, 120, 10);
             var rightOfLine = at + 3 + Width(label, 10) <= plot.Right;
             root.Add(El(
-                "g",
+                "line",
                 new XAttribute("class", "marker"),
-                El(
-                    "line",
-                    Attr("x1", at),
-                    Attr("y1", plot.Top),
-                    Attr("x2", at),
-                    Attr("y2", plot.Bottom),
-                    new XAttribute("stroke", colour),
-                    new XAttribute("stroke-width", width),
-                    new XAttribute("stroke-dasharray", dash)),
-                Text(
-                    rightOfLine ? at + 3 : at - 3,
-                    plot.Top + 10 + (i % 2 * 12),
-                    label,
-                    new XAttribute("text-anchor", rightOfLine ? "start" : "end"),
-                    new XAttribute("font-size", "10"),
-                    new XAttribute("fill", colour))));
+                Attr("x1", at),
+                Attr("y1", plot.Top),
+                Attr("x2", at),
+                Attr("y2", plot.Bottom),
+                new XAttribute("stroke", colour),
+                new XAttribute("stroke-width", width),
+                new XAttribute("stroke-dasharray", dash)));
+            labels.Add(Text(
+                rightOfLine ? at + 3 : at - 3,
+                plot.Top + 10 + (i % 2 * 12),
+                label,
+                new XAttribute("class", "marker-label"),
+                new XAttribute("text-anchor", rightOfLine ? "start" : "end"),
+                new XAttribute("fill", colour),
+                Halo()));
         }
     }
 
