@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Analytics.Domain.People;
+using Analytics.Host.Configuration;
+using Analytics.Storage;
+using Spectre.Console;
+
+namespace Analytics.Host.Cli;
+
+/// <summary>One command's run: its parsed options, settings, teams and store, opened on first use.</summary>
+internal sealed class CommandSession(ParseResult parse, GlobalOptions global, CliEnvironment environment) : IAsyncDisposable
+{
+    private AnalyticsSettings? _settings;
+    private TeamsConfiguration? _teams;
+    private IStore? _store;
+
+    /// <summary>The parsed command line.</summary>
+    public ParseResult Parse { get; } = parse;
+
+    /// <summary>The outside world.</summary>
+    public CliEnvironment Environment { get; } = environment;
+
+    /// <summary>The settings, loaded on first use.</summary>
+    public AnalyticsSettings Settings =>
+        _settings ??= SettingsLoader.Load(Parse.GetValue(global.Config), Environment.WorkingDirectory, Environment.Variables);
+
+    /// <summary>The teams file's contents; empty when the file does not exist.</summary>
+    public TeamsConfiguration Teams
+    {
+        get
+        {
+            if (_teams is null)
+            {
+                var path = Environment.PathOf(Settings.Teams.File);
+                _teams = File.Exists(path) ? TeamsFile.Read(path) : TeamsConfiguration.Empty;
+            }
+
+            return _teams;
+        }
+    }
+
+    /// <summary>A console on the error stream for progress and status, drawn only when a person is watching.</summary>
+    public IAnsiConsole Status { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(environment.Error),
+        Interactive = environment.Interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        Ansi = environment.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = environment.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+    });
+
+    /// <summary>A console on the output stream for tables.</summary>
+    public IAnsiConsole Output { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(environment.Out),
+        Interactive = InteractionSupport.No,
+        Ansi = environment.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = environment.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+    });
+
+    /// <summary>The store location: <c>--store</c>, else <c>Store:Location</c>.</summary>
+    public StoreLocation ResolveStoreLocation(string? fallback = null)
+    {
+        var text = Parse.GetValue(global.Store) ?? fallback ?? Settings.Store.Location;
+        return Analytics.Storage.StoreLocation.TryParse(text, Environment.WorkingDirectory, out var location, out var error)
+            ? location!
+            : throw new UserErrorException($"--store: {error}");
+    }
+
+    /// <summary>Opens the store (once per session).</summary>
+    public async Task<IStore> OpenStoreAsync(CancellationToken cancellationToken, string? fallbackLocation = null) =>
+        _store ??= await Store.OpenAsync(ResolveStoreLocation(fallbackLocation), Environment.Time, cancellationToken);
+
+    /// <summary>The people behind all accounts seen so far, merged with the teams file.</summary>
+    public async Task<PersonDirectory> ResolvePeopleAsync(CancellationToken cancellationToken)
+    {
+        var store = await OpenStoreAsync(cancellationToken);
+        var identities = new List<Identity>();
+        await foreach (var identity in store.ReadAsync(Analytics.Storage.Schema.Entities.Identities, null, cancellationToken))
+        {
+            identities.Add(identity);
+        }
+
+        return IdentityResolver.Resolve(identities, Teams.Members, Teams.Bots);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+    }
+}
