@@ -49,6 +49,11 @@ internal sealed partial class SimulationRun
             }
         }
 
+        foreach (var plan in _plans.Where(p => p.Author.LeftAt is not null))
+        {
+            LeaveBehind(plan, plan.Author.LeftAt!.Value);
+        }
+
         // Numbers follow opening order within each repository.
         var ordered = _plans.OrderBy(p => p.CreatedAt).ToList();
         _plans.Clear();
@@ -56,6 +61,19 @@ internal sealed partial class SimulationRun
         foreach (var plan in _plans)
         {
             plan.Number = plan.Repo.NextNumber++;
+        }
+    }
+
+    /// <summary>Work its author had not finished when they left is closed by a teammate a few days later.</summary>
+    private void LeaveBehind(PullRequestPlan plan, DateTimeOffset leftAt)
+    {
+        plan.Commits.RemoveAll(c => c.At >= leftAt);
+        plan.Pushes.RemoveAll(c => c.At >= leftAt);
+        if (plan.MergedAt >= leftAt)
+        {
+            plan.MergedAt = null;
+            plan.MergeSha = null;
+            plan.ClosedAt = leftAt + _random.LogNormal(TimeSpan.FromDays(5), 0.5);
         }
     }
 
@@ -172,6 +190,11 @@ internal sealed partial class SimulationRun
             {
                 var reviewer = pending[i];
                 var at = calendar.AddWorkingTime(t, _random.LogNormal(TimeSpan.FromHours(2.5), 1.0) * sizeFactor);
+                if (!reviewer.IsActive(at))
+                {
+                    continue; // they left before getting to it
+                }
+
                 ReviewState state;
                 if (round == maxRounds && round > 1)
                 {
@@ -304,6 +327,11 @@ internal sealed partial class SimulationRun
 
         var reviewer = reviewers[0];
         var at = repo.Team.Calendar.AddWorkingTime(createdAt, _random.LogNormal(TimeSpan.FromHours(4), 1.0));
+        if (!reviewer.IsActive(at))
+        {
+            return;
+        }
+
         plan.Reviews.Add(new ReviewPlan(Id(_nextReviewId++), reviewer, ReviewState.Approved, at, 0));
         plan.MergedAt = at + _random.LogNormal(TimeSpan.FromMinutes(5), 0.6);
         plan.MergeSha = _random.Sha();
