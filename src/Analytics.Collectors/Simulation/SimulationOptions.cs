@@ -19,7 +19,7 @@ public sealed record SimulationOptions
 
     /// <summary>
     /// Multiplies activity: pull requests (and so commits, CI runs, test results and deployments), tickets and incidents.
-    /// Team sizes and repositories do not change. Default 1.0, which gives a few thousand pull requests and about 150,000
+    /// Team sizes and repositories do not change. Default 1.0, which gives about 3,500 pull requests and 170,000–200,000
     /// test results a year; greater than 0 and at most 20.
     /// </summary>
     public double Scale { get; init; } = 1.0;

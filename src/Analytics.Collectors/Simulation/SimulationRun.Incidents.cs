@@ -24,20 +24,28 @@ internal sealed partial class SimulationRun
         {
             foreach (var team in _teams)
             {
-                var midday = team.Calendar.At(day, TimeSpan.FromHours(12));
-                var rising = team.Blueprint.Id == Blueprint.IncidentRiseTeam && midday >= _riseFrom;
-                var count = _random.Poisson(team.Blueprint.IncidentsPerMonth * 1.6 / 30 * _options.Scale * (rising ? 3.5 : 1));
+                var count = _random.Poisson(DailyIncidents(team));
                 for (var i = 0; i < count; i++)
                 {
                     // Traffic, and so trouble, peaks in the team's daytime, but pages come at night too.
                     var hour = _random.Chance(0.65) ? _random.Uniform(8, 20) : _random.Uniform(0, 24);
-                    var createdAt = team.Calendar.At(day, TimeSpan.FromHours(hour));
-                    var repo = _random.Pick(team.Repositories);
-                    AddIncident(team, repo.Service, createdAt, null);
+                    AddIncident(team, _random.Pick(team.Repositories).Service, team.Calendar.At(day, TimeSpan.FromHours(hour)), null);
                 }
             }
         }
+
+        // The rise: a fixed number of extra incidents (three times the usual count) so the trend shows whatever the seed.
+        var risingTeam = _teams.First(t => t.Blueprint.Id == Blueprint.IncidentRiseTeam);
+        var riseDays = (_end - _riseFrom).TotalDays;
+        var extra = (int)Math.Round(DailyIncidents(risingTeam) * riseDays * 3);
+        for (var i = 0; i < extra; i++)
+        {
+            var createdAt = _riseFrom + TimeSpan.FromMinutes(Math.Floor(_random.Uniform(0, riseDays * 24 * 60)));
+            AddIncident(risingTeam, _random.Pick(risingTeam.Repositories).Service, createdAt, null);
+        }
     }
+
+    private double DailyIncidents(SimTeam team) => team.Blueprint.IncidentsPerMonth * 1.6 / 30 * _options.Scale;
 
     private void AddIncident(SimTeam team, string service, DateTimeOffset createdAt, string? deploymentId)
     {
