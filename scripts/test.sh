@@ -183,7 +183,15 @@ trx_counter() {
 
 # Sums the counters of every .trx under $RESULTS_DIR into PASSED, FAILED, SKIPPED.
 sum_trx_counters() {
-  local trx counters name
+  local trx counters name reported written
+  # Each test project writes its own .trx, named by the second it finished; VSTest adds a suffix on a clash, but two
+  # projects finishing at the very same moment could still overwrite one. Failures would still fail the run through
+  # dotnet test's exit code; only the totals would be short, so warn rather than fail.
+  reported="$(grep -c '^Results File: .*\.trx$' "$RESULTS_DIR/dotnet-test.log" || true)"
+  written="$(find "$RESULTS_DIR" -name '*.trx' | wc -l)"
+  if [ "${reported:-0}" -ne "$written" ]; then
+    log "warning: dotnet test reported $reported .trx files but $written exist: totals may be incomplete"
+  fi
   while IFS= read -r -d '' trx; do
     counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)"
     if [ -z "$counters" ]; then
@@ -211,7 +219,9 @@ run_dotnet_test() {
     export DOTNET_CLI_USE_MSBUILD_SERVER=0
   fi
   DOTNET_STATUS=0
-  (cd "$REPO_ROOT" && dotnet test Analytics.sln -c Release --logger trx --results-directory "$RESULTS_DIR") \
+  # --blame-hang-timeout: a hung test is killed and reported long before CI's own time limit, without a dump.
+  (cd "$REPO_ROOT" && dotnet test Analytics.sln -c Release --logger trx --results-directory "$RESULTS_DIR" \
+    --blame-hang-timeout 15m --blame-hang-dump-type none) 2>&1 | tee "$RESULTS_DIR/dotnet-test.log" \
     || DOTNET_STATUS=$?
   if [ "${CI:-}" = "true" ]; then
     dotnet build-server shutdown >/dev/null 2>&1 || true
