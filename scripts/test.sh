@@ -92,11 +92,20 @@ ensure_chromium() {
 }
 
 # Runs a PostgreSQL tool as the postgres user when we are root (the server refuses to run as root), else as ourselves.
+# From /, because the postgres user may not be allowed into the current directory (a clone under /root, say).
 as_pg() {
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$@"
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
+  fi
+}
+
+# Debian's package creates the postgres user; binaries that came another way may not have.
+ensure_postgres_user() {
+  if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
+    log "creating the postgres system user"
+    useradd --system --user-group --home-dir /var/lib/postgresql --shell /bin/bash postgres
   fi
 }
 
@@ -249,6 +258,7 @@ main() {
   ensure_chromium
   if [ -z "${ANALYTICS_TEST_POSTGRES:-}" ]; then
     ensure_postgres_binaries
+    ensure_postgres_user
     start_postgres
   else
     log "PostgreSQL: using ANALYTICS_TEST_POSTGRES as given"
