@@ -32,11 +32,11 @@ public sealed record CiJob(
     ValueList<string> RunnerLabels) : IRecord
 {
     /// <summary>Its id.</summary>
-    public string JobId { get; } = Guard.NotBlank(JobId);
+    public string JobId { get; init => field = Guard.NotBlank(value, nameof(JobId)); } = Guard.NotBlank(JobId);
 
     /// <summary>The run attempt it belongs to.</summary>
-    public int Attempt { get; } = Guard.Positive(Attempt);
+    public int Attempt { get; init => field = Guard.Positive(value, nameof(Attempt)); } = Guard.Positive(Attempt);
 
     /// <summary>When it finished; never before it started.</summary>
-    public DateTimeOffset? FinishedAt { get; } = Guard.NotBefore(FinishedAt, StartedAt);
+    public DateTimeOffset? FinishedAt { get; init => field = Guard.NotBefore(value, StartedAt, nameof(FinishedAt), nameof(StartedAt)); } = Guard.NotBefore(FinishedAt, StartedAt);
 }

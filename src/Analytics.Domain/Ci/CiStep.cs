@@ -24,8 +24,8 @@ public sealed record CiStep(
     DateTimeOffset? FinishedAt) : IRecord
 {
     /// <summary>Its position in the job.</summary>
-    public int Number { get; } = Guard.Positive(Number);
+    public int Number { get; init => field = Guard.Positive(value, nameof(Number)); } = Guard.Positive(Number);
 
     /// <summary>When it finished; never before it started.</summary>
-    public DateTimeOffset? FinishedAt { get; } = Guard.NotBefore(FinishedAt, StartedAt);
+    public DateTimeOffset? FinishedAt { get; init => field = Guard.NotBefore(value, StartedAt, nameof(FinishedAt), nameof(StartedAt)); } = Guard.NotBefore(FinishedAt, StartedAt);
 }

@@ -38,13 +38,13 @@ public sealed record WorkflowRun(
     string? Url) : IRecord
 {
     /// <summary>The run's id.</summary>
-    public string RunId { get; } = Guard.NotBlank(RunId);
+    public string RunId { get; init => field = Guard.NotBlank(value, nameof(RunId)); } = Guard.NotBlank(RunId);
 
     /// <summary>The attempt number, 1 for the first.</summary>
-    public int Attempt { get; } = Guard.Positive(Attempt);
+    public int Attempt { get; init => field = Guard.Positive(value, nameof(Attempt)); } = Guard.Positive(Attempt);
 
     /// <summary>When it finished; never before it started.</summary>
-    public DateTimeOffset? FinishedAt { get; } = Guard.NotBefore(FinishedAt, StartedAt);
+    public DateTimeOffset? FinishedAt { get; init => field = Guard.NotBefore(value, StartedAt, nameof(FinishedAt), nameof(StartedAt)); } = Guard.NotBefore(FinishedAt, StartedAt);
 
     /// <summary>Time from start to finish, once both are known.</summary>
     public TimeSpan? Duration => FinishedAt - StartedAt;

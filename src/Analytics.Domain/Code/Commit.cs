@@ -35,10 +35,10 @@ public sealed record Commit(
     string Title) : IRecord
 {
     /// <summary>The repository's full name.</summary>
-    public string Repository { get; } = Guard.NotBlank(Repository);
+    public string Repository { get; init => field = Guard.NotBlank(value, nameof(Repository)); } = Guard.NotBlank(Repository);
 
     /// <summary>The commit's hash.</summary>
-    public string Sha { get; } = Guard.NotBlank(Sha);
+    public string Sha { get; init => field = Guard.NotBlank(value, nameof(Sha)); } = Guard.NotBlank(Sha);
 
     /// <summary>Whether it merges two or more parents.</summary>
     public bool IsMerge => ParentCount > 1;

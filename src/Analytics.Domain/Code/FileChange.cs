@@ -22,8 +22,8 @@ public sealed record FileChange(
     int? Deletions) : IRecord
 {
     /// <summary>The file's path after the change.</summary>
-    public string Path { get; } = Guard.NotBlank(Path);
+    public string Path { get; init => field = Guard.NotBlank(value, nameof(Path)); } = Guard.NotBlank(Path);
 
     /// <summary>The commit's hash.</summary>
-    public string Sha { get; } = Guard.NotBlank(Sha);
+    public string Sha { get; init => field = Guard.NotBlank(value, nameof(Sha)); } = Guard.NotBlank(Sha);
 }

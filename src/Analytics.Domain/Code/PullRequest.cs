@@ -44,20 +44,23 @@ public sealed record PullRequest(
     string? MergeCommitSha) : IRecord
 {
     /// <summary>Its id there.</summary>
-    public string SourceId { get; } = Guard.NotBlank(SourceId);
+    public string SourceId { get; init => field = Guard.NotBlank(value, nameof(SourceId)); } = Guard.NotBlank(SourceId);
+
+    /// <summary>Its number in the repository, from 1.</summary>
+    public int Number { get; init => field = Guard.Positive(value, nameof(Number)); } = Guard.Positive(Number);
 
     /// <summary>When it was merged; never before it was opened.</summary>
-    public DateTimeOffset? MergedAt { get; } = Guard.NotBefore(MergedAt, CreatedAt);
+    public DateTimeOffset? MergedAt { get; init => field = Guard.NotBefore(value, CreatedAt, nameof(MergedAt), nameof(CreatedAt)); } = Guard.NotBefore(MergedAt, CreatedAt);
 
     /// <summary>When it was closed; never before it was opened.</summary>
-    public DateTimeOffset? ClosedAt { get; } = Guard.NotBefore(ClosedAt, CreatedAt);
+    public DateTimeOffset? ClosedAt { get; init => field = Guard.NotBefore(value, CreatedAt, nameof(ClosedAt), nameof(CreatedAt)); } = Guard.NotBefore(ClosedAt, CreatedAt);
 
     /// <summary>Lines added and deleted: the size measure used by signals.</summary>
     public int ChangedLines => Additions + Deletions;
 
     /// <summary>Lines added.</summary>
-    public int Additions { get; } = Guard.NotNegative(Additions);
+    public int Additions { get; init => field = Guard.NotNegative(value, nameof(Additions)); } = Guard.NotNegative(Additions);
 
     /// <summary>Lines deleted.</summary>
-    public int Deletions { get; } = Guard.NotNegative(Deletions);
+    public int Deletions { get; init => field = Guard.NotNegative(value, nameof(Deletions)); } = Guard.NotNegative(Deletions);
 }

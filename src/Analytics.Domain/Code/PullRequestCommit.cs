@@ -19,8 +19,8 @@ public sealed record PullRequestCommit(
     DateTimeOffset AuthoredAt) : IRecord
 {
     /// <summary>The pull request.</summary>
-    public string PullRequestId { get; } = Guard.NotBlank(PullRequestId);
+    public string PullRequestId { get; init => field = Guard.NotBlank(value, nameof(PullRequestId)); } = Guard.NotBlank(PullRequestId);
 
     /// <summary>The commit's hash.</summary>
-    public string Sha { get; } = Guard.NotBlank(Sha);
+    public string Sha { get; init => field = Guard.NotBlank(value, nameof(Sha)); } = Guard.NotBlank(Sha);
 }

@@ -20,17 +20,17 @@ public sealed record Repository(
     DateTimeOffset? CreatedAt) : IRecord
 {
     /// <summary>The system it came from.</summary>
-    public string Source { get; } = Guard.NotBlank(Source);
+    public string Source { get; init => field = Guard.NotBlank(value, nameof(Source)); } = Guard.NotBlank(Source);
 
     /// <summary>Its id in that system.</summary>
-    public string SourceId { get; } = Guard.NotBlank(SourceId);
+    public string SourceId { get; init => field = Guard.NotBlank(value, nameof(SourceId)); } = Guard.NotBlank(SourceId);
 
     /// <summary>The stable human name.</summary>
-    public string FullName { get; } = Guard.NotBlank(FullName);
+    public string FullName { get; init => field = Guard.NotBlank(value, nameof(FullName)); } = Guard.NotBlank(FullName);
 
     /// <summary>The mainline branch.</summary>
-    public string DefaultBranch { get; } = Guard.NotBlank(DefaultBranch);
+    public string DefaultBranch { get; init => field = Guard.NotBlank(value, nameof(DefaultBranch)); } = Guard.NotBlank(DefaultBranch);
 
     /// <summary>When it was created (UTC), when known.</summary>
-    public DateTimeOffset? CreatedAt { get; } = Guard.Utc(CreatedAt);
+    public DateTimeOffset? CreatedAt { get; init => field = Guard.Utc(value); } = Guard.Utc(CreatedAt);
 }

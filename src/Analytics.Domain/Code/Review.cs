@@ -18,8 +18,8 @@ public sealed record Review(
     DateTimeOffset SubmittedAt) : IRecord
 {
     /// <summary>Its id there.</summary>
-    public string SourceId { get; } = Guard.NotBlank(SourceId);
+    public string SourceId { get; init => field = Guard.NotBlank(value, nameof(SourceId)); } = Guard.NotBlank(SourceId);
 
     /// <summary>The reviewed pull request.</summary>
-    public string PullRequestId { get; } = Guard.NotBlank(PullRequestId);
+    public string PullRequestId { get; init => field = Guard.NotBlank(value, nameof(PullRequestId)); } = Guard.NotBlank(PullRequestId);
 }

@@ -25,5 +25,5 @@ public sealed record ReviewComment(
     string? InReplyToId) : IRecord
 {
     /// <summary>Its id there.</summary>
-    public string SourceId { get; } = Guard.NotBlank(SourceId);
+    public string SourceId { get; init => field = Guard.NotBlank(value, nameof(SourceId)); } = Guard.NotBlank(SourceId);
 }

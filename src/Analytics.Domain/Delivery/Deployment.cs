@@ -26,11 +26,11 @@ public sealed record Deployment(
     string? Service) : IRecord
 {
     /// <summary>Its id there.</summary>
-    public string SourceId { get; } = Guard.NotBlank(SourceId);
+    public string SourceId { get; init => field = Guard.NotBlank(value, nameof(SourceId)); } = Guard.NotBlank(SourceId);
 
     /// <summary>Where it went.</summary>
-    public string Environment { get; } = Guard.NotBlank(Environment);
+    public string Environment { get; init => field = Guard.NotBlank(value, nameof(Environment)); } = Guard.NotBlank(Environment);
 
     /// <summary>When it reached its final state; never before it was created.</summary>
-    public DateTimeOffset? FinishedAt { get; } = Guard.NotBefore(FinishedAt, CreatedAt);
+    public DateTimeOffset? FinishedAt { get; init => field = Guard.NotBefore(value, CreatedAt, nameof(FinishedAt), nameof(CreatedAt)); } = Guard.NotBefore(FinishedAt, CreatedAt);
 }

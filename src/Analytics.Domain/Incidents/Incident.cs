@@ -30,14 +30,14 @@ public sealed record Incident(
     string? Url) : IRecord
 {
     /// <summary>Its id there.</summary>
-    public string SourceId { get; } = Guard.NotBlank(SourceId);
+    public string SourceId { get; init => field = Guard.NotBlank(value, nameof(SourceId)); } = Guard.NotBlank(SourceId);
 
     /// <summary>The affected service.</summary>
-    public string Service { get; } = Guard.NotBlank(Service);
+    public string Service { get; init => field = Guard.NotBlank(value, nameof(Service)); } = Guard.NotBlank(Service);
 
     /// <summary>When it was first acknowledged; never before it was opened.</summary>
-    public DateTimeOffset? AcknowledgedAt { get; } = Guard.NotBefore(AcknowledgedAt, CreatedAt);
+    public DateTimeOffset? AcknowledgedAt { get; init => field = Guard.NotBefore(value, CreatedAt, nameof(AcknowledgedAt), nameof(CreatedAt)); } = Guard.NotBefore(AcknowledgedAt, CreatedAt);
 
     /// <summary>When it was resolved; never before it was opened.</summary>
-    public DateTimeOffset? ResolvedAt { get; } = Guard.NotBefore(ResolvedAt, CreatedAt);
+    public DateTimeOffset? ResolvedAt { get; init => field = Guard.NotBefore(value, CreatedAt, nameof(ResolvedAt), nameof(CreatedAt)); } = Guard.NotBefore(ResolvedAt, CreatedAt);
 }

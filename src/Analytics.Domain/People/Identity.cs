@@ -22,8 +22,8 @@ public sealed record Identity(
     string? PersonHint) : IRecord
 {
     /// <summary>The system it belongs to.</summary>
-    public string Source { get; } = Guard.NotBlank(Source);
+    public string Source { get; init => field = Guard.NotBlank(value, nameof(Source)); } = Guard.NotBlank(Source);
 
     /// <summary>The account as records name it.</summary>
-    public string SourceId { get; } = Guard.NotBlank(SourceId);
+    public string SourceId { get; init => field = Guard.NotBlank(value, nameof(SourceId)); } = Guard.NotBlank(SourceId);
 }

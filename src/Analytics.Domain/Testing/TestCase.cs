@@ -20,7 +20,7 @@ public sealed record TestCase(
     string? File) : IRecord
 {
     /// <summary>Its stable id.</summary>
-    public string TestId { get; } = Guard.NotBlank(TestId);
+    public string TestId { get; init => field = Guard.NotBlank(value, nameof(TestId)); } = Guard.NotBlank(TestId);
 
     /// <summary>
     /// The id of a test: <c>ClassName::Name</c>, or <c>Suite::Name</c> when the report names no class. The suite is left

@@ -36,14 +36,14 @@ public sealed record TestResult(
     string? Message) : IRecord
 {
     /// <summary>The test.</summary>
-    public string TestId { get; } = Guard.NotBlank(TestId);
+    public string TestId { get; init => field = Guard.NotBlank(value, nameof(TestId)); } = Guard.NotBlank(TestId);
 
     /// <summary>The run attempt.</summary>
-    public int Attempt { get; } = Guard.Positive(Attempt);
+    public int Attempt { get; init => field = Guard.Positive(value, nameof(Attempt)); } = Guard.Positive(Attempt);
 
     /// <summary>The execution index within the job.</summary>
-    public int Execution { get; } = Guard.NotNegative(Execution);
+    public int Execution { get; init => field = Guard.NotNegative(value, nameof(Execution)); } = Guard.NotNegative(Execution);
 
     /// <summary>How long it ran.</summary>
-    public TimeSpan Duration { get; } = Guard.NotNegative(Duration);
+    public TimeSpan Duration { get; init => field = Guard.NotNegative(value, nameof(Duration)); } = Guard.NotNegative(Duration);
 }

@@ -40,8 +40,8 @@ public sealed record Ticket(
     ValueList<string> Labels) : IRecord
 {
     /// <summary>Its key.</summary>
-    public string Key { get; } = Guard.NotBlank(Key);
+    public string Key { get; init => field = Guard.NotBlank(value, nameof(Key)); } = Guard.NotBlank(Key);
 
     /// <summary>When it was resolved; never before it was created.</summary>
-    public DateTimeOffset? ResolvedAt { get; } = Guard.NotBefore(ResolvedAt, CreatedAt);
+    public DateTimeOffset? ResolvedAt { get; init => field = Guard.NotBefore(value, CreatedAt, nameof(ResolvedAt), nameof(CreatedAt)); } = Guard.NotBefore(ResolvedAt, CreatedAt);
 }

@@ -27,8 +27,8 @@ public sealed record TicketTransition(
     string? Author) : IRecord
 {
     /// <summary>The ticket.</summary>
-    public string TicketKey { get; } = Guard.NotBlank(TicketKey);
+    public string TicketKey { get; init => field = Guard.NotBlank(value, nameof(TicketKey)); } = Guard.NotBlank(TicketKey);
 
     /// <summary>The change's id.</summary>
-    public string ChangeId { get; } = Guard.NotBlank(ChangeId);
+    public string ChangeId { get; init => field = Guard.NotBlank(value, nameof(ChangeId)); } = Guard.NotBlank(ChangeId);
 }

@@ -1,0 +1,38 @@
+using Analytics.Storage.Schema;
+
+namespace Analytics.Storage;
+
+/// <summary>
+/// The store of normalised records, sync cursors and raw payloads: an embedded SQLite file by default, PostgreSQL when
+/// several nodes share work. Both behave the same; one test suite runs against each.
+/// </summary>
+public interface IStore : IAsyncDisposable
+{
+    /// <summary>Where the store is, safe to show (no password).</summary>
+    string Description { get; }
+
+    /// <summary>Starts a transaction. Nothing it writes is visible until <see cref="IStoreWriter.CommitAsync"/>.</summary>
+    Task<IStoreWriter> BeginWriteAsync(CancellationToken cancellationToken);
+
+    /// <summary>Streams the records that match <paramref name="query"/>, ordered by key unless the query says otherwise.</summary>
+    IAsyncEnumerable<T> ReadAsync<T>(EntityMap<T> map, StoreQuery? query, CancellationToken cancellationToken)
+        where T : class;
+
+    /// <summary>Streams raw column values (in the map's column order) of the records that match <paramref name="query"/>.</summary>
+    IAsyncEnumerable<object?[]> ReadValuesAsync(EntityMap map, StoreQuery? query, CancellationToken cancellationToken);
+
+    /// <summary>Counts the records of an entity.</summary>
+    Task<long> CountAsync(EntityMap map, CancellationToken cancellationToken);
+
+    /// <summary>Reads a source's sync cursor for a scope (a repository, a project), or null when it never synced.</summary>
+    Task<string?> GetCursorAsync(string source, string scope, CancellationToken cancellationToken);
+
+    /// <summary>Reads one archived payload, decompressed, or null.</summary>
+    Task<RawPayload?> GetRawPayloadAsync(string source, string requestKey, CancellationToken cancellationToken);
+
+    /// <summary>Streams a source's archived payloads, decompressed, ordered by request key.</summary>
+    IAsyncEnumerable<RawPayload> ReadRawPayloadsAsync(string source, CancellationToken cancellationToken);
+
+    /// <summary>The schema version the store is at.</summary>
+    Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,49 @@
+namespace Analytics.Storage.Schema;
+
+/// <summary>
+/// Describes how one kind of record is stored and exchanged: its table, its columns in order, which of them form its
+/// identity, and how a record is taken apart and put back together. The store, the import and the export all read the
+/// same map, so a field has one name and one format everywhere.
+/// </summary>
+public abstract class EntityMap
+{
+    private readonly Dictionary<string, int> _indexes;
+
+    private protected EntityMap(string name, string table, string description, IReadOnlyList<Column> columns)
+    {
+        Name = name;
+        Table = table;
+        Description = description;
+        Columns = columns;
+        KeyColumns = columns.Where(c => c.IsKey).ToList();
+        _indexes = columns.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+    }
+
+    /// <summary>The entity's name on the command line and in docs, such as <c>pull-requests</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The table that stores it.</summary>
+    public string Table { get; }
+
+    /// <summary>What a record is.</summary>
+    public string Description { get; }
+
+    /// <summary>Every column, in order.</summary>
+    public IReadOnlyList<Column> Columns { get; }
+
+    /// <summary>The columns that identify a record; re-storing a record with the same key replaces it.</summary>
+    public IReadOnlyList<Column> KeyColumns { get; }
+
+    /// <summary>The .NET type of the records.</summary>
+    public abstract Type RecordType { get; }
+
+    /// <summary>The position of a column, or -1 when there is no such column.</summary>
+    public int IndexOf(string column) => _indexes.TryGetValue(column, out var index) ? index : -1;
+
+    /// <summary>Takes a record apart into column values (in column order).</summary>
+    public abstract object?[] ValuesOf(object record);
+
+    /// <summary>Builds a record from column values.</summary>
+    /// <exception cref="ArgumentException">The values break one of the record's invariants.</exception>
+    public abstract object CreateRecord(Row row);
+}

@@ -1,0 +1,214 @@
+using System.Data.Common;
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using Analytics.Storage.Schema;
+
+namespace Analytics.Storage.Sql;
+
+/// <summary>The store over any <see cref="SqlDialect"/>: everything but connections, types and bulk writes is shared.</summary>
+internal sealed class SqlStore : IStore
+{
+    private readonly SqlDialect _dialect;
+    private readonly TimeProvider _time;
+
+    private SqlStore(SqlDialect dialect, TimeProvider time)
+    {
+        _dialect = dialect;
+        _time = time;
+    }
+
+    /// <inheritdoc />
+    public string Description => _dialect.Description;
+
+    /// <summary>Opens the store and brings its schema up to date.</summary>
+    public static async Task<SqlStore> OpenAsync(SqlDialect dialect, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await Migrator.MigrateAsync(dialect, time, cancellationToken);
+        return new SqlStore(dialect, time);
+    }
+
+    /// <inheritdoc />
+    public async Task<IStoreWriter> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _dialect.OpenAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            return new SqlStoreWriter(_dialect, connection, transaction, _time);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<T> ReadAsync<T>(
+        EntityMap<T> map,
+        StoreQuery? query,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class
+    {
+        await foreach (var values in ReadValuesAsync(map, query, cancellationToken))
+        {
+            yield return map.Create(new Row(map, values));
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<object?[]> ReadValuesAsync(
+        EntityMap map,
+        StoreQuery? query,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        query ??= StoreQuery.All;
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var where = new List<string>();
+        for (var i = 0; i < query.Filters.Count; i++)
+        {
+            var filter = query.Filters[i];
+            var column = ColumnOf(map, filter.Column);
+            var op = filter.Operator switch
+            {
+                StoreFilterOperator.Equal => "=",
+                StoreFilterOperator.AtLeast => ">=",
+                _ => "<",
+            };
+            where.Add($"{column.Name} {op} @f{i}");
+            AddParameter(command, $"@f{i}", _dialect.ToDb(column, filter.Value));
+        }
+
+        var order = query.OrderBy is null
+            ? string.Join(", ", map.KeyColumns.Select(c => c.Name))
+            : ColumnOf(map, query.OrderBy).Name + ", " + string.Join(", ", map.KeyColumns.Select(c => c.Name));
+        command.CommandText = $"SELECT {string.Join(", ", map.Columns.Select(c => c.Name))} FROM {map.Table}"
+            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
+            + $" ORDER BY {order}";
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var values = new object?[map.Columns.Count];
+            for (var c = 0; c < values.Length; c++)
+            {
+                values[c] = _dialect.FromDb(reader, c, map.Columns[c]);
+            }
+
+            yield return values;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<long> CountAsync(EntityMap map, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {map.Table}";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> GetCursorAsync(string source, string scope, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM sync_cursors WHERE source = @s AND scope = @c";
+        AddParameter(command, "@s", source);
+        AddParameter(command, "@c", scope);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    /// <inheritdoc />
+    public async Task<RawPayload?> GetRawPayloadAsync(string source, string requestKey, CancellationToken cancellationToken)
+    {
+        await foreach (var payload in ReadRawAsync(source, requestKey, cancellationToken))
+        {
+            return payload;
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<RawPayload> ReadRawPayloadsAsync(string source, CancellationToken cancellationToken) =>
+        ReadRawAsync(source, null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MAX(version) FROM schema_migrations";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _dialect is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
+
+    /// <summary>Every record's <c>changed_at</c>, table by table in key order: lets tests see that a write changed nothing.</summary>
+    internal async IAsyncEnumerable<DateTimeOffset> ReadChangedAtAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        foreach (var map in Entities.All)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT changed_at FROM {map.Table} ORDER BY {string.Join(", ", map.KeyColumns.Select(c => c.Name))}";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                yield return _dialect.InstantFromDb(reader, 0);
+            }
+        }
+    }
+
+    internal static void AddParameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static Column ColumnOf(EntityMap map, string name)
+    {
+        var index = map.IndexOf(name);
+        return index >= 0
+            ? map.Columns[index]
+            : throw new ArgumentException($"{map.Name} has no column '{name}'", nameof(name));
+    }
+
+    private async IAsyncEnumerable<RawPayload> ReadRawAsync(
+        string source,
+        string? requestKey,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT request_key, fetched_at, content_type, body_gzip FROM raw_payloads WHERE source = @s"
+            + (requestKey is null ? "" : " AND request_key = @k") + " ORDER BY request_key";
+        AddParameter(command, "@s", source);
+        if (requestKey is not null)
+        {
+            AddParameter(command, "@k", requestKey);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var compressed = (byte[])reader.GetValue(3);
+            yield return new RawPayload(source, reader.GetString(0), _dialect.InstantFromDb(reader, 1), reader.GetString(2), Decompress(compressed));
+        }
+    }
+
+    private static byte[] Decompress(byte[] compressed)
+    {
+        using var input = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
+    }
+}

@@ -1,0 +1,169 @@
+using System.Data.Common;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Analytics.Storage.Schema;
+
+namespace Analytics.Storage.Sql;
+
+/// <summary>One write transaction on a <see cref="SqlStore"/>.</summary>
+internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection, DbTransaction transaction, TimeProvider time)
+    : IStoreWriter
+{
+    private bool _completed;
+
+    /// <inheritdoc />
+    public Task<UpsertResult> UpsertAsync<T>(EntityMap<T> map, IReadOnlyCollection<T> records, CancellationToken cancellationToken)
+        where T : class =>
+        UpsertAsync((EntityMap)map, records, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<UpsertResult> UpsertAsync(EntityMap map, IReadOnlyCollection<object> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(records);
+        EnsureOpen();
+        if (records.Count == 0)
+        {
+            return default;
+        }
+
+        var rows = Deduplicate(map, records.Select(map.ValuesOf));
+        var changed = await dialect.UpsertAsync(connection, transaction, map, rows, time.GetUtcNow(), cancellationToken);
+        return new UpsertResult(records.Count, changed);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> DeleteAsync(EntityMap map, IReadOnlyCollection<object[]> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(keys);
+        EnsureOpen();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"DELETE FROM {map.Table} WHERE "
+            + string.Join(" AND ", map.KeyColumns.Select((c, i) => $"{c.Name} = @k{i}"));
+        var deleted = 0;
+        foreach (var key in keys)
+        {
+            if (key.Length != map.KeyColumns.Count)
+            {
+                throw new ArgumentException($"{map.Name} keys have {map.KeyColumns.Count} parts, not {key.Length}", nameof(keys));
+            }
+
+            command.Parameters.Clear();
+            for (var i = 0; i < key.Length; i++)
+            {
+                SqlStore.AddParameter(command, $"@k{i}", dialect.ToDb(map.KeyColumns[i], key[i]));
+            }
+
+            deleted += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return deleted;
+    }
+
+    /// <inheritdoc />
+    public async Task SetCursorAsync(string source, string scope, string value, CancellationToken cancellationToken)
+    {
+        EnsureOpen();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO sync_cursors (source, scope, value, changed_at) VALUES (@s, @c, @v, @t) "
+            + "ON CONFLICT (source, scope) DO UPDATE SET value = excluded.value, changed_at = excluded.changed_at";
+        SqlStore.AddParameter(command, "@s", source);
+        SqlStore.AddParameter(command, "@c", scope);
+        SqlStore.AddParameter(command, "@v", value);
+        SqlStore.AddParameter(command, "@t", dialect.InstantToDb(time.GetUtcNow()));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task ArchiveAsync(RawPayload payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        EnsureOpen();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO raw_payloads (source, request_key, fetched_at, content_type, body_gzip, body_sha256, body_length) "
+            + "VALUES (@s, @k, @f, @t, @b, @h, @l) ON CONFLICT (source, request_key) DO UPDATE SET "
+            + "fetched_at = excluded.fetched_at, content_type = excluded.content_type, body_gzip = excluded.body_gzip, "
+            + "body_sha256 = excluded.body_sha256, body_length = excluded.body_length "
+            + "WHERE raw_payloads.body_sha256 <> excluded.body_sha256";
+        SqlStore.AddParameter(command, "@s", payload.Source);
+        SqlStore.AddParameter(command, "@k", payload.RequestKey);
+        SqlStore.AddParameter(command, "@f", dialect.InstantToDb(payload.FetchedAt));
+        SqlStore.AddParameter(command, "@t", payload.ContentType);
+        SqlStore.AddParameter(command, "@b", Compress(payload.Body));
+        SqlStore.AddParameter(command, "@h", Convert.ToHexStringLower(SHA256.HashData(payload.Body)));
+        SqlStore.AddParameter(command, "@l", payload.Body.Length);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        EnsureOpen();
+        await transaction.CommitAsync(cancellationToken);
+        _completed = true;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (!_completed)
+        {
+            try
+            {
+                await transaction.RollbackAsync();
+            }
+            catch (DbException)
+            {
+                // The connection broke; the server has rolled back already.
+            }
+            catch (InvalidOperationException)
+            {
+                // The transaction already ended with the failure that brought us here.
+            }
+        }
+
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+
+    private void EnsureOpen() =>
+        ObjectDisposedException.ThrowIf(_completed, this);
+
+    /// <summary>Keeps the last row of each key: PostgreSQL refuses to update one row twice in a statement.</summary>
+    private static List<object?[]> Deduplicate(EntityMap map, IEnumerable<object?[]> rows)
+    {
+        var keyIndexes = map.KeyColumns.Select(c => map.IndexOf(c.Name)).ToArray();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new List<object?[]>();
+        foreach (var row in rows)
+        {
+            var key = string.Join('\u001f', keyIndexes.Select(i => ColumnText.Format(map.Columns[i], row[i])));
+            if (positions.TryGetValue(key, out var position))
+            {
+                result[position] = row;
+            }
+            else
+            {
+                positions[key] = result.Count;
+                result.Add(row);
+            }
+        }
+
+        return result;
+    }
+
+    private static byte[] Compress(byte[] body)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(body);
+        }
+
+        return output.ToArray();
+    }
+}

@@ -1,0 +1,268 @@
+using System.Text;
+using Analytics.Domain.Code;
+using Analytics.Domain.Common;
+using Analytics.Storage.Schema;
+using Analytics.Testing;
+using Analytics.Testing.Time;
+
+namespace Analytics.Storage.Tests;
+
+/// <summary>What every store must do. Each test opens a fresh, empty store.</summary>
+public abstract class StoreContractTests
+{
+    protected FakeTimeProvider Time { get; } = new(SampleRecords.T0.AddDays(30));
+
+    protected abstract Task<IStore> OpenStoreAsync();
+
+    [Fact]
+    public async Task Upsert_EveryEntity_ReadsBackEqualRecords()
+    {
+        await using var store = await OpenStoreAsync();
+        await WriteAsync(store, SampleRecords.Full.Concat(SampleRecords.Sparse));
+
+        foreach (var map in Entities.All)
+        {
+            var expected = SampleRecords.Full.Concat(SampleRecords.Sparse).Where(r => r.GetType() == map.RecordType).ToList();
+            var actual = await ReadAllAsync(store, map);
+            actual.Should().HaveCount(expected.Count, $"{map.Name} should round-trip");
+            foreach (var record in expected)
+            {
+                actual.Should().Contain(record, $"{map.Name} record should be equal by value");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Upsert_SameRecordsTwice_SecondChangesNothing()
+    {
+        await using var store = await OpenStoreAsync();
+        var first = await WriteAsync(store, SampleRecords.Full);
+        var before = await ChangedAtAsync(store);
+        Time.Advance(TimeSpan.FromHours(1));
+
+        var second = await WriteAsync(store, SampleRecords.Full);
+
+        first.Changed.Should().Be(SampleRecords.Full.Count);
+        second.Should().Be(new UpsertResult(SampleRecords.Full.Count, 0));
+        (await ChangedAtAsync(store)).Should().Equal(before);
+    }
+
+    [Fact]
+    public async Task Upsert_ChangedRecord_ReplacesItAndMovesChangedAt()
+    {
+        await using var store = await OpenStoreAsync();
+        var pr = SampleRecords.Full.OfType<PullRequest>().Single();
+        await WriteAsync(store, [pr]);
+        Time.Advance(TimeSpan.FromHours(1));
+
+        var result = await WriteAsync(store, [pr with { Title = "Renamed", Labels = ValueList.Of("bug") }]);
+
+        result.Changed.Should().Be(1);
+        var stored = await ReadAllAsync(store, Entities.PullRequests);
+        stored.Should().ContainSingle().Which.Should().Be(pr with { Title = "Renamed", Labels = ValueList.Of("bug") });
+        (await ChangedAtAsync(store)).Should().ContainSingle().Which.Should().Be(Time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task Upsert_DuplicateKeysInOneBatch_LastWins()
+    {
+        await using var store = await OpenStoreAsync();
+        var pr = SampleRecords.Full.OfType<PullRequest>().Single();
+
+        await using (var writer = await store.BeginWriteAsync(default))
+        {
+            var result = await writer.UpsertAsync(Entities.PullRequests, [pr, pr with { Title = "second" }], default);
+            result.Received.Should().Be(2);
+            await writer.CommitAsync(default);
+        }
+
+        (await ReadAllAsync(store, Entities.PullRequests)).Should().ContainSingle().Which.Should().Be(pr with { Title = "second" });
+    }
+
+    [Fact]
+    public async Task Writer_DisposedWithoutCommit_KeepsNothingOfTheTransaction()
+    {
+        await using var store = await OpenStoreAsync();
+        await WriteAsync(store, SampleRecords.Sparse);
+
+        await using (var writer = await store.BeginWriteAsync(default))
+        {
+            await writer.UpsertAsync(Entities.PullRequests, SampleRecords.Full.OfType<PullRequest>().ToList(), default);
+            await writer.SetCursorAsync("github", "acme/api", "cursor-2", default);
+        }
+
+        (await ReadAllAsync(store, Entities.PullRequests)).Should().Equal(SampleRecords.Sparse.OfType<PullRequest>());
+        (await store.GetCursorAsync("github", "acme/api", default)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task SetCursor_CommittedWithRecords_ReadBackAndMovesOn()
+    {
+        await using var store = await OpenStoreAsync();
+        await using (var writer = await store.BeginWriteAsync(default))
+        {
+            await writer.UpsertAsync(Entities.Repositories, SampleRecords.Full.OfType<Repository>().ToList(), default);
+            await writer.SetCursorAsync("github", "acme/api", "2026-03-02T00:00:00Z", default);
+            await writer.CommitAsync(default);
+        }
+
+        await using (var writer = await store.BeginWriteAsync(default))
+        {
+            await writer.SetCursorAsync("github", "acme/api", "2026-03-03T00:00:00Z", default);
+            await writer.CommitAsync(default);
+        }
+
+        (await store.GetCursorAsync("github", "acme/api", default)).Should().Be("2026-03-03T00:00:00Z");
+        (await store.GetCursorAsync("github", "acme/other", default)).Should().BeNull();
+        (await store.CountAsync(Entities.Repositories, default)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Archive_Payload_ReadsBackIdenticalBytes()
+    {
+        await using var store = await OpenStoreAsync();
+        var body = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"number\":7,\"title\":\"x\"},", 500)));
+        var payload = new RawPayload("github", "GET /repos/acme/api/pulls?page=1", SampleRecords.T0, "application/json", body);
+        await using (var writer = await store.BeginWriteAsync(default))
+        {
+            await writer.ArchiveAsync(payload, default);
+            await writer.ArchiveAsync(payload with { RequestKey = "GET /repos/acme/api/pulls?page=2", Body = [1, 2, 3] }, default);
+            await writer.CommitAsync(default);
+        }
+
+        var read = await store.GetRawPayloadAsync("github", payload.RequestKey, default);
+
+        read.Should().NotBeNull();
+        read!.Body.Should().Equal(body);
+        read.FetchedAt.Should().Be(payload.FetchedAt);
+        read.ContentType.Should().Be("application/json");
+        var all = new List<RawPayload>();
+        await foreach (var p in store.ReadRawPayloadsAsync("github", default))
+        {
+            all.Add(p);
+        }
+
+        all.Select(p => p.RequestKey).Should().Equal("GET /repos/acme/api/pulls?page=1", "GET /repos/acme/api/pulls?page=2");
+        (await store.GetRawPayloadAsync("jira", payload.RequestKey, default)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Read_WithFiltersAndOrder_ReturnsMatchingRecordsInOrder()
+    {
+        await using var store = await OpenStoreAsync();
+        var template = SampleRecords.Full.OfType<PullRequest>().Single();
+        var prs = Enumerable.Range(1, 6)
+            .Select(n => template with
+            {
+                SourceId = $"acme/{(n % 2 == 0 ? "api" : "web")}#{n}",
+                Repository = n % 2 == 0 ? "acme/api" : "acme/web",
+                Number = n,
+                CreatedAt = SampleRecords.At(-n),
+            })
+            .ToList();
+        await WriteAsync(store, prs);
+
+        var query = StoreQuery.All
+            .Where("repository", "acme/api")
+            .Since("created_at", SampleRecords.At(-5))
+            .Before("created_at", SampleRecords.At(-1))
+            .OrderedBy("created_at");
+        var found = new List<PullRequest>();
+        await foreach (var pr in store.ReadAsync(Entities.PullRequests, query, default))
+        {
+            found.Add(pr);
+        }
+
+        // Of api PRs 2, 4, 6 (created at -2h, -4h, -6h), those in [-5h, -1h) are 4 then 2, oldest first.
+        found.Select(p => p.Number).Should().Equal(4, 2);
+        var act = () => store.ReadAsync(Entities.PullRequests, StoreQuery.All.Where("nope", 1), default).GetAsyncEnumerator().MoveNextAsync().AsTask();
+        await act.Should().ThrowAsync<ArgumentException>().WithMessage("*no column 'nope'*");
+    }
+
+    [Fact]
+    public async Task Delete_ByKey_RemovesOnlyThatRecord()
+    {
+        await using var store = await OpenStoreAsync();
+        await WriteAsync(store, SampleRecords.Full.Concat(SampleRecords.Sparse));
+
+        await using (var writer = await store.BeginWriteAsync(default))
+        {
+            var deleted = await writer.DeleteAsync(Entities.PullRequests, [["github", "acme/api#8"], ["github", "acme/api#404"]], default);
+            deleted.Should().Be(1);
+            await writer.CommitAsync(default);
+        }
+
+        (await ReadAllAsync(store, Entities.PullRequests)).Cast<PullRequest>().Select(p => p.Number).Should().Equal(7);
+    }
+
+    [Fact]
+    public async Task Open_Twice_KeepsDataAndSchemaVersion()
+    {
+        await using (var store = await OpenStoreAsync())
+        {
+            await WriteAsync(store, SampleRecords.Full);
+        }
+
+        await using var reopened = await ReopenStoreAsync();
+        (await reopened.GetSchemaVersionAsync(default)).Should().Be(1);
+        (await reopened.CountAsync(Entities.Incidents, default)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Upsert_SubMicrosecondInstants_AreStoredAtMicrosecondPrecision()
+    {
+        await using var store = await OpenStoreAsync();
+        var pr = SampleRecords.Full.OfType<PullRequest>().Single();
+        var precise = pr with { UpdatedAt = pr.UpdatedAt.AddTicks(7) };
+
+        await WriteAsync(store, [precise]);
+        var again = await WriteAsync(store, [precise]);
+
+        (await ReadAllAsync(store, Entities.PullRequests)).Should().ContainSingle().Which.Should().Be(pr);
+        again.Changed.Should().Be(0);
+    }
+
+    /// <summary>Opens the same store again (same file or database).</summary>
+    protected abstract Task<IStore> ReopenStoreAsync();
+
+    protected async Task<UpsertResult> WriteAsync(IStore store, IEnumerable<object> records)
+    {
+        var total = default(UpsertResult);
+        await using var writer = await store.BeginWriteAsync(default);
+        foreach (var group in records.GroupBy(r => r.GetType()))
+        {
+            var map = Entities.All.Single(m => m.RecordType == group.Key);
+            total += await UpsertAsync(writer, (dynamic)map, group.ToList());
+        }
+
+        await writer.CommitAsync(default);
+        return total;
+    }
+
+    private static Task<UpsertResult> UpsertAsync<T>(IStoreWriter writer, EntityMap<T> map, List<object> records)
+        where T : class =>
+        writer.UpsertAsync(map, records.Cast<T>().ToList(), default);
+
+    protected static async Task<List<object>> ReadAllAsync(IStore store, EntityMap map)
+    {
+        var records = new List<object>();
+        await foreach (var values in store.ReadValuesAsync(map, null, default))
+        {
+            records.Add(map.CreateRecord(new Row(map, values)));
+        }
+
+        return records;
+    }
+
+    private static async Task<List<DateTimeOffset>> ChangedAtAsync(IStore store)
+    {
+        // changed_at is bookkeeping, not part of any entity map: the store exposes it to tests only.
+        var list = new List<DateTimeOffset>();
+        await foreach (var instant in ((Analytics.Storage.Sql.SqlStore)store).ReadChangedAtAsync(default))
+        {
+            list.Add(instant);
+        }
+
+        return list;
+    }
+}
