@@ -47,6 +47,32 @@ internal sealed class CommandSession(ParseResult parse, GlobalOptions global, Cl
         ColorSystem = environment.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
     });
 
+    /// <summary>
+    /// Runs <paramref name="work"/> with progress bars on stderr when a person is watching; in pipes and CI the bars
+    /// would only be noise, so <paramref name="work"/> then gets a sink that ignores them.
+    /// </summary>
+    public Task WithProgressAsync(Func<Action<string, double, double>, Task> work)
+    {
+        if (!Environment.Interactive)
+        {
+            return work((_, _, _) => { });
+        }
+
+        return Status.Progress().AutoClear(true).StartAsync(context =>
+        {
+            var tasks = new Dictionary<string, ProgressTask>();
+            return work((name, value, max) =>
+            {
+                if (!tasks.TryGetValue(name, out var task))
+                {
+                    tasks[name] = task = context.AddTask(Markup.Escape(name), maxValue: Math.Max(1, max));
+                }
+
+                task.Value = value;
+            });
+        });
+    }
+
     /// <summary>A console on the output stream for tables.</summary>
     public IAnsiConsole Output { get; } = AnsiConsole.Create(new AnsiConsoleSettings
     {

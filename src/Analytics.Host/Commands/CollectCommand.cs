@@ -27,9 +27,9 @@ internal static class CollectCommand
             var results = new List<GitSyncResult>();
             foreach (var path in session.Parse.GetValue(paths)!)
             {
-                await session.Status.Status().StartAsync($"reading {Markup.Escape(path)}", async context =>
+                await session.WithProgressAsync(async report =>
                 {
-                    results.Add(await sync.SyncAsync(session.Environment.PathOf(path), new Progress<int>(n => context.Status($"reading {Markup.Escape(path)}: {n} commits")), cancellationToken));
+                    results.Add(await sync.SyncAsync(session.Environment.PathOf(path), new Progress<int>(n => report($"{path}: commits", n, n)), cancellationToken));
                 });
             }
 

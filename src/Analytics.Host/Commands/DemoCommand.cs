@@ -1,15 +1,156 @@
 using System.CommandLine;
+using System.Text;
+using Analytics.Collectors.Git;
+using Analytics.Collectors.Simulation;
+using Analytics.Domain.People;
 using Analytics.Host.Cli;
+using Analytics.Host.Configuration;
+using Analytics.Reports.Weekly;
+using Analytics.Storage.Schema;
+using Spectre.Console;
 
 namespace Analytics.Host.Commands;
 
-/// <summary><c>analytics demo</c>: placeholder replaced in the next commit.</summary>
+/// <summary>
+/// <c>analytics demo</c>: with no network, token or server, generates a simulated organisation (seeded, deterministic
+/// for a given seed and day), adds the current directory's git history when it is a clone, stores everything, computes
+/// the signals and writes the weekly reports.
+/// </summary>
 internal static class DemoCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var command = new Command("demo", "Generate a simulated organisation, store it and write a first weekly report.");
-        runner.Bind(command, (_, _) => Task.FromResult(ExitCode.Ok));
+        var output = new Option<string>("--output", "-o") { Description = "The folder for the demo's store, teams file and reports.", DefaultValueFactory = _ => "analytics-demo" };
+        var seed = new Option<int>("--seed") { Description = "The simulation's seed: the same seed on the same day gives the same organisation.", DefaultValueFactory = _ => 42 };
+        var days = new Option<int>("--days") { Description = "Days of history to simulate (60 to 3650).", DefaultValueFactory = _ => 365 };
+        var scale = new Option<double>("--scale") { Description = "Activity multiplier: 2 simulates twice the pull requests, runs and tickets.", DefaultValueFactory = _ => 1.0 };
+        var noGit = new Option<bool>("--no-git") { Description = "Do not add the current directory's git history." };
+        var json = GlobalOptions.Json();
+        var command = new Command("demo", "Simulate an organisation, store it, compute signals and write the weekly reports. No network, token or server needed.")
+        {
+            output, seed, days, scale, noGit, json,
+        };
+        runner.Bind(command, async (session, cancellationToken) =>
+        {
+            var folder = session.Environment.PathOf(session.Parse.GetValue(output)!);
+            Directory.CreateDirectory(folder);
+            var options = new SimulationOptions
+            {
+                Seed = session.Parse.GetValue(seed),
+                // Anchored at midnight UTC so that running the demo again the same day reproduces the same records.
+                End = new DateTimeOffset(session.Environment.Time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero),
+                Days = session.Parse.GetValue(days),
+                Scale = session.Parse.GetValue(scale),
+            };
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new UserErrorException(e.Message);
+            }
+
+            var store = await session.OpenStoreAsync(cancellationToken, fallbackLocation: Path.Combine(folder, "analytics.db"));
+            var organisation = OrganisationSimulator.Generate(options);
+            await session.WithProgressAsync(report => SimulatedOrganisationWriter.WriteAsync(
+                store,
+                organisation,
+                new Progress<(string Entity, int Written, int Total)>(p => report(p.Entity, p.Written, p.Total)),
+                cancellationToken));
+
+            var git = session.Parse.GetValue(noGit) ? null : await AddLocalHistoryAsync(session, store, cancellationToken);
+            var teams = new TeamsConfiguration(organisation.Teams, organisation.Facts.Bots);
+            await File.WriteAllTextAsync(Path.Combine(folder, "teams.yaml"), TeamsFile.Write(teams), new UTF8Encoding(false), cancellationToken);
+
+            var identities = new List<Identity>();
+            await foreach (var identity in store.ReadAsync(Entities.Identities, null, cancellationToken))
+            {
+                identities.Add(identity);
+            }
+
+            var people = IdentityResolver.Resolve(identities, teams.Members, teams.Bots);
+            var reportFolder = Path.Combine(folder, "report");
+            Directory.CreateDirectory(reportFolder);
+            var builder = new WeeklyReportBuilder(store, people, session.Environment.Time);
+            var pages = new List<(WeeklyReport Report, string File)>();
+            foreach (var team in teams.Teams)
+            {
+                var report = await builder.BuildAsync(team, cancellationToken);
+                var file = $"weekly-{team.Id}.html";
+                await WriteAtomicallyAsync(Path.Combine(reportFolder, file), WeeklyReportPage.Render(report), cancellationToken);
+                pages.Add((report, file));
+            }
+
+            var index = Path.Combine(reportFolder, "index.html");
+            await WriteAtomicallyAsync(index, ReportIndexPage.Render("Weekly team health", pages), cancellationToken);
+            await PrintAsync(session, session.Parse.GetValue(json), store.Description, folder, index, organisation, git, people);
+            return ExitCode.Ok;
+        });
         return command;
+    }
+
+    private static async Task<GitSyncResult?> AddLocalHistoryAsync(CommandSession session, Storage.IStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await new GitHistorySync(store, new GitHistoryReader()).SyncAsync(session.Environment.WorkingDirectory, null, cancellationToken);
+        }
+        catch (NotAGitRepositoryException)
+        {
+            return null; // Not a clone: the demo simply has no local history.
+        }
+        catch (GitException e)
+        {
+            await session.Environment.Error.WriteLineAsync($"warning: the local git history was not added: {e.Message}");
+            return null;
+        }
+    }
+
+    private static async Task WriteAtomicallyAsync(string path, string content, CancellationToken cancellationToken)
+    {
+        await File.WriteAllTextAsync(path + ".partial", content, new UTF8Encoding(false), cancellationToken);
+        File.Move(path + ".partial", path, overwrite: true);
+    }
+
+    private static async Task PrintAsync(
+        CommandSession session,
+        bool json,
+        string store,
+        string folder,
+        string index,
+        SimulatedOrganisation organisation,
+        GitSyncResult? git,
+        PersonDirectory people)
+    {
+        var counts = SimulatedOrganisationWriter.RecordsByEntity(organisation).ToDictionary(e => e.Map.Name, e => e.Records.Count);
+        if (json)
+        {
+            await JsonOutput.WriteAsync(session.Environment.Out, new
+            {
+                store,
+                folder,
+                report = index,
+                teams = organisation.Teams.Select(t => t.Id),
+                people = people.People.Count(p => !p.IsBot),
+                bots = people.People.Count(p => p.IsBot),
+                records = counts,
+                localGit = git,
+            });
+            return;
+        }
+
+        var o = session.Environment.Out;
+        await o.WriteLineAsync($"Simulated {organisation.Teams.Count} teams, {people.People.Count(p => !p.IsBot)} people and {people.People.Count(p => p.IsBot)} bots over {organisation.Options.Days} days:");
+        await o.WriteLineAsync("  " + string.Join(", ", counts.Where(c => c.Value > 0).Select(c => $"{c.Value:N0} {c.Key}")));
+        if (git is not null)
+        {
+            await o.WriteLineAsync($"Added the local git history of {git.Repository}: {git.Commits:N0} new commits.");
+        }
+
+        await o.WriteLineAsync($"Store:   {store}");
+        await o.WriteLineAsync($"Teams:   {Path.Combine(folder, "teams.yaml")}");
+        await o.WriteLineAsync($"Report:  {index}");
+        await o.WriteLineAsync($"Next:    open the report in a browser, or try 'analytics status --store {Path.Combine(folder, "analytics.db")}'");
     }
 }

@@ -32,11 +32,9 @@ internal static class ImportCommand
                 var path = session.Environment.PathOf(file);
                 var size = File.Exists(path) ? new FileInfo(path).Length : 0;
                 ImportResult? result = null;
-                await session.Status.Progress().AutoClear(true).StartAsync(async context =>
+                await session.WithProgressAsync(async report =>
                 {
-                    var task = context.AddTask(Markup.Escape(Path.GetFileName(file)), maxValue: Math.Max(1, size));
-                    result = await importer.ImportAsync(map, path, chosen, new Progress<long>(read => task.Value = read), cancellationToken);
-                    task.Value = task.MaxValue;
+                    result = await importer.ImportAsync(map, path, chosen, new Progress<long>(read => report(Path.GetFileName(file), read, size)), cancellationToken);
                 });
                 results.Add(result! with { File = file });
             }

@@ -1,0 +1,17 @@
+using Analytics.Domain.Common;
+using Analytics.Reports.Charts;
+
+namespace Analytics.Reports.Weekly;
+
+/// <summary>One headline number of a weekly report: this week's value against the weeks before it.</summary>
+/// <param name="Title">What it is, such as "PR cycle time (median)".</param>
+/// <param name="Signal">The signal and labels it comes from, for people who want to look further.</param>
+/// <param name="ThisWeek">The report week's value; null when the week had too few observations.</param>
+/// <param name="Baseline">The median of the previous <see cref="WeeklyReportBuilder.BaselineWeeks"/> weeks' values; null when none had a value.</param>
+/// <param name="Format">How to write the values.</param>
+/// <param name="History">The values of every week shown, oldest first, the report week last (for the sparkline).</param>
+public sealed record MetricSummary(string Title, string Signal, double? ThisWeek, double? Baseline, ValueFormat Format, ValueList<double?> History)
+{
+    /// <summary>The relative change from the baseline (0.25 = 25% up); null when it cannot be computed.</summary>
+    public double? Change => ThisWeek is { } now && Baseline is { } before && before != 0 ? (now - before) / before : null;
+}

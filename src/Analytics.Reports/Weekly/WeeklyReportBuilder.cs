@@ -1,0 +1,108 @@
+using Analytics.Domain.Common;
+using Analytics.Domain.People;
+using Analytics.Reports.Charts;
+using Analytics.Signals;
+using Analytics.Signals.Ci;
+using Analytics.Signals.Delivery;
+using Analytics.Signals.Series;
+using Analytics.Signals.Statistics;
+using Analytics.Storage;
+using Analytics.Storage.Schema;
+
+namespace Analytics.Reports.Weekly;
+
+/// <summary>
+/// Builds a team's weekly report for the last complete ISO week in the team's time zone, from the signals over the
+/// <see cref="WeeksShown"/> weeks up to it.
+/// </summary>
+public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, TimeProvider time)
+{
+    /// <summary>Weeks drawn in charts and sparklines, the report week included.</summary>
+    public const int WeeksShown = 12;
+
+    /// <summary>Weeks before the report week whose median is the baseline it is compared with.</summary>
+    public const int BaselineWeeks = 4;
+
+    private const int ShippedListed = 15;
+
+    /// <summary>Builds the report of <paramref name="team"/>.</summary>
+    public async Task<WeeklyReport> BuildAsync(Team team, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        var now = time.GetUtcNow();
+        var current = TimeWindow.Containing(now, Granularity.Week, team.TimeZone);
+        var week = current with { FirstDay = current.FirstDay.AddDays(-7) };
+        var first = week with { FirstDay = week.FirstDay.AddDays(-7 * (WeeksShown - 1)) };
+        var request = new SignalRequest(store, [team], people, first.Start, week.End, Granularity.Week);
+
+        var merged = (await new MergedPullRequests().ComputeAsync(request, cancellationToken)).Single();
+        var cycle = (await new PullRequestCycleTime().ComputeAsync(request, cancellationToken)).Single();
+        var ci = (await new CiRunDuration().ComputeAsync(request, cancellationToken))
+            .Where(s => s.Labels["quantile"] == "0.9")
+            .ToList();
+
+        var metrics = new List<MetricSummary>
+        {
+            Summarise("Pull requests merged", merged, ValueFormat.Number),
+            Summarise("PR cycle time (median, open → merge)", cycle, ValueFormat.Duration),
+        };
+        metrics.AddRange(ci.Select(s => Summarise($"CI duration p90: {s.Labels["repository"]} · {s.Labels["workflow"]}", s, ValueFormat.Duration)));
+
+        var charts = new List<ChartSpec>
+        {
+            new BarChart(
+                "Pull requests merged per week",
+                $"Pull requests merged by {team.Name} in each of the last {WeeksShown} weeks; this week: {Format(merged.Points[^1].Value, ValueFormat.Number)}.",
+                ValueList.From(merged.Points.Select(p => WeekLabel(p.Window))),
+                ValueList.Of(new BarSeries("merged", ValueList.From(merged.Points.Select(p => p.Value))))),
+            Line("PR cycle time (median)", $"Median time from opening to merging, week by week; this week: {Format(cycle.Points[^1].Value, ValueFormat.Duration)}.", [("median", cycle)]),
+        };
+        if (ci.Count > 0)
+        {
+            charts.Add(Line(
+                "CI run duration (p90)",
+                "90th percentile of CI run durations per repository and workflow, week by week; a step up is a slowdown.",
+                ci.Select(s => ($"{s.Labels["repository"]} · {s.Labels["workflow"]}", s)).ToList()));
+        }
+
+        var shipped = new List<ShippedPullRequest>();
+        var query = StoreQuery.All.Since("merged_at", week.Start).Before("merged_at", week.End);
+        await foreach (var pr in store.ReadAsync(Entities.PullRequests, query, cancellationToken))
+        {
+            if (team.Repositories.Contains(pr.Repository, StringComparer.OrdinalIgnoreCase) && people.Find(pr.Source, pr.Author)?.IsBot != true)
+            {
+                shipped.Add(new ShippedPullRequest(pr.Repository, pr.Number, pr.Title, pr.MergedAt!.Value));
+            }
+        }
+
+        return new WeeklyReport(
+            team,
+            week,
+            now,
+            ValueList.From(metrics),
+            ValueList.From(charts.Select(c => new WeeklyChart(c, SvgChartRenderer.Render(c, ChartSize.Report)))),
+            ValueList.From(shipped.OrderByDescending(s => s.MergedAt).Take(ShippedListed)));
+    }
+
+    private static MetricSummary Summarise(string title, Series series, ValueFormat format)
+    {
+        var values = series.Points.Select(p => p.Value).ToList();
+        var baseline = Quantile.Median(values.SkipLast(1).TakeLast(BaselineWeeks).OfType<double>());
+        return new MetricSummary(title, $"{series.Signal}{series.Labels}", values[^1], baseline, format, ValueList.From(values));
+    }
+
+    private static TimeSeriesChart Line(string title, string description, IReadOnlyList<(string Name, Series Series)> lines) =>
+        new(title, description, ValueList.From(lines.Select(l => new TimeSeries(
+            l.Name,
+            ValueList.From(l.Series.Points.Select(p => TimePoint.OnDate(p.Window.FirstDay, p.Value)))))))
+        {
+            ValueFormat = ValueFormat.Duration,
+            XAxis = TimeAxisKind.CalendarDates,
+        };
+
+    private static string WeekLabel(TimeWindow window) =>
+        window.FirstDay.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Format(double? value, ValueFormat format) =>
+        value is { } v ? ChartValueFormatter.Format(v, format) : "no data";
+}

@@ -1,0 +1,26 @@
+using Analytics.Domain.Common;
+
+namespace Analytics.Signals.Series;
+
+/// <summary>Collects observations into a team's windows and turns them into a series.</summary>
+internal sealed class WindowedValues(IReadOnlyList<TimeWindow> windows)
+{
+    private readonly List<double>[] _values = windows.Select(_ => new List<double>()).ToArray();
+
+    /// <summary>Adds an observation to the window that contains <paramref name="at"/>; ignored outside the windows.</summary>
+    public void Add(DateTimeOffset at, double value)
+    {
+        for (var i = 0; i < windows.Count; i++)
+        {
+            if (windows[i].Contains(at))
+            {
+                _values[i].Add(value);
+                return;
+            }
+        }
+    }
+
+    /// <summary>A series whose point in each window is <paramref name="aggregate"/> of its observations.</summary>
+    public Series ToSeries(string signal, Labels labels, SignalUnit unit, Func<IReadOnlyList<double>, double?> aggregate) =>
+        new(signal, labels, unit, ValueList.From(windows.Select((w, i) => new SeriesPoint(w, aggregate(_values[i]), _values[i].Count))));
+}

@@ -1,0 +1,25 @@
+using Analytics.Domain.People;
+using Analytics.Signals.Series;
+using Analytics.Storage;
+
+namespace Analytics.Signals;
+
+/// <summary>What to compute a signal over.</summary>
+/// <param name="Store">Where the records are.</param>
+/// <param name="Teams">The teams; series are per team (and finer where the signal says so).</param>
+/// <param name="People">Who is behind each account (bots are left out of people-based signals).</param>
+/// <param name="From">The first instant of interest; the window containing it is computed whole.</param>
+/// <param name="To">The end of the period (excluded); the window containing it is computed up to its end.</param>
+/// <param name="Granularity">The windows' length.</param>
+public sealed record SignalRequest(
+    IStore Store,
+    IReadOnlyList<Team> Teams,
+    PersonDirectory People,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    Granularity Granularity)
+{
+    /// <summary>The team that owns a repository, or null.</summary>
+    public Team? OwnerOf(string repository) =>
+        Teams.FirstOrDefault(t => t.Repositories.Contains(repository, StringComparer.OrdinalIgnoreCase));
+}
