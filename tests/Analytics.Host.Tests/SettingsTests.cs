@@ -58,4 +58,23 @@ public sealed class SettingsTests : IDisposable
         result.Error.Should().Contain("config/teams.yaml:3:15: unknown time zone 'Mars/Olympus'");
         result.Error.Should().Contain("config/teams.yaml:4:5: unknown key 'membres' in a team; did you mean 'members'?");
     }
+
+    [Fact]
+    public async Task ConfigCheck_ExamplesInTheRepository_AreValid()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Analytics.sln")))
+        {
+            root = Path.GetDirectoryName(root)!;
+        }
+
+        Directory.CreateDirectory(_cli.PathOf("config"));
+        File.Copy(Path.Combine(root, "config", "analytics.json"), _cli.PathOf("config/analytics.json"));
+        File.Copy(Path.Combine(root, "config", "teams.yaml"), _cli.PathOf("config/teams.yaml"));
+
+        var result = await _cli.RunAsync("config", "check");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("teams: 2 in config/teams.yaml");
+    }
 }
