@@ -19,22 +19,6 @@ public sealed class PullRequestCycleTime : ISignal
     public SignalUnit Unit => SignalUnit.Seconds;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var collectors = request.Teams.ToDictionary(
-            t => t.Id,
-            t => new WindowedValues(TimeWindow.Covering(request.From, request.To, request.Granularity, t.TimeZone).ToList()));
-        await foreach (var pr in MergedPullRequests.MergedInPeriodAsync(request, cancellationToken))
-        {
-            if (request.OwnerOf(pr.Repository) is { } team && request.People.Find(pr.Source, pr.Author)?.IsBot != true)
-            {
-                collectors[team.Id].Add(pr.MergedAt!.Value, (pr.MergedAt.Value - pr.CreatedAt).TotalSeconds);
-            }
-        }
-
-        return request.Teams
-            .Select(t => collectors[t.Id].ToSeries(Name, Labels.Of(new Label("team", t.Id)), Unit, values => Quantile.Median(values)))
-            .ToList();
-    }
+    public Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken) =>
+        MergedByPeople.ComputeAsync(this, request, pr => (pr.MergedAt!.Value - pr.CreatedAt).TotalSeconds, values => Quantile.Median(values), cancellationToken);
 }
