@@ -29,6 +29,8 @@ public static partial class IdentityResolver
         var known = new Dictionary<IdentityRef, Identity>();
         var memberOf = new Dictionary<IdentityRef, TeamMember>();
         var botNames = new HashSet<string>(bots, StringComparer.OrdinalIgnoreCase);
+        var byEmail = new Dictionary<string, IdentityRef>(StringComparer.OrdinalIgnoreCase);
+        var byHint = new Dictionary<string, IdentityRef>(StringComparer.OrdinalIgnoreCase);
 
         foreach (var member in members)
         {
@@ -39,11 +41,14 @@ public static partial class IdentityResolver
             {
                 sets.Union(first, account);
                 memberOf.TryAdd(account, member);
+                if (account.Source == "git" && account.Account.Contains('@', StringComparison.Ordinal))
+                {
+                    // A configured git e-mail also claims accounts of other sources that carry the same address.
+                    byEmail.TryAdd(account.Account.Trim(), first);
+                }
             }
         }
 
-        var byEmail = new Dictionary<string, IdentityRef>(StringComparer.OrdinalIgnoreCase);
-        var byHint = new Dictionary<string, IdentityRef>(StringComparer.OrdinalIgnoreCase);
         foreach (var identity in identities)
         {
             var self = new IdentityRef(identity.Source, identity.SourceId);

@@ -35,6 +35,19 @@ public sealed class IdentityResolverTests
     }
 
     [Fact]
+    public void Resolve_ConfiguredGitEmail_ClaimsAnAccountOfAnotherSourceWithThatEmail()
+    {
+        // No git identity was collected for bob@example.com, but the Jira account carries that address.
+        var member = new TeamMember("bob", "Bob", ValueList.Of(new IdentityRef("git", "bob@example.com")));
+        Identity[] identities = [Account("jira", "557058:b2", email: "Bob@Example.com")];
+
+        var directory = IdentityResolver.Resolve(identities, [member], NoBots);
+
+        directory.Find("jira", "557058:b2")!.Id.Should().Be("bob");
+        directory.People.Should().ContainSingle();
+    }
+
+    [Fact]
     public void Resolve_ConfiguredAccountNeverSeen_StillFindsTheMember()
     {
         var member = new TeamMember("erin", "Erin", ValueList.Of(new IdentityRef("pagerduty", "PX1")));
