@@ -30,7 +30,12 @@ internal sealed class CommandSession(ParseResult parse, GlobalOptions global, Cl
         {
             if (_teams is null)
             {
-                var path = Environment.PathOf(Settings.Teams.File);
+                var path = Environment.PathOf(Parse.GetValue(global.Teams) ?? Settings.Teams.File);
+                if (Parse.GetValue(global.Teams) is { } given && !File.Exists(path))
+                {
+                    throw new UserErrorException($"--teams: no such file: {given}");
+                }
+
                 _teams = File.Exists(path) ? TeamsFile.Read(path) : TeamsConfiguration.Empty;
             }
 
@@ -73,14 +78,8 @@ internal sealed class CommandSession(ParseResult parse, GlobalOptions global, Cl
         });
     }
 
-    /// <summary>A console on the output stream for tables.</summary>
-    public IAnsiConsole Output { get; } = AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(environment.Out),
-        Interactive = InteractionSupport.No,
-        Ansi = environment.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = environment.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-    });
+    /// <summary>A console on the output stream for tables (wide when piped, so tables are not folded at 80 columns).</summary>
+    public IAnsiConsole Output { get; } = CreateOutput(environment);
 
     /// <summary>The store location: <c>--store</c>, else <c>Store:Location</c>.</summary>
     public StoreLocation ResolveStoreLocation(string? fallback = null)
@@ -106,6 +105,23 @@ internal sealed class CommandSession(ParseResult parse, GlobalOptions global, Cl
         }
 
         return IdentityResolver.Resolve(identities, Teams.Members, Teams.Bots);
+    }
+
+    private static IAnsiConsole CreateOutput(CliEnvironment environment)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(environment.Out),
+            Interactive = InteractionSupport.No,
+            Ansi = environment.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = environment.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        if (!environment.Interactive)
+        {
+            console.Profile.Width = 240;
+        }
+
+        return console;
     }
 
     /// <inheritdoc />

@@ -19,6 +19,13 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary><c>--teams</c>: overrides <c>Teams:File</c>.</summary>
+    public Option<string?> Teams { get; } = new("--teams")
+    {
+        Description = "The teams file (default: Teams:File in the settings, config/teams.yaml).",
+        Recursive = true,
+    };
+
     /// <summary><c>--verbose</c>: more detail on errors.</summary>
     public Option<bool> Verbose { get; } = new("--verbose")
     {
@@ -31,6 +38,7 @@ internal sealed class GlobalOptions
     {
         root.Options.Add(Store);
         root.Options.Add(Config);
+        root.Options.Add(Teams);
         root.Options.Add(Verbose);
     }
 

@@ -151,6 +151,6 @@ internal static class DemoCommand
         await o.WriteLineAsync($"Store:   {store}");
         await o.WriteLineAsync($"Teams:   {Path.Combine(folder, "teams.yaml")}");
         await o.WriteLineAsync($"Report:  {index}");
-        await o.WriteLineAsync($"Next:    open the report in a browser, or try 'analytics status --store {Path.Combine(folder, "analytics.db")}'");
+        await o.WriteLineAsync($"Next:    open the report in a browser, or try 'analytics signals --store {Path.Combine(folder, "analytics.db")} --teams {Path.Combine(folder, "teams.yaml")}'");
     }
 }
