@@ -1,5 +1,6 @@
 using Analytics.Signals.Ci;
 using Analytics.Signals.Delivery;
+using Analytics.Signals.Review;
 
 namespace Analytics.Signals;
 
@@ -12,6 +13,13 @@ public static class SignalCatalog
         new MergedPullRequests(),
         new PullRequestCycleTime(),
         new CiRunDuration(),
+        new ReviewsPerReviewer(),
+        new ReviewLoadGini(),
+        new TopReviewerShare(),
+        new TimeToFirstReview(),
+        new ReviewRounds(),
+        new MergedWithoutReview(),
+        new StalePullRequests(),
     ];
 
     /// <summary>Finds a signal by name; null when unknown.</summary>

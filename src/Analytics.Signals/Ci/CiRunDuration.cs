@@ -45,7 +45,7 @@ public sealed class CiRunDuration : ISignal
             var key = (team.Id, run.Repository, run.Workflow);
             if (!groups.TryGetValue(key, out var values))
             {
-                values = new WindowedValues(TimeWindow.Covering(request.From, request.To, request.Granularity, team.TimeZone).ToList());
+                values = WindowedValues.ForTeam(request, team);
                 groups[key] = values;
             }
 

@@ -20,9 +20,7 @@ internal static class MergedByPeople
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var collectors = request.Teams.ToDictionary(
-            t => t.Id,
-            t => new WindowedValues(TimeWindow.Covering(request.From, request.To, request.Granularity, t.TimeZone).ToList()));
+        var collectors = WindowedValues.PerTeam(request);
         var query = StoreQuery.All.Since("merged_at", request.From.AddDays(-7)).Before("merged_at", request.To.AddDays(7));
         await foreach (var pr in request.Store.ReadAsync(Entities.PullRequests, query, cancellationToken))
         {

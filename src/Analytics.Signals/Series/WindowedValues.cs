@@ -7,6 +7,17 @@ internal sealed class WindowedValues(IReadOnlyList<TimeWindow> windows)
 {
     private readonly List<double>[] _values = windows.Select(_ => new List<double>()).ToArray();
 
+    /// <summary>One collector per team of the request, over the team's windows of the request's period.</summary>
+    public static Dictionary<string, WindowedValues> PerTeam(SignalRequest request) =>
+        request.Teams.ToDictionary(t => t.Id, t => ForTeam(request, t));
+
+    /// <summary>A collector over <paramref name="team"/>'s windows of the request's period.</summary>
+    public static WindowedValues ForTeam(SignalRequest request, Domain.People.Team team) =>
+        new(TimeWindow.Covering(request.From, request.To, request.Granularity, team.TimeZone).ToList());
+
+    /// <summary>The windows.</summary>
+    public IReadOnlyList<TimeWindow> Windows => windows;
+
     /// <summary>Adds an observation to the window that contains <paramref name="at"/>; ignored outside the windows.</summary>
     public void Add(DateTimeOffset at, double value)
     {
@@ -19,6 +30,9 @@ internal sealed class WindowedValues(IReadOnlyList<TimeWindow> windows)
             }
         }
     }
+
+    /// <summary>How many observations window <paramref name="index"/> holds.</summary>
+    public int CountIn(int index) => _values[index].Count;
 
     /// <summary>A series whose point in each window is <paramref name="aggregate"/> of its observations.</summary>
     public Series ToSeries(string signal, Labels labels, SignalUnit unit, Func<IReadOnlyList<double>, double?> aggregate) =>

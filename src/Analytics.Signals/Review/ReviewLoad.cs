@@ -1,0 +1,46 @@
+using Analytics.Signals.Series;
+
+namespace Analytics.Signals.Review;
+
+/// <summary>
+/// Reviews per person per window for each team: the reviewers of the team's pull requests, plus the team's configured
+/// members with no review at all (a member who reviews nothing is part of an uneven load).
+/// </summary>
+internal sealed record ReviewLoad(IReadOnlyList<TimeWindow> Windows, IReadOnlyDictionary<string, WindowedValues> PerPerson)
+{
+    public static async Task<Dictionary<string, ReviewLoad>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
+    {
+        var data = await ReviewData.LoadAsync(request, cancellationToken);
+        var result = new Dictionary<string, ReviewLoad>();
+        foreach (var team in request.Teams)
+        {
+            var windows = WindowedValues.ForTeam(request, team).Windows;
+            var perPerson = new SortedDictionary<string, WindowedValues>(StringComparer.Ordinal);
+            foreach (var member in team.Members)
+            {
+                perPerson[member.Id] = new WindowedValues(windows);
+            }
+
+            foreach (var pr in data.Where(d => d.Team.Id == team.Id))
+            {
+                foreach (var (review, reviewer) in pr.Reviews)
+                {
+                    var person = reviewer?.Id ?? review.Reviewer;
+                    if (!perPerson.TryGetValue(person, out var values))
+                    {
+                        perPerson[person] = values = new WindowedValues(windows);
+                    }
+
+                    values.Add(review.SubmittedAt, 1);
+                }
+            }
+
+            result[team.Id] = new ReviewLoad(windows, perPerson);
+        }
+
+        return result;
+    }
+
+    /// <summary>Each person's count of reviews in window <paramref name="index"/>.</summary>
+    public IEnumerable<double> CountsIn(int index) => PerPerson.Values.Select(v => (double)v.CountIn(index));
+}
