@@ -13,5 +13,9 @@ namespace Analytics.Reports.Weekly;
 public sealed record MetricSummary(string Title, string Signal, double? ThisWeek, double? Baseline, ValueFormat Format, ValueList<double?> History)
 {
     /// <summary>The relative change from the baseline (0.25 = 25% up); null when it cannot be computed.</summary>
+    /// <remarks>For percentages, a relative change of a share misleads (2% → 0% is "−100%"); see <see cref="Difference"/>.</remarks>
     public double? Change => ThisWeek is { } now && Baseline is { } before && before != 0 ? (now - before) / before : null;
+
+    /// <summary>This week's value minus the baseline; null when either is missing.</summary>
+    public double? Difference => ThisWeek - Baseline;
 }

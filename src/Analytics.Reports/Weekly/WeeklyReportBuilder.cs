@@ -4,6 +4,7 @@ using Analytics.Reports.Charts;
 using Analytics.Signals;
 using Analytics.Signals.Ci;
 using Analytics.Signals.Delivery;
+using Analytics.Signals.Review;
 using Analytics.Signals.Series;
 using Analytics.Signals.Statistics;
 using Analytics.Storage;
@@ -41,10 +42,19 @@ public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, Ti
             .Where(s => s.Labels["quantile"] == "0.9")
             .ToList();
 
+        var firstReview = (await new TimeToFirstReview().ComputeAsync(request, cancellationToken)).Single();
+        var unreviewed = (await new MergedWithoutReview().ComputeAsync(request, cancellationToken)).Single();
+        var gini = (await new ReviewLoadGini().ComputeAsync(request, cancellationToken)).Single();
+        var stale = (await new StalePullRequests().ComputeAsync(request, cancellationToken)).Single();
+
         var metrics = new List<MetricSummary>
         {
             Summarise("Pull requests merged", merged, ValueFormat.Number),
             Summarise("PR cycle time (median, open → merge)", cycle, ValueFormat.Duration),
+            Summarise("Time to first review (median)", firstReview, ValueFormat.Duration),
+            Summarise("Merged without review", unreviewed, ValueFormat.Percentage),
+            Summarise("Review load spread (Gini; 0 = even)", gini, ValueFormat.Number),
+            Summarise("Stale pull requests (idle > 7 days)", stale, ValueFormat.Number),
         };
         metrics.AddRange(ci.Select(s => Summarise($"CI duration p90: {s.Labels["repository"]} · {s.Labels["workflow"]}", s, ValueFormat.Duration)));
 

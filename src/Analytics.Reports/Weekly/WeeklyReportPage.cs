@@ -47,7 +47,7 @@ public static class WeeklyReportPage
                 ? SvgChartRenderer.Render(new Sparkline(metric.Title, $"{metric.Title} over the last {metric.History.Count} weeks", metric.History), ChartSize.SparklineCell)
                 : "";
             html.Append(CultureInfo.InvariantCulture, $"""
-                <tr><th scope="row" title="{E(metric.Signal)}">{E(metric.Title)}</th><td class="num">{Value(metric.ThisWeek, metric.Format)}</td><td class="num">{Value(metric.Baseline, metric.Format)}</td><td class="num">{Change(metric.Change)}</td><td>{spark}</td></tr>
+                <tr><th scope="row" title="{E(metric.Signal)}">{E(metric.Title)}</th><td class="num">{Value(metric.ThisWeek, metric.Format)}</td><td class="num">{Value(metric.Baseline, metric.Format)}</td><td class="num">{(metric.Format == ValueFormat.Percentage ? Points(metric.Difference) : Change(metric.Change))}</td><td>{spark}</td></tr>
 
                 """);
         }
@@ -111,6 +111,14 @@ public static class WeeklyReportPage
         null => "<span class=\"none\">–</span>",
         > 0.005 => $"▲ {(change.Value * 100).ToString("0", CultureInfo.InvariantCulture)}%",
         < -0.005 => $"▼ {(-change.Value * 100).ToString("0", CultureInfo.InvariantCulture)}%",
+        _ => "=",
+    };
+
+    private static string Points(double? difference) => difference switch
+    {
+        null => "<span class=\"none\">–</span>",
+        > 0.0005 => $"▲ {(difference.Value * 100).ToString("0.#", CultureInfo.InvariantCulture)} pp",
+        < -0.0005 => $"▼ {(-difference.Value * 100).ToString("0.#", CultureInfo.InvariantCulture)} pp",
         _ => "=",
     };
 
