@@ -28,6 +28,17 @@ public interface IStoreWriter : IAsyncDisposable
     /// <summary>Archives a payload as received (compressed in the store); replaces an older payload with the same key.</summary>
     Task ArchiveAsync(RawPayload payload, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Takes a lock named <paramref name="name"/> until the transaction ends, so read-modify-write work (alert state,
+    /// job leases) runs on one node at a time. On PostgreSQL it is a transaction-scoped advisory lock; on SQLite the
+    /// write transaction already excludes every other writer.
+    /// </summary>
+    Task LockAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Streams records as this transaction sees them (its own uncommitted writes included).</summary>
+    IAsyncEnumerable<T> ReadAsync<T>(EntityMap<T> map, StoreQuery? query, CancellationToken cancellationToken)
+        where T : class;
+
     /// <summary>Makes everything written visible, atomically.</summary>
     Task CommitAsync(CancellationToken cancellationToken);
 }

@@ -222,6 +222,53 @@ public abstract class StoreContractTests
         again.Changed.Should().Be(0);
     }
 
+    [Fact]
+    public async Task WriterRead_InsideTheTransaction_SeesItsOwnUncommittedWrites()
+    {
+        await using var store = await OpenStoreAsync();
+        var repository = SampleRecords.Full.OfType<Repository>().Single();
+
+        await using var writer = await store.BeginWriteAsync(default);
+        await writer.UpsertAsync(Entities.Repositories, [repository], default);
+        var seen = new List<Repository>();
+        await foreach (var r in writer.ReadAsync(Entities.Repositories, null, default))
+        {
+            seen.Add(r);
+        }
+
+        seen.Should().Equal(repository);
+        (await store.CountAsync(Entities.Repositories, default)).Should().Be(0, "other connections must not see uncommitted writes");
+    }
+
+    [Fact]
+    public async Task Lock_TwoWritersReadModifyWrite_NeverLoseAnUpdate()
+    {
+        // Each writer reads a counter (a repository's default branch "n") and writes n + 1 under the same lock. Without the
+        // lock both could read 0 and write 1; with it the result is always 2 (the second waits for the first's commit).
+        await using var store = await OpenStoreAsync();
+        var counter = SampleRecords.Full.OfType<Repository>().Single() with { DefaultBranch = "0" };
+        await WriteAsync(store, [counter]);
+
+        async Task IncrementAsync()
+        {
+            await using var writer = await store.BeginWriteAsync(default);
+            await writer.LockAsync("counter", default);
+            var current = 0;
+            await foreach (var r in writer.ReadAsync(Entities.Repositories, null, default))
+            {
+                current = int.Parse(r.DefaultBranch, System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            await Task.Delay(50);
+            await writer.UpsertAsync(Entities.Repositories, [counter with { DefaultBranch = (current + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) }], default);
+            await writer.CommitAsync(default);
+        }
+
+        await Task.WhenAll(Task.Run(IncrementAsync), Task.Run(IncrementAsync));
+
+        (await ReadAllAsync(store, Entities.Repositories)).Cast<Repository>().Single().DefaultBranch.Should().Be("2");
+    }
+
     /// <summary>Opens the same store again (same file or database).</summary>
     protected abstract Task<IStore> ReopenStoreAsync();
 

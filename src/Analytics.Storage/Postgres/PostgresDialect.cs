@@ -56,6 +56,16 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public override async Task LockAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // hashtextextended gives a stable 64-bit key for the name; the lock ends with the transaction.
+        command.CommandText = "SELECT pg_advisory_xact_lock(hashtextextended(@name, 0))";
+        SqlStore.AddParameter(command, "@name", name);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public override object InstantToDb(DateTimeOffset instant) => StoreInstants.ToStorePrecision(instant);
 
     public override DateTimeOffset InstantFromDb(DbDataReader reader, int ordinal) =>

@@ -23,6 +23,9 @@ internal abstract class SqlDialect
     /// <summary>Serialises concurrent migrations (several nodes starting at once).</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
+    /// <summary>Takes a transaction-scoped named lock (see <see cref="IStoreWriter.LockAsync"/>).</summary>
+    public abstract Task LockAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken);
+
     /// <summary>Writes rows (already de-duplicated by key) and returns how many were inserted or changed.</summary>
     public abstract Task<int> UpsertAsync(
         DbConnection connection,

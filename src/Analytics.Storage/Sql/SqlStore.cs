@@ -65,7 +65,23 @@ internal sealed class SqlStore : IStore
         ArgumentNullException.ThrowIfNull(map);
         query ??= StoreQuery.All;
         await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await foreach (var values in ReadValuesAsync(_dialect, connection, null, map, query, cancellationToken))
+        {
+            yield return values;
+        }
+    }
+
+    /// <summary>Reads rows of <paramref name="map"/> on an open connection (inside <paramref name="transaction"/> when given).</summary>
+    internal static async IAsyncEnumerable<object?[]> ReadValuesAsync(
+        SqlDialect dialect,
+        DbConnection connection,
+        DbTransaction? transaction,
+        EntityMap map,
+        StoreQuery query,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         var where = new List<string>();
         for (var i = 0; i < query.Filters.Count; i++)
         {
@@ -78,7 +94,7 @@ internal sealed class SqlStore : IStore
                 _ => "<",
             };
             where.Add($"{column.Name} {op} @f{i}");
-            AddParameter(command, $"@f{i}", _dialect.ToDb(column, filter.Value));
+            AddParameter(command, $"@f{i}", dialect.ToDb(column, filter.Value));
         }
 
         var order = query.OrderBy is null
@@ -94,7 +110,7 @@ internal sealed class SqlStore : IStore
             var values = new object?[map.Columns.Count];
             for (var c = 0; c < values.Length; c++)
             {
-                values[c] = _dialect.FromDb(reader, c, map.Columns[c]);
+                values[c] = dialect.FromDb(reader, c, map.Columns[c]);
             }
 
             yield return values;

@@ -100,6 +100,29 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
     }
 
     /// <inheritdoc />
+    public Task LockAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        EnsureOpen();
+        return dialect.LockAsync(connection, transaction, name, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<T> ReadAsync<T>(
+        EntityMap<T> map,
+        StoreQuery? query,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        EnsureOpen();
+        await foreach (var values in SqlStore.ReadValuesAsync(dialect, connection, transaction, map, query ?? StoreQuery.All, cancellationToken))
+        {
+            yield return map.Create(new Row(map, values));
+        }
+    }
+
+    /// <inheritdoc />
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         EnsureOpen();

@@ -66,6 +66,9 @@ internal sealed class SqliteDialect : SqlDialect
     public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.CompletedTask; // Microsoft.Data.Sqlite begins transactions IMMEDIATE: the write lock is already held.
 
+    public override Task LockAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken) =>
+        Task.CompletedTask; // The IMMEDIATE write transaction already excludes every other writer of the file.
+
     public override object InstantToDb(DateTimeOffset instant) => StoreInstants.ToSqliteText(instant);
 
     public override DateTimeOffset InstantFromDb(DbDataReader reader, int ordinal) => StoreInstants.FromSqliteText(reader.GetString(ordinal));
