@@ -1,5 +1,7 @@
 using Analytics.Signals.Ci;
 using Analytics.Signals.Delivery;
+using Analytics.Signals.Dora;
+using Analytics.Signals.Incidents;
 using Analytics.Signals.Review;
 
 namespace Analytics.Signals;
@@ -20,6 +22,13 @@ public static class SignalCatalog
         new ReviewRounds(),
         new MergedWithoutReview(),
         new StalePullRequests(),
+        new DeploymentFrequency(),
+        new LeadTime(),
+        new ChangeFailureRate(),
+        new RecoveryTime(),
+        new IncidentCount(),
+        new TimeToAcknowledge(),
+        new TimeToResolve(),
     ];
 
     /// <summary>Finds a signal by name; null when unknown.</summary>

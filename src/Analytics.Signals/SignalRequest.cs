@@ -19,6 +19,22 @@ public sealed record SignalRequest(
     DateTimeOffset To,
     Granularity Granularity)
 {
+    /// <summary>How duration signals summarise a window (default: the median).</summary>
+    public Statistics.Aggregator Aggregator { get; init; } = Statistics.Aggregator.Median;
+
+    /// <summary>
+    /// Which deployment environments count as production (default: <c>production</c> and <c>prod</c>, ignoring case).
+    /// </summary>
+    public IReadOnlyList<string> ProductionEnvironments { get; init; } = ["production", "prod"];
+
+    /// <summary>Whether <paramref name="environment"/> is production.</summary>
+    public bool IsProduction(string environment) =>
+        ProductionEnvironments.Contains(environment, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The team that runs a service, or null.</summary>
+    public Team? TeamOfService(string service) =>
+        Teams.FirstOrDefault(t => t.Services.Contains(service, StringComparer.OrdinalIgnoreCase));
+
     /// <summary>The team that owns a repository, or null.</summary>
     public Team? OwnerOf(string repository) =>
         Teams.FirstOrDefault(t => t.Repositories.Contains(repository, StringComparer.OrdinalIgnoreCase));

@@ -20,11 +20,12 @@ internal static class SignalsCommand
         var from = new Option<DateOnly?>("--from") { Description = "First day of the period (default: 12 weeks before --to)." };
         var to = new Option<DateOnly?>("--to") { Description = "Day after the period (default: tomorrow, so today is included)." };
         var granularity = new Option<Granularity>("--granularity") { Description = "Window length: Day, Week, Month or Quarter.", DefaultValueFactory = _ => Granularity.Week };
+        var aggregator = new Option<Analytics.Signals.Statistics.Aggregator>("--aggregator") { Description = "How duration signals summarise a window: Median, Mean, P75 or P90.", DefaultValueFactory = _ => Analytics.Signals.Statistics.Aggregator.Median };
         var list = new Option<bool>("--list") { Description = "List the signals and what they measure." };
         var json = GlobalOptions.Json();
         var command = new Command("signals", "Compute signals from the store and print their series (per team, per window).")
         {
-            name, team, from, to, granularity, list, json,
+            name, team, from, to, granularity, aggregator, list, json,
         };
         runner.Bind(command, async (session, cancellationToken) =>
         {
@@ -66,7 +67,10 @@ internal static class SignalsCommand
                 await session.ResolvePeopleAsync(cancellationToken),
                 new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
                 new DateTimeOffset(end.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                session.Parse.GetValue(granularity));
+                session.Parse.GetValue(granularity))
+            {
+                Aggregator = session.Parse.GetValue(aggregator),
+            };
             var results = new List<Series>();
             foreach (var signal in signals)
             {
@@ -110,6 +114,8 @@ internal static class SignalsCommand
                     start = p.Window.Start,
                     end = p.Window.End,
                     value = p.Value,
+                    low = p.Low,
+                    high = p.High,
                     observations = p.Observations,
                 }),
             }));

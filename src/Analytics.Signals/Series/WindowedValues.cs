@@ -31,8 +31,22 @@ internal sealed class WindowedValues(IReadOnlyList<TimeWindow> windows)
         }
     }
 
+    /// <summary>The observations of window <paramref name="index"/>.</summary>
+    public IReadOnlyList<double> ValuesIn(int index) => _values[index];
+
     /// <summary>How many observations window <paramref name="index"/> holds.</summary>
     public int CountIn(int index) => _values[index].Count;
+
+    /// <summary>
+    /// A series whose point in each window is <paramref name="aggregator"/> of its observations, with a bootstrap 95%
+    /// confidence interval.
+    /// </summary>
+    public Series ToSeriesWithInterval(string signal, Labels labels, SignalUnit unit, Statistics.Aggregator aggregator) =>
+        new(signal, labels, unit, ValueList.From(windows.Select((w, i) =>
+        {
+            var interval = Statistics.Bootstrap.Interval(_values[i], aggregator);
+            return new SeriesPoint(w, Statistics.Aggregation.Apply(aggregator, _values[i]), _values[i].Count, interval?.Low, interval?.High);
+        })));
 
     /// <summary>A series whose point in each window is <paramref name="aggregate"/> of its observations.</summary>
     public Series ToSeries(string signal, Labels labels, SignalUnit unit, Func<IReadOnlyList<double>, double?> aggregate) =>

@@ -1,0 +1,36 @@
+using Analytics.Domain.Delivery;
+using Analytics.Domain.People;
+using Analytics.Storage;
+using Analytics.Storage.Schema;
+
+namespace Analytics.Signals.Dora;
+
+/// <summary>
+/// The successful production deployments the DORA signals count: status <c>success</c>, an environment the request
+/// calls production, attributed to the team owning the repository (else the team running the service), at the
+/// instant they finished (or were created, when the source gives no finish).
+/// </summary>
+internal static class ProductionDeployments
+{
+    /// <summary>How far before the period merges and deployments are read, so lead times that end in it are complete.</summary>
+    public static readonly TimeSpan LookBack = TimeSpan.FromDays(60);
+
+    public static async Task<IReadOnlyList<(Deployment Deployment, Team Team, DateTimeOffset At)>> LoadAsync(
+        SignalRequest request,
+        DateTimeOffset since,
+        CancellationToken cancellationToken)
+    {
+        var result = new List<(Deployment, Team, DateTimeOffset)>();
+        var query = StoreQuery.All.Since("created_at", since - TimeSpan.FromDays(1)).Before("created_at", request.To);
+        await foreach (var deployment in request.Store.ReadAsync(Entities.Deployments, query, cancellationToken))
+        {
+            if (deployment.Status == DeploymentStatus.Success && request.IsProduction(deployment.Environment)
+                && (request.OwnerOf(deployment.Repository) ?? (deployment.Service is { } s ? request.TeamOfService(s) : null)) is { } team)
+            {
+                result.Add((deployment, team, deployment.FinishedAt ?? deployment.CreatedAt));
+            }
+        }
+
+        return result.OrderBy(d => d.Item3).ToList();
+    }
+}

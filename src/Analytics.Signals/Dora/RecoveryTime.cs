@@ -1,0 +1,51 @@
+using Analytics.Domain.Delivery;
+using Analytics.Signals.Series;
+using Analytics.Storage.Schema;
+
+namespace Analytics.Signals.Dora;
+
+/// <summary>
+/// <c>dora.recovery_time</c>: failed deployment recovery time (DORA 2023+): for incidents caused by a production
+/// deployment, the time from that deployment finishing to the incident being resolved, observed at resolution, per team,
+/// aggregated with the request's aggregator and a bootstrap 95% interval. Definition: <c>docs/signals/dora.md</c>.
+/// </summary>
+public sealed class RecoveryTime : ISignal
+{
+    /// <inheritdoc />
+    public string Name => "dora.recovery_time";
+
+    /// <inheritdoc />
+    public string Description => "Failed deployment recovery time: deployment finished → caused incident resolved, per team.";
+
+    /// <inheritdoc />
+    public SignalUnit Unit => SignalUnit.Seconds;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var deployments = new Dictionary<string, Deployment>(StringComparer.Ordinal);
+        await foreach (var deployment in request.Store.ReadAsync(Entities.Deployments, null, cancellationToken))
+        {
+            if (request.IsProduction(deployment.Environment))
+            {
+                deployments[deployment.SourceId] = deployment;
+            }
+        }
+
+        var collectors = WindowedValues.PerTeam(request);
+        await foreach (var incident in request.Store.ReadAsync(Entities.Incidents, null, cancellationToken))
+        {
+            if (incident is { DeploymentId: { } id, ResolvedAt: { } resolved } && deployments.TryGetValue(id, out var deployment)
+                && (request.OwnerOf(deployment.Repository) ?? request.TeamOfService(incident.Service)) is { } team)
+            {
+                var deployed = deployment.FinishedAt ?? deployment.CreatedAt;
+                collectors[team.Id].Add(resolved, Math.Max(0, (resolved - deployed).TotalSeconds));
+            }
+        }
+
+        return request.Teams
+            .Select(t => collectors[t.Id].ToSeriesWithInterval(Name, Labels.Of(new Label("team", t.Id)), Unit, request.Aggregator))
+            .ToList();
+    }
+}
