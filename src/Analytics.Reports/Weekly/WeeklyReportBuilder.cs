@@ -4,6 +4,8 @@ using Analytics.Reports.Charts;
 using Analytics.Signals;
 using Analytics.Signals.Ci;
 using Analytics.Signals.Delivery;
+using Analytics.Signals.Dora;
+using Analytics.Signals.Incidents;
 using Analytics.Signals.Review;
 using Analytics.Signals.Series;
 using Analytics.Signals.Statistics;
@@ -47,8 +49,17 @@ public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, Ti
         var gini = (await new ReviewLoadGini().ComputeAsync(request, cancellationToken)).Single();
         var stale = (await new StalePullRequests().ComputeAsync(request, cancellationToken)).Single();
 
+        var deployments = (await new DeploymentFrequency().ComputeAsync(request, cancellationToken)).Single();
+        var leadTime = (await new LeadTime().ComputeAsync(request, cancellationToken)).Single(s => s.Labels["stage"] == "total");
+        var failureRate = (await new ChangeFailureRate().ComputeAsync(request, cancellationToken)).Single();
+        var incidents = Sum("incidents.count", await new IncidentCount().ComputeAsync(request, cancellationToken), first.Start, request);
+
         var metrics = new List<MetricSummary>
         {
+            Summarise("Production deployments", deployments, ValueFormat.Number),
+            Summarise("Lead time (median, first commit → production)", leadTime, ValueFormat.Duration),
+            Summarise("Change failure rate", failureRate, ValueFormat.Percentage),
+            Summarise("Incidents opened", incidents, ValueFormat.Number),
             Summarise("Pull requests merged", merged, ValueFormat.Number),
             Summarise("PR cycle time (median, open → merge)", cycle, ValueFormat.Duration),
             Summarise("Time to first review (median)", firstReview, ValueFormat.Duration),
@@ -99,6 +110,18 @@ public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, Ti
         var values = series.Points.Select(p => p.Value).ToList();
         var baseline = Quantile.Median(values.SkipLast(1).TakeLast(BaselineWeeks).OfType<double>());
         return new MetricSummary(title, $"{series.Signal}{series.Labels}", values[^1], baseline, format, ValueList.From(values));
+    }
+
+    /// <summary>Adds up the series of a team (several services and severities) window by window.</summary>
+    private static Series Sum(string signal, IReadOnlyList<Series> parts, DateTimeOffset start, SignalRequest request)
+    {
+        var team = request.Teams.Single();
+        var windows = TimeWindow.Covering(start, request.To, Granularity.Week, team.TimeZone).ToList();
+        return new Series(signal, Labels.Of(new Label("team", team.Id)), SignalUnit.Count, ValueList.From(windows.Select(w =>
+        {
+            var total = parts.Sum(p => p.Points.FirstOrDefault(x => x.Window == w)?.Value ?? 0);
+            return new SeriesPoint(w, total, (int)total);
+        })));
     }
 
     private static TimeSeriesChart Line(string title, string description, IReadOnlyList<(string Name, Series Series)> lines) =>
