@@ -12,6 +12,7 @@ public static class SignalCatalog
         new MergedPullRequests(),
         new PullRequestCycleTime(),
         new CiRunDuration(),
+        new Ownership.TruckFactorSignal(),
     ];
 
     /// <summary>Finds a signal by name; null when unknown.</summary>
