@@ -228,9 +228,9 @@ public sealed class AuthorshipLedger
             }
         }
 
-        var contributors = new List<Contributor>();
+        var groups = new List<(List<int> Members, Contributor Contributor)>();
         var contributorOf = new int[_accounts.Count];
-        foreach (var group in Enumerable.Range(0, _accounts.Count).GroupBy(Find).OrderBy(g => g.Key))
+        foreach (var group in Enumerable.Range(0, _accounts.Count).GroupBy(Find))
         {
             var members = group.ToList();
             if (members.Any(i => people[i]?.IsBot == true))
@@ -247,8 +247,15 @@ public sealed class AuthorshipLedger
             var accounts = members.Select(i => _accounts[i].Account).Order(StringComparer.Ordinal).ToList();
             var id = person?.Id ?? "git:" + accounts[0];
             var name = person?.DisplayName ?? members.Select(i => _accounts[i].FirstName).FirstOrDefault(n => n.Length > 0) ?? accounts[0];
+            groups.Add((members, new Contributor(id, name, ValueList.From(accounts))));
+        }
+
+        // Sorted by id, so the answer does not depend on the order commits arrived in.
+        var contributors = new List<Contributor>(groups.Count);
+        foreach (var (members, contributor) in groups.OrderBy(g => g.Contributor.Id, StringComparer.Ordinal))
+        {
             members.ForEach(i => contributorOf[i] = contributors.Count);
-            contributors.Add(new Contributor(id, name, ValueList.From(accounts)));
+            contributors.Add(contributor);
         }
 
         return (contributors, contributorOf);
