@@ -2,6 +2,7 @@ using Analytics.Signals.Ci;
 using Analytics.Signals.Delivery;
 using Analytics.Signals.Dora;
 using Analytics.Signals.Incidents;
+using Analytics.Signals.Ownership;
 using Analytics.Signals.Review;
 
 namespace Analytics.Signals;
@@ -29,6 +30,7 @@ public static class SignalCatalog
         new IncidentCount(),
         new TimeToAcknowledge(),
         new TimeToResolve(),
+        new TruckFactorSignal(),
     ];
 
     /// <summary>Finds a signal by name; null when unknown.</summary>

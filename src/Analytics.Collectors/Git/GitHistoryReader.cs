@@ -59,15 +59,33 @@ public sealed class GitHistoryReader
     /// <exception cref="GitCommandException">git failed or reported an error, corruption included.</exception>
     /// <exception cref="GitOutputParseException">git's output could not be parsed; names the commit and the text.</exception>
     /// <exception cref="GitException">git could not be started, or the repository is shallow.</exception>
-    public IAsyncEnumerable<GitCommitRecord> ReadAsync(string clonePath, string? sinceSha, CancellationToken ct)
+    public IAsyncEnumerable<GitCommitRecord> ReadAsync(string clonePath, string? sinceSha, CancellationToken ct) =>
+        ReadAsync(clonePath, sinceSha, revision: null, ct);
+
+    /// <summary>
+    /// Reads like <see cref="ReadAsync(string, string?, CancellationToken)"/>, but from <paramref name="revision"/>
+    /// (any commit-ish git understands: a hash, a tag, <c>HEAD~3</c>) instead of HEAD; the first record is that commit.
+    /// </summary>
+    /// <param name="clonePath">The clone's top folder (or a bare repository).</param>
+    /// <param name="sinceSha">The newest commit already read, or null to read everything.</param>
+    /// <param name="revision">The commit to read from; null for HEAD.</param>
+    /// <param name="ct">Cancels the read; the git process is killed.</param>
+    /// <exception cref="ArgumentException"><paramref name="clonePath"/> or <paramref name="revision"/> is blank, or <paramref name="sinceSha"/> is not a hash.</exception>
+    /// <exception cref="GitException"><paramref name="revision"/> names no commit (raised on enumeration), or as for the other overload.</exception>
+    public IAsyncEnumerable<GitCommitRecord> ReadAsync(string clonePath, string? sinceSha, string? revision, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(clonePath);
+        if (revision is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(revision);
+        }
+
         if (sinceSha is not null && !GitSha.IsHashLike(sinceSha))
         {
             throw new ArgumentException($"'{sinceSha}' is not a commit hash (4 to 64 hex digits)", nameof(sinceSha));
         }
 
-        return ReadCoreAsync(Path.GetFullPath(clonePath), sinceSha, ct);
+        return ReadCoreAsync(Path.GetFullPath(clonePath), sinceSha, revision, ct);
     }
 
     /// <summary>Reads the clone's name, remote, HEAD and default branch.</summary>
@@ -93,10 +111,10 @@ public sealed class GitHistoryReader
     }
 
     private async IAsyncEnumerable<GitCommitRecord> ReadCoreAsync(
-        string path, string? sinceSha, [EnumeratorCancellation] CancellationToken ct)
+        string path, string? sinceSha, string? revision, [EnumeratorCancellation] CancellationToken ct)
     {
         await EnsureRepositoryAsync(path, ct);
-        var head = await GetHeadShaAsync(path, ct);
+        var head = revision is null ? await GetHeadShaAsync(path, ct) : await ResolveRevisionAsync(path, revision, ct);
         if (head is null)
         {
             yield break;
@@ -245,6 +263,19 @@ public sealed class GitHistoryReader
         }
 
         return null;
+    }
+
+    private async Task<string> ResolveRevisionAsync(string path, string revision, CancellationToken ct)
+    {
+        // "--end-of-options" keeps a revision that starts with '-' from being read as an option.
+        string[] arguments = ["rev-parse", "--quiet", "--verify", "--end-of-options", revision + "^{commit}"];
+        var output = await _git.RunAsync(path, arguments, ct);
+        if (output.ExitCode != 0 || output.HasErrorOnStderr)
+        {
+            throw new GitException(path, $"'{revision}' names no commit in '{path}'");
+        }
+
+        return output.StandardOutput.Trim();
     }
 
     private async Task<string> ResolveSinceAsync(string path, string sinceSha, string head, CancellationToken ct)

@@ -48,6 +48,34 @@ public sealed class GitHistoryReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_WithRevision_ReadsFromThatCommit()
+    {
+        using var repo = TestRepository.Init("revision");
+        repo.Write("a.txt", "1\n");
+        var first = repo.Commit("First");
+        repo.Write("b.txt", "2\n");
+        var second = repo.Commit("Second");
+        repo.Write("c.txt", "3\n");
+        repo.Commit("Third");
+
+        var fromSecond = new List<GitCommitRecord>();
+        await foreach (var record in _reader.ReadAsync(repo.Path, sinceSha: null, revision: "HEAD~1", default))
+        {
+            fromSecond.Add(record);
+        }
+
+        var missing = async () =>
+        {
+            await foreach (var record in _reader.ReadAsync(repo.Path, null, "no-such-branch", default))
+            {
+            }
+        };
+
+        fromSecond.Select(r => r.Commit.Sha).Should().Equal(second, first);
+        (await missing.Should().ThrowAsync<GitException>()).Which.Message.Should().Contain("'no-such-branch' names no commit");
+    }
+
+    [Fact]
     public async Task ReadAsync_RenameWithModification_SetsOldPathAndKindRenamed()
     {
         using var repo = TestRepository.Init();

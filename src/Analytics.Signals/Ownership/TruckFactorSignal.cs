@@ -1,0 +1,75 @@
+using Analytics.Domain.Common;
+using Analytics.Signals.Series;
+
+namespace Analytics.Signals.Ownership;
+
+/// <summary>
+/// <c>ownership.truck_factor</c>: Avelino et al.'s truck factor (ICPC 2016) of each repository a team owns and of its
+/// folders, computed from the store's commits and file changes as of the request's end. One point per series, in the
+/// last window of the period. Definition: <c>docs/signals/ownership.truck_factor.md</c>.
+/// </summary>
+public sealed class TruckFactorSignal : ISignal
+{
+    /// <summary>Folders with fewer counted files than this get no series of their own (the repository always does).</summary>
+    public const int MinimumFolderFiles = 5;
+
+    private readonly TruckFactorOptions _options;
+
+    /// <summary>Creates the signal with the default options.</summary>
+    public TruckFactorSignal()
+        : this(TruckFactorOptions.Default)
+    {
+    }
+
+    /// <summary>Creates the signal with the given options.</summary>
+    public TruckFactorSignal(TruckFactorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
+    /// <inheritdoc />
+    public string Name => "ownership.truck_factor";
+
+    /// <inheritdoc />
+    public string Description => "Truck factor (Avelino et al. 2016) of each repository and folder at the end of the period.";
+
+    /// <inheritdoc />
+    public SignalUnit Unit => SignalUnit.Count;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var series = new List<Series.Series>();
+        var maps = new Dictionary<string, AuthorshipMap>(StringComparer.OrdinalIgnoreCase);
+        foreach (var team in request.Teams)
+        {
+            // The window holding the period's last instant (To is excluded).
+            var window = TimeWindow.Containing(request.To.AddTicks(-1), request.Granularity, team.TimeZone);
+            foreach (var repository in team.Repositories.Order(StringComparer.Ordinal))
+            {
+                if (!maps.TryGetValue(repository, out var map))
+                {
+                    var ledger = new AuthorshipLedger(_options, request.To);
+                    await foreach (var commit in StoredHistory.ReadAsync(request.Store, repository, request.To, cancellationToken))
+                    {
+                        ledger.Add(commit);
+                    }
+
+                    map = ledger.Build(account => request.People.Find("git", account));
+                    maps[repository] = map;
+                }
+
+                foreach (var result in map.Folders(MinimumFolderFiles))
+                {
+                    var labels = Labels.Of(new Label("team", team.Id), new Label("repository", repository), new Label("folder", result.Folder));
+                    var point = new SeriesPoint(window, result.Files == 0 ? null : result.TruckFactor, result.Files);
+                    series.Add(new Series.Series(Name, labels, Unit, ValueList.Of(point)));
+                }
+            }
+        }
+
+        return series;
+    }
+}
