@@ -1,5 +1,6 @@
 using Analytics.Signals.Ci;
 using Analytics.Signals.Delivery;
+using Analytics.Signals.Flakiness;
 
 namespace Analytics.Signals;
 
@@ -12,6 +13,10 @@ public static class SignalCatalog
         new MergedPullRequests(),
         new PullRequestCycleTime(),
         new CiRunDuration(),
+        new FlakyTestCount(),
+        new FlakyTestScore(),
+        new FlakyCiTime(),
+        new FlakyDisruptedRuns(),
     ];
 
     /// <summary>Finds a signal by name; null when unknown.</summary>
