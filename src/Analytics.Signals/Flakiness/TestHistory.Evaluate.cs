@@ -14,11 +14,12 @@ internal sealed partial class TestHistory
         var runStarts = new Dictionary<(int Run, int Attempt), DateTimeOffset>();
         var commits = new Dictionary<int, CommitFacts>();
         var cells = new Dictionary<(int Commit, int Job), Cell>();
-        var branches = new SortedDictionary<string, List<bool>>(StringComparer.Ordinal);
+        var branches = new SortedDictionary<string, List<(bool Failed, int Commit)>>(StringComparer.Ordinal);
         int executions = 0, failures = 0;
-        foreach (var e in _executions)
+        for (var i = FirstAtOrAfter(from); i < _executions.Count && _executions[i].StartedAt < to; i++)
         {
-            if (e.StartedAt < from || e.StartedAt >= to || !e.Counts)
+            var e = _executions[i];
+            if (!e.Counts)
             {
                 continue;
             }
@@ -56,7 +57,7 @@ internal sealed partial class TestHistory
                 branches[branch] = outcomes;
             }
 
-            outcomes.Add(e.IsFailure);
+            outcomes.Add((e.IsFailure, e.Commit));
         }
 
         var evidence = new FlakyEvidence(
@@ -81,6 +82,26 @@ internal sealed partial class TestHistory
             score,
             ValueList.From(branches.Select(b => BranchStability.Of(b.Key, b.Value))),
             default);
+    }
+
+    /// <summary>The index of the first execution at or after <paramref name="instant"/> (executions are sorted).</summary>
+    private int FirstAtOrAfter(DateTimeOffset instant)
+    {
+        int low = 0, high = _executions.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (_executions[middle].StartedAt < instant)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     private static (TestState State, DateTimeOffset? Since) Verdict(
