@@ -1,6 +1,7 @@
 using Analytics.Signals.Ci;
 using Analytics.Signals.Delivery;
 using Analytics.Signals.Dora;
+using Analytics.Signals.Flakiness;
 using Analytics.Signals.Incidents;
 using Analytics.Signals.Ownership;
 using Analytics.Signals.Review;
@@ -31,6 +32,10 @@ public static class SignalCatalog
         new TimeToAcknowledge(),
         new TimeToResolve(),
         new TruckFactorSignal(),
+        new FlakyTestCount(),
+        new FlakyTestScore(),
+        new FlakyCiTime(),
+        new FlakyDisruptedRuns(),
     ];
 
     /// <summary>Finds a signal by name; null when unknown.</summary>

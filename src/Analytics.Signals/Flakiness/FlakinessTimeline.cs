@@ -1,0 +1,86 @@
+using Analytics.Domain.People;
+using Analytics.Signals.Series;
+
+namespace Analytics.Signals.Flakiness;
+
+/// <summary>
+/// The flaky-test verdicts at the end of every window of a signal request, from one scan of the test results: each
+/// window's verdict looks back <see cref="FlakinessOptions.Window"/> from the window's end. Shared by the
+/// <c>tests.*</c> signals.
+/// </summary>
+internal sealed class FlakinessTimeline
+{
+    private FlakinessTimeline(
+        IReadOnlyDictionary<string, IReadOnlyList<TimeWindow>> windows,
+        IReadOnlyList<TestTimeline> tests,
+        IReadOnlyList<ImpactEvent> events)
+    {
+        Windows = windows;
+        Tests = tests;
+        Events = events;
+    }
+
+    /// <summary>Each team's windows, by team id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<TimeWindow>> Windows { get; }
+
+    /// <summary>Every test of an owned repository with executions in the scan, with its verdict per window of its team.</summary>
+    public IReadOnlyList<TestTimeline> Tests { get; }
+
+    /// <summary>The impact events of the whole scan (empty unless asked for).</summary>
+    public IReadOnlyList<ImpactEvent> Events { get; }
+
+    /// <summary>Computes the verdicts (and the impact events when <paramref name="withImpact"/>).</summary>
+    public static async Task<FlakinessTimeline> ComputeAsync(
+        SignalRequest request, FlakinessOptions options, bool withImpact, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        options.Validate();
+        var windows = request.Teams.ToDictionary(
+            t => t.Id,
+            t => (IReadOnlyList<TimeWindow>)TimeWindow.Covering(request.From, request.To, request.Granularity, t.TimeZone).ToList());
+        var nonEmpty = windows.Values.Where(w => w.Count > 0).ToList();
+        if (nonEmpty.Count == 0)
+        {
+            return new FlakinessTimeline(windows, [], []);
+        }
+
+        var scanTo = nonEmpty.Max(w => w[^1].End);
+        var scanFrom = nonEmpty.Min(w => w[0].End) - options.Window;
+        var impactFrom = nonEmpty.Min(w => w[0].Start);
+        var ledger = new ImpactLedger();
+        var tests = new List<TestTimeline>();
+        await TestResultScanner.ScanAsync(
+            request.Store,
+            scanFrom,
+            scanTo,
+            repository => request.OwnerOf(repository) is not null,
+            history =>
+            {
+                var team = request.OwnerOf(history.Repository)!;
+                var verdicts = windows[team.Id].Select(w => history.Evaluate(w.End - options.Window, w.End, options)).ToList();
+                if (verdicts.All(v => v.Executions == 0))
+                {
+                    return;
+                }
+
+                tests.Add(new TestTimeline(team, history.Repository, history.TestId, verdicts));
+                if (withImpact)
+                {
+                    // Blame over the whole period shown: a test flaky at any point is to blame for its failures in it.
+                    var whole = history.Evaluate(impactFrom, scanTo, options);
+                    ledger.Record(history, FlakyTests.IsToBlame(whole, options), impactFrom, scanTo);
+                }
+            },
+            cancellationToken);
+
+        var events = withImpact ? await ledger.ResolveAsync(request.Store, impactFrom, scanTo, cancellationToken) : [];
+        return new FlakinessTimeline(windows, tests, events);
+    }
+
+    /// <summary>One test's verdicts, one per window of its team.</summary>
+    /// <param name="Team">The team that owns the repository.</param>
+    /// <param name="Repository">The repository's full name.</param>
+    /// <param name="TestId">The test's id.</param>
+    /// <param name="Verdicts">The verdict at each window's end.</param>
+    internal sealed record TestTimeline(Team Team, string Repository, string TestId, IReadOnlyList<TestHealth> Verdicts);
+}

@@ -1,0 +1,43 @@
+using Analytics.Domain.Common;
+using Analytics.Signals.Series;
+
+namespace Analytics.Signals.Flakiness;
+
+/// <summary>
+/// <c>tests.flaky_score</c>: per test, the share of its tested commits with pass-and-fail evidence in the look-back
+/// window ending at each window's end. Only tests with evidence in some window get a series, which keeps the number of
+/// series to the flaky tests. Definition: <c>docs/signals/tests.flaky_score.md</c>.
+/// </summary>
+/// <param name="options">The thresholds; default <see cref="FlakinessOptions.Default"/>.</param>
+public sealed class FlakyTestScore(FlakinessOptions? options = null) : ISignal
+{
+    private readonly FlakinessOptions _options = options ?? FlakinessOptions.Default;
+
+    /// <inheritdoc />
+    public string Name => "tests.flaky_score";
+
+    /// <inheritdoc />
+    public string Description => "Per flaky test, the share of tested commits on which it both passed and failed.";
+
+    /// <inheritdoc />
+    public SignalUnit Unit => SignalUnit.Ratio;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
+    {
+        var timeline = await FlakinessTimeline.ComputeAsync(request, _options, withImpact: false, cancellationToken);
+        return timeline.Tests
+            .Where(t => t.Verdicts.Any(v => v.Evidence.Total > 0))
+            .OrderBy(t => (t.Team.Id, t.Repository, t.TestId))
+            .Select(t => new Series.Series(
+                Name,
+                Labels.Of(new Label("team", t.Team.Id), new Label("repository", t.Repository), new Label("test", t.TestId)),
+                Unit,
+                ValueList.From(timeline.Windows[t.Team.Id].Select((w, i) =>
+                {
+                    var v = t.Verdicts[i];
+                    return new SeriesPoint(w, v.State == TestState.NotEnoughRuns ? null : v.Score.Estimate, v.Commits);
+                }))))
+            .ToList();
+    }
+}

@@ -1,0 +1,68 @@
+using Analytics.Domain.Common;
+
+namespace Analytics.Signals.Flakiness;
+
+/// <summary>
+/// Flaky-test detection: every test's verdict (flaky, broken, healthy) at an instant, with its evidence, score and
+/// interval, and what flaky failures cost. Definitions and sources: <c>docs/signals/tests.flaky.md</c>.
+/// </summary>
+public static class FlakyTests
+{
+    /// <summary>
+    /// Analyses the tests whose results started in [<c>AsOf − Window</c>, <c>AsOf</c>). Results are streamed once; memory
+    /// is proportional to one test's results plus the failed attempts, not to all results.
+    /// </summary>
+    /// <param name="request">What to analyse.</param>
+    /// <param name="cancellationToken">Cancels the analysis.</param>
+    /// <returns>The verdicts, by repository and test id, and the impact per repository.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="Storage.StoreException">The store cannot be read.</exception>
+    public static async Task<FlakyTestReport> AnalyseAsync(FlakyTestRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var options = request.Options;
+        options.Validate();
+        var to = request.AsOf;
+        var from = to - options.Window;
+        var wanted = new HashSet<string>(request.Repositories, StringComparer.OrdinalIgnoreCase);
+        var ledger = new ImpactLedger();
+        var tests = new List<TestHealth>();
+        await TestResultScanner.ScanAsync(
+            request.Store,
+            from,
+            to,
+            repository => wanted.Count == 0 || wanted.Contains(repository),
+            history =>
+            {
+                var health = history.Evaluate(from, to, options);
+                if (health.Executions > 0)
+                {
+                    ledger.Record(history, IsToBlame(health, options), from, to);
+                    tests.Add(health);
+                }
+            },
+            cancellationToken);
+
+        var events = await ledger.ResolveAsync(request.Store, from, to, cancellationToken);
+        var byTest = events.SelectMany(e => e.Tests.Select(t => (e.Repository, Test: t, Event: e))).ToLookup(x => (x.Repository, x.Test), x => x.Event);
+        var byRepository = events.ToLookup(e => e.Repository);
+        var ordered = tests
+            .Select(t => t with { Impact = ImpactEvent.ForTest(byTest[(t.Repository, t.TestId)], t.TestId) })
+            .OrderBy(t => t.Repository, StringComparer.Ordinal)
+            .ThenBy(t => t.TestId, StringComparer.Ordinal)
+            .ToList();
+        var repositories = ordered
+            .GroupBy(t => t.Repository, StringComparer.Ordinal)
+            .Select(g => new RepositoryImpact(g.Key, g.Count(t => t.State == TestState.Flaky), ImpactEvent.Sum(byRepository[g.Key])))
+            .ToList();
+        return new FlakyTestReport(from, to, options, ValueList.From(ordered), ValueList.From(repositories));
+    }
+
+    /// <summary>
+    /// Whether a test's failures are blamed on flakiness for impact: it has a verdict, enough pass-and-fail evidence in the
+    /// period, and is not broken. A test that recovered within the period is still to blame for its earlier failures.
+    /// </summary>
+    internal static bool IsToBlame(TestHealth health, FlakinessOptions options) =>
+        health.State is TestState.Flaky or TestState.Healthy && health.Evidence.Total >= options.MinimumFlakyCommits;
+}
