@@ -12,6 +12,10 @@ public static class SignalCatalog
         new MergedPullRequests(),
         new PullRequestCycleTime(),
         new CiRunDuration(),
+        new CiQueueDuration(),
+        new CiFailureRate(),
+        new CiRerunRate(),
+        new CiChangePoints(),
     ];
 
     /// <summary>Finds a signal by name; null when unknown.</summary>

@@ -140,7 +140,9 @@ public static class ChangePointDetector
     /// <summary>
     /// The merge step (Otava's <c>merge</c>): while some change point has p ≥ the threshold, remove the one with the
     /// largest p; otherwise remove the one with the smallest magnitude if it is at most the minimum; after each removal
-    /// recompute the statistics of the change points after the merged segment.
+    /// recompute the statistics of the change points after the merged segment. With <see cref="ChangePointOptions.RecheckAfterMerge"/>,
+    /// when every point passes, recompute them all from their final segments and go on while one fails, so no point is
+    /// reported that its own figures reject.
     /// </summary>
     internal static List<int> Merge(List<int> points, double[] values, ChangePointOptions options)
     {
@@ -169,7 +171,21 @@ public static class ChangePointDetector
 
                 if (stats[weakest].Magnitude > options.MinMagnitude)
                 {
-                    return points;
+                    // Otava stops here. Its recomputation leaves the left neighbour of each removed point with stale
+                    // figures, so check every point against its final segments and go on merging while one fails.
+                    if (!options.RecheckAfterMerge)
+                    {
+                        return points;
+                    }
+
+                    var fresh = points.Select((_, i) => StatisticsAt(points, i, values)).ToList();
+                    if (fresh.TrueForAll(f => f.PValueOrOne < options.MaxPValue && f.Magnitude > options.MinMagnitude))
+                    {
+                        return points;
+                    }
+
+                    stats = fresh;
+                    continue;
                 }
             }
 
@@ -178,7 +194,7 @@ public static class ChangePointDetector
 
             // Otava recomputes the point now at the removed position (the right neighbour, whose segment before grew)
             // and the one after it, not the left neighbour whose segment after grew. Kept as Otava does it: its test
-            // expectations (the TigerBeetle series) depend on it. Describe recomputes every point's figures at the end.
+            // expectations (the TigerBeetle series) depend on the order of removals it gives.
             foreach (var neighbour in new[] { weakest, weakest + 1 })
             {
                 if (neighbour >= 0 && neighbour < points.Count)

@@ -3,7 +3,7 @@ namespace Analytics.Signals.ChangePoints;
 /// <summary>
 /// How <see cref="ChangePointDetector"/> looks for change points. The defaults are Apache Otava's
 /// (<c>AnalysisOptions</c>: window 50, p 0.001, minimum magnitude 0) plus a minimum segment length of 1, which is what
-/// Otava does; equality is by value. See <c>docs/signals/change-points.md</c>.
+/// Otava does, and a final recheck of the merge that Otava lacks (<see cref="RecheckAfterMerge"/>); equality is by value. See <c>docs/signals/change-points.md</c>.
 /// </summary>
 public sealed record ChangePointOptions
 {
@@ -35,6 +35,14 @@ public sealed record ChangePointOptions
     /// the t-test calls significant. At least 1.
     /// </summary>
     public int MinSegmentLength { get; init; } = 1;
+
+    /// <summary>
+    /// Whether, once the merge step stops, every change point is checked again against its final segments, merging on
+    /// while one fails the p-value or the magnitude. Default true. Otava does not: after a removal it recomputes the
+    /// figures of the points to the right only, so a point left of a removed one can be kept on stale figures and
+    /// reported with a p-value or magnitude its own thresholds reject. False reproduces Otava's output exactly.
+    /// </summary>
+    public bool RecheckAfterMerge { get; init; } = true;
 
     /// <summary>The split step's relaxed threshold: 10 × <see cref="MaxPValue"/> below 0.05, 2 × below 0.5, else unchanged (Otava).</summary>
     public double FirstPassPValue => MaxPValue < 0.05 ? MaxPValue * 10 : MaxPValue < 0.5 ? MaxPValue * 2 : MaxPValue;

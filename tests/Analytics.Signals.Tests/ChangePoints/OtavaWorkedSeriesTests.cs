@@ -84,8 +84,25 @@ public sealed class OtavaWorkedSeriesTests
     public void Detect_TigerBeetleWindow30_MatchesOtava(double maxPValue, double minMagnitude, int[] expected)
     {
         var points = ChangePointDetector.Detect(
-            TigerBeetle.Series, new ChangePointOptions { WindowLength = 30, MaxPValue = maxPValue, MinMagnitude = minMagnitude });
+            TigerBeetle.Series,
+            new ChangePointOptions { WindowLength = 30, MaxPValue = maxPValue, MinMagnitude = minMagnitude, RecheckAfterMerge = false });
 
         points.Select(p => p.Index).Should().Equal(expected);
+    }
+
+    [Fact]
+    public void Detect_TigerBeetleWithRecheck_DropsThePointsOtavaKeepsOnStaleFigures()
+    {
+        // Otava's p 0.001 answer keeps 260, but over its final segments (212..260 and 260..end) its p-value is not below
+        // 0.001: Otava never recomputed it after removing its right neighbour. The recheck removes it.
+        var otava = new ChangePointOptions { WindowLength = 30, MaxPValue = 0.001, RecheckAfterMerge = false };
+        var rechecked = otava with { RecheckAfterMerge = true };
+
+        var stale = ChangePointDetector.Detect(TigerBeetle.Series, otava).Single(p => p.Index == 260);
+        var points = ChangePointDetector.Detect(TigerBeetle.Series, rechecked);
+
+        stale.PValue.Should().BeGreaterThanOrEqualTo(0.001);
+        points.Select(p => p.Index).Should().Equal(15, 61, 71, 95, 117, 131, 142, 148, 192, 212);
+        points.Should().OnlyContain(p => p.PValue < 0.001);
     }
 }
