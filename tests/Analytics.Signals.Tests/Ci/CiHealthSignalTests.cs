@@ -158,6 +158,24 @@ public sealed class CiHealthSignalTests
         SignalCatalog.Find("ci.run_duration").Should().BeOfType<CiRunDuration>();
     }
 
+    [Theory]
+    [InlineData("ci.queue_duration")]
+    [InlineData("ci.failure_rate")]
+    [InlineData("ci.rerun_rate")]
+    [InlineData("ci.duration_change_points")]
+    [InlineData("change-points")]
+    public void Docs_EachCiSignalAndTheDetector_HaveTheirPage(string name)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Analytics.sln")))
+        {
+            root = root.Parent;
+        }
+
+        root.Should().NotBeNull("the tests run inside the repository");
+        File.Exists(Path.Combine(root!.FullName, "docs", "signals", name + ".md")).Should().BeTrue();
+    }
+
     private static WorkflowRun Run(
         string id, int attempt, DateTimeOffset queued, RunConclusion? conclusion, int wait = 5, int seconds = 300,
         bool pullRequest = false, string branch = "main", string workflow = "ci")
