@@ -36,6 +36,10 @@ public static class SignalCatalog
         new FlakyTestScore(),
         new FlakyCiTime(),
         new FlakyDisruptedRuns(),
+        new CiQueueDuration(),
+        new CiFailureRate(),
+        new CiRerunRate(),
+        new CiChangePoints(),
     ];
 
     /// <summary>Finds a signal by name; null when unknown.</summary>

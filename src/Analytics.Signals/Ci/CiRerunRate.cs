@@ -1,0 +1,55 @@
+using Analytics.Signals.Series;
+
+namespace Analytics.Signals.Ci;
+
+/// <summary>
+/// <c>ci.rerun_rate</c>: runs that were re-run (have an attempt after the first) ÷ runs, per window of the run's first
+/// attempt, per team, repository, workflow and branch (default branch or <c>other</c>). Definition:
+/// <c>docs/signals/ci.rerun_rate.md</c>.
+/// </summary>
+public sealed class CiRerunRate : ISignal
+{
+    /// <inheritdoc />
+    public string Name => "ci.rerun_rate";
+
+    /// <inheritdoc />
+    public string Description => "Share of CI runs that were re-run at least once, per window, per team, repository, workflow and branch.";
+
+    /// <inheritdoc />
+    public SignalUnit Unit => SignalUnit.Ratio;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var defaultBranches = await CiRuns.DefaultBranchesAsync(request, cancellationToken);
+        var groups = new SortedDictionary<(string Team, string Repository, string Workflow, string Branch), WindowedValues>();
+        var runs = (await CiRuns.ReadAsync(request, cancellationToken))
+            .GroupBy(r => (r.Run.Source, r.Run.Repository, r.Run.RunId));
+        foreach (var attempts in runs)
+        {
+            // The run is where and when its earliest stored attempt was; re-run attempts keep the run's branch.
+            var (team, first) = attempts.MinBy(a => a.Run.Attempt);
+            var key = (team.Id, first.Repository, first.Workflow, CiRuns.BranchLabel(first, defaultBranches));
+            if (!groups.TryGetValue(key, out var values))
+            {
+                values = new WindowedValues(CiRuns.Windows(request, team));
+                groups[key] = values;
+            }
+
+            values.Add(first.QueuedAt, attempts.Any(a => a.Run.Attempt > 1) ? 1 : 0);
+        }
+
+        return groups
+            .Select(g => g.Value.ToSeries(
+                Name,
+                Labels.Of(
+                    new Label("team", g.Key.Team),
+                    new Label("repository", g.Key.Repository),
+                    new Label("workflow", g.Key.Workflow),
+                    new Label("branch", g.Key.Branch)),
+                Unit,
+                values => values.Count > 0 ? values.Average() : null))
+            .ToList();
+    }
+}
