@@ -74,7 +74,8 @@ internal sealed partial class SimulationRun
         _random = new SimRandom(options.Seed);
         _end = options.End.ToUniversalTime();
         _start = options.Start;
-        _slowdownAt = _start.AddDays(Math.Round(options.Days * 0.6)).AddHours(10);
+        // Late in the period, so the demo's weekly report (12 weeks) shows the slowdown and its change point.
+        _slowdownAt = _start.AddDays(Math.Round(options.Days * 0.85)).AddHours(10);
         _brokenFrom = _start.AddDays(Math.Round(options.Days * 0.4)).AddHours(13);
         _brokenUntil = _brokenFrom.AddDays(10);
         _leftAt = _start.AddDays(Math.Round(options.Days * 0.5)).AddHours(17);

@@ -11,10 +11,12 @@ namespace Analytics.Reports.Weekly;
 /// <param name="Metrics">Headline numbers, this week against the weeks before.</param>
 /// <param name="Charts">Charts of the last weeks.</param>
 /// <param name="Shipped">Pull requests merged this week, newest first.</param>
+/// <param name="Risks">What needs attention: flaky and broken tests, CI slowdowns, knowledge silos.</param>
 public sealed record WeeklyReport(
     Team Team,
     TimeWindow Week,
     DateTimeOffset GeneratedAt,
     ValueList<MetricSummary> Metrics,
     ValueList<WeeklyChart> Charts,
-    ValueList<ShippedPullRequest> Shipped);
+    ValueList<ShippedPullRequest> Shipped,
+    ValueList<RiskItem> Risks);

@@ -5,6 +5,8 @@ using Analytics.Signals;
 using Analytics.Signals.Ci;
 using Analytics.Signals.Delivery;
 using Analytics.Signals.Dora;
+using Analytics.Signals.Flakiness;
+using Analytics.Signals.Ownership;
 using Analytics.Signals.Incidents;
 using Analytics.Signals.Review;
 using Analytics.Signals.Series;
@@ -78,13 +80,27 @@ public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, Ti
                 ValueList.Of(new BarSeries("merged", ValueList.From(merged.Points.Select(p => p.Value))))),
             Line("PR cycle time (median)", $"Median time from opening to merging, week by week; this week: {Format(cycle.Points[^1].Value, ValueFormat.Duration)}.", [("median", cycle)]),
         };
+        var changePoints = (await new CiChangePoints().DetectAsync(request, cancellationToken)).Where(c => c.At >= first.Start).ToList();
         if (ci.Count > 0)
         {
             charts.Add(Line(
                 "CI run duration (p90)",
-                "90th percentile of CI run durations per repository and workflow, week by week; a step up is a slowdown.",
-                ci.Select(s => ($"{s.Labels["repository"]} · {s.Labels["workflow"]}", s)).ToList()));
+                "90th percentile of CI run durations per repository and workflow, week by week; dashed lines mark significant lasting changes (change points).",
+                ci.Select(s => ($"{s.Labels["repository"]} · {s.Labels["workflow"]}", s)).ToList()) with
+            {
+                Markers = ValueList.From(changePoints.Select(c => new ChartMarker(c.At, $"{c.Workflow} {c.Point.RelativeChange:+0%;-0%}"))),
+            });
         }
+
+        var risks = new List<RiskItem>();
+        risks.AddRange(changePoints.Select(c => new RiskItem(
+            c.Point.RelativeChange > 0 ? "CI slowdown" : "CI speed-up",
+            $"{c.Repository} · {c.Workflow}",
+            $"Runs got {Math.Abs(c.Point.RelativeChange):0%} {(c.Point.RelativeChange > 0 ? "slower" : "faster")} from {c.At:d MMM} "
+            + $"(mean {ChartValueFormatter.Format(c.Point.MeanBefore, ValueFormat.Duration)} → {ChartValueFormatter.Format(c.Point.MeanAfter, ValueFormat.Duration)}, "
+            + $"{c.Point.CountBefore} runs before, {c.Point.CountAfter} after; p {(c.Point.PValue < 0.001 ? "< 0.001" : $"= {c.Point.PValue:0.000}")}).")));
+        risks.AddRange(await TestRisksAsync(team, week, cancellationToken));
+        risks.AddRange(SiloRisks(await new TruckFactorSignal().ComputeAsync(request, cancellationToken)));
 
         var shipped = new List<ShippedPullRequest>();
         var query = StoreQuery.All.Since("merged_at", week.Start).Before("merged_at", week.End);
@@ -102,7 +118,45 @@ public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, Ti
             now,
             ValueList.From(metrics),
             ValueList.From(charts.Select(c => new WeeklyChart(c, SvgChartRenderer.Render(c, ChartSize.Report)))),
-            ValueList.From(shipped.OrderByDescending(s => s.MergedAt).Take(ShippedListed)));
+            ValueList.From(shipped.OrderByDescending(s => s.MergedAt).Take(ShippedListed)),
+            ValueList.From(risks));
+    }
+
+    private async Task<IEnumerable<RiskItem>> TestRisksAsync(Team team, TimeWindow week, CancellationToken cancellationToken)
+    {
+        var report = await FlakyTests.AnalyseAsync(new FlakyTestRequest(store, week.End) { Repositories = team.Repositories.ToList() }, cancellationToken);
+        var broken = report.InState(TestState.Broken).Select(t => new RiskItem(
+            "Broken test",
+            $"{t.TestId} ({t.Repository})",
+            $"Fails on every recent commit of the default branch{(t.Since is { } since ? $" since {since:d MMM}" : "")}: {t.Failures} of {t.Executions} executions failed."));
+        var flaky = report.InState(TestState.Flaky)
+            .OrderByDescending(t => t.Impact.LostCiTime)
+            .Select(t => new RiskItem(
+                "Flaky test",
+                $"{t.TestId} ({t.Repository})",
+                $"Passed and failed on the same commit on {t.Score.Successes} of {t.Score.Trials} commits "
+                + $"({t.Score.Estimate:0%}, 95% interval {t.Score.Lower:0%}–{t.Score.Upper:0%}) in the last {(report.AsOf - report.From).TotalDays:0} days; "
+                + $"cost {ChartValueFormatter.Format(t.Impact.LostCiTime.TotalSeconds, ValueFormat.Duration)} of CI time and disrupted {t.Impact.DisruptedRuns} runs."));
+        return broken.Concat(flaky);
+    }
+
+    private static IEnumerable<RiskItem> SiloRisks(IReadOnlyList<Series> truckFactors)
+    {
+        foreach (var repository in truckFactors.GroupBy(s => s.Labels["repository"]!))
+        {
+            double? Latest(Series s) => s.Points.LastOrDefault(p => p.Value is not null)?.Value;
+            var whole = repository.FirstOrDefault(s => s.Labels["folder"] is null or "");
+            var silos = repository.Where(s => s.Labels["folder"] is { Length: > 0 } && Latest(s) == 1).Select(s => s.Labels["folder"]!).Order(StringComparer.Ordinal).ToList();
+            if (whole is not null && Latest(whole) == 1 || silos.Count > 0)
+            {
+                var tf = whole is null ? null : Latest(whole);
+                yield return new RiskItem(
+                    "Knowledge silo",
+                    repository.Key,
+                    $"Truck factor {(tf is { } t ? t.ToString("0", System.Globalization.CultureInfo.InvariantCulture) : "unknown")}"
+                    + (silos.Count > 0 ? $"; {silos.Count} folder{(silos.Count == 1 ? "" : "s")} known by one person only: {string.Join(", ", silos.Take(4))}{(silos.Count > 4 ? ", …" : "")}." : "."));
+            }
+        }
     }
 
     private static MetricSummary Summarise(string title, Series series, ValueFormat format)

@@ -56,6 +56,27 @@ public static class WeeklyReportPage
             </tbody>
             </table>
             </section>
+            <section aria-labelledby="risks">
+            <h2 id="risks">Risks</h2>
+
+            """);
+        if (report.Risks.Count == 0)
+        {
+            html.Append("<p>Nothing needs attention this week.</p>\n");
+        }
+        else
+        {
+            html.Append("<ul class=\"risks\">\n");
+            foreach (var risk in report.Risks)
+            {
+                html.Append($"<li><span class=\"kind\">{E(risk.Kind)}</span> <strong>{E(risk.Title)}</strong><br/>{E(risk.Evidence)}</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        html.Append("""
+            </section>
             <section aria-labelledby="trends">
             <h2 id="trends">Trends</h2>
 

@@ -50,5 +50,5 @@ public sealed class WeeklyReportPageTests
 
     private static WeeklyReport Report(IEnumerable<MetricSummary> metrics, IEnumerable<ShippedPullRequest> shipped) =>
         new(Team, new TimeWindow(new DateOnly(2026, 11, 9), Granularity.Week, "Europe/Berlin"), DateTimeOffset.UnixEpoch,
-            ValueList.From(metrics), ValueList<WeeklyChart>.Empty, ValueList.From(shipped));
+            ValueList.From(metrics), ValueList<WeeklyChart>.Empty, ValueList.From(shipped), ValueList<RiskItem>.Empty);
 }
