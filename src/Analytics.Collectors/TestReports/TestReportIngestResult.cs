@@ -2,7 +2,7 @@ using Analytics.Storage;
 
 namespace Analytics.Collectors.TestReports;
 
-/// <summary>What ingesting one report did.</summary>
+/// <summary>What ingesting one report did. For a refused report the counts say how far it was read; nothing of it was stored.</summary>
 /// <param name="File">The report's name as given.</param>
 /// <param name="Dialect">The tool that wrote it, as far as it was read; null when the file could not be opened.</param>
 /// <param name="Passed">Executions that passed.</param>

@@ -57,12 +57,15 @@ public sealed partial class TestReportIngestor(IStore store)
         ArgumentNullException.ThrowIfNull(content);
         Validate(metadata);
         byte[]? archive = null;
+        MemoryStream? buffered = null;
         if (content.CanSeek && content.Length - content.Position <= ArchiveLimit)
         {
             archive = new byte[content.Length - content.Position];
             await content.ReadExactlyAsync(archive, cancellationToken);
-            content = new MemoryStream(archive, writable: false);
+            buffered = new MemoryStream(archive, writable: false);
         }
+
+        await using var disposeBuffered = buffered;
 
         var report = new TestReportReader(metadata.TimeZone);
         var counter = new ExecutionCounter();
@@ -73,7 +76,7 @@ public sealed partial class TestReportIngestor(IStore store)
         await using var writer = await store.BeginWriteAsync(cancellationToken);
         try
         {
-            await foreach (var execution in report.ReadAsync(content, cancellationToken))
+            await foreach (var execution in report.ReadAsync(buffered ?? content, cancellationToken))
             {
                 var source = Source(report.Dialect);
                 var testId = TestCase.CreateId(execution.Suite, execution.ClassName, execution.Name);
