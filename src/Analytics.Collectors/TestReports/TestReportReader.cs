@@ -35,7 +35,8 @@ internal sealed class TestReportReader(TimeZoneInfo? zone)
     /// <exception cref="TestReportFormatException">The file is XML but not a report this reader understands.</exception>
     public async IAsyncEnumerable<ReportedExecution> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = XmlReader.Create(stream, Settings);
+        await using var escaped = new ControlCharacterEscapingStream(stream);
+        using var reader = XmlReader.Create(escaped, Settings);
         await reader.MoveToContentAsync();
         if (reader.NodeType != XmlNodeType.Element)
         {

@@ -200,4 +200,26 @@ public sealed class TestReportReaderTests
 
         executions.Single().Message.Should().Be("\u001b[31mred\u001b[0m");
     }
+
+    [Fact]
+    public async Task ReadAsync_RawControlCharactersInText_AreTolerated()
+    {
+        // Some writers copy captured output verbatim, escape byte and all.
+        var report = "<testsuite name=\"s\"><testcase name=\"a\"><failure>\u001b[31mboom\u001b[0m</failure><system-out>\u0007bell</system-out></testcase></testsuite>";
+
+        var (executions, _) = await ReadAsync(Encoding.UTF8.GetBytes(report));
+
+        executions.Single().Message.Should().Be("\u001b[31mboom\u001b[0m");
+    }
+
+    [Fact]
+    public async Task ReadAsync_Utf16Report_ReadUnchanged()
+    {
+        // UTF-16 is full of zero bytes: the control-character escaping must leave such a file alone.
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("<?xml version=\"1.0\" encoding=\"utf-16\"?><testsuite name=\"s\"><testcase name=\"ü\" time=\"0.5\"/></testsuite>")).ToArray();
+
+        var (executions, _) = await ReadAsync(bytes);
+
+        executions.Single().Should().Match<ReportedExecution>(e => e.Name == "ü" && e.Duration == TimeSpan.FromSeconds(0.5));
+    }
 }
