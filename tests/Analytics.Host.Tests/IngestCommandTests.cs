@@ -115,12 +115,15 @@ public sealed class IngestCommandTests : IDisposable
         result.Output.Should().Contain("applied").And.Contain("refused");
     }
 
-    [Fact]
-    public async Task IngestJunit_WithoutRepo_UsageError()
+    [Theory]
+    [InlineData(new[] { "ingest", "junit", "x.xml", "--commit", Sha }, "--repo")]
+    [InlineData(new[] { "ingest", "junit", "x.xml", "--repo", "acme/api", "--commit", Sha, "--run", " " }, "error: --run must not be empty")]
+    [InlineData(new[] { "ingest", "junit", "x.xml", "--repo", "acme/api", "--commit", Sha, "--attempt", "0" }, "error: --attempt: 0 is not a run attempt (1 or more)")]
+    public async Task IngestJunit_BadOptions_UsageErrorSayingWhich(string[] args, string expected)
     {
-        var result = await _cli.RunAsync("ingest", "junit", "x.xml", "--commit", Sha);
+        var result = await _cli.RunAsync(args);
 
         result.ExitCode.Should().Be(2);
-        result.Error.Should().Contain("--repo");
+        result.Error.Should().Contain(expected);
     }
 }

@@ -49,9 +49,9 @@ internal static class IngestCommand
                 NotBlank(session.Parse.GetValue(repo), "--repo"),
                 NotBlank(session.Parse.GetValue(commit), "--commit"),
                 session.Parse.GetValue(branch) is { Length: > 0 } b ? b : null,
-                session.Parse.GetValue(run) ?? FirstVariable(environment, RunIdVariables) ?? await ContentRunIdAsync(reports, cancellationToken),
+                session.Parse.GetValue(run) is { } r ? NotBlank(r, "--run") : FirstVariable(environment, RunIdVariables) ?? await ContentRunIdAsync(reports, cancellationToken),
                 session.Parse.GetValue(attempt) ?? AttemptFromEnvironment(environment),
-                session.Parse.GetValue(job) ?? FirstVariable(environment, ["GITHUB_JOB", "CI_JOB_NAME"]) ?? "default",
+                session.Parse.GetValue(job) is { } j ? NotBlank(j, "--job") : FirstVariable(environment, ["GITHUB_JOB", "CI_JOB_NAME"]) ?? "default",
                 environment.Time.GetUtcNow());
             if (metadata.Attempt < 1)
             {
