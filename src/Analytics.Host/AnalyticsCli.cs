@@ -20,6 +20,7 @@ internal static class AnalyticsCli
         root.Subcommands.Add(ExportCommand.Create(runner));
         root.Subcommands.Add(EntitiesCommand.Create(runner));
         root.Subcommands.Add(CollectCommand.Create(runner));
+        root.Subcommands.Add(IngestCommand.Create(runner));
         root.Subcommands.Add(SignalsCommand.Create(runner));
         root.Subcommands.Add(StatusCommand.Create(runner));
         root.Subcommands.Add(ConfigCommand.Create(runner));
