@@ -37,6 +37,51 @@ internal static class CiRuns
             .ToList();
     }
 
+    /// <summary>The quantiles the CI duration signals report.</summary>
+    private static readonly double[] DurationQuantiles = [0.5, 0.9];
+
+    /// <summary>
+    /// p50 and p90 series of <paramref name="seconds"/> per team, repository and workflow, observed when each attempt was
+    /// queued; attempts for which it is null are left out, and windows with fewer than <paramref name="minimumRuns"/>
+    /// attempts have no value.
+    /// </summary>
+    public static async Task<IReadOnlyList<Series.Series>> DurationQuantilesAsync(
+        ISignal signal,
+        SignalRequest request,
+        Func<WorkflowRun, double?> seconds,
+        int minimumRuns,
+        CancellationToken cancellationToken)
+    {
+        var groups = new SortedDictionary<(string Team, string Repository, string Workflow), WindowedValues>();
+        foreach (var (team, run) in await ReadAsync(request, cancellationToken))
+        {
+            if (seconds(run) is not { } value)
+            {
+                continue;
+            }
+
+            var key = (team.Id, run.Repository, run.Workflow);
+            if (!groups.TryGetValue(key, out var values))
+            {
+                groups[key] = values = new WindowedValues(Windows(request, team));
+            }
+
+            values.Add(run.QueuedAt, value);
+        }
+
+        return groups
+            .SelectMany(g => DurationQuantiles.Select(q => g.Value.ToSeries(
+                signal.Name,
+                Labels.Of(
+                    new Label("team", g.Key.Team),
+                    new Label("repository", g.Key.Repository),
+                    new Label("workflow", g.Key.Workflow),
+                    new Label("quantile", q.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                signal.Unit,
+                values => values.Count >= minimumRuns ? Statistics.Quantile.Of(values, q) : null)))
+            .ToList();
+    }
+
     /// <summary>Each stored repository's default branch, by full name (any case).</summary>
     public static async Task<Dictionary<string, string>> DefaultBranchesAsync(SignalRequest request, CancellationToken cancellationToken)
     {

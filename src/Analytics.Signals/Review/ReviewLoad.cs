@@ -41,6 +41,24 @@ internal sealed record ReviewLoad(IReadOnlyList<TimeWindow> Windows, IReadOnlyDi
         return result;
     }
 
+    /// <summary>One series per team whose point in each window is <paramref name="measure"/> of the people's review counts.</summary>
+    public static async Task<IReadOnlyList<Series.Series>> SpreadAsync(
+        ISignal signal,
+        SignalRequest request,
+        Func<IEnumerable<double>, double?> measure,
+        CancellationToken cancellationToken) =>
+        (await ComputeAsync(request, cancellationToken))
+            .Select(team => new Series.Series(
+                signal.Name,
+                Labels.Of(new Label("team", team.Key)),
+                signal.Unit,
+                Analytics.Domain.Common.ValueList.From(team.Value.Windows.Select((w, i) =>
+                {
+                    var counts = team.Value.CountsIn(i).ToList();
+                    return new SeriesPoint(w, measure(counts), (int)counts.Sum());
+                }))))
+            .ToList();
+
     /// <summary>Each person's count of reviews in window <paramref name="index"/>.</summary>
     public IEnumerable<double> CountsIn(int index) => PerPerson.Values.Select(v => (double)v.CountIn(index));
 }

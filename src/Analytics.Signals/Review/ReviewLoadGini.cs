@@ -1,4 +1,3 @@
-using Analytics.Domain.Common;
 using Analytics.Signals.Series;
 using Analytics.Signals.Statistics;
 
@@ -20,19 +19,9 @@ public sealed class ReviewLoadGini : ISignal
     public SignalUnit Unit => SignalUnit.Ratio;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return (await ReviewLoad.ComputeAsync(request, cancellationToken))
-            .Select(team => new Series.Series(
-                Name,
-                Labels.Of(new Label("team", team.Key)),
-                Unit,
-                ValueList.From(team.Value.Windows.Select((w, i) =>
-                {
-                    var counts = team.Value.CountsIn(i).ToList();
-                    return new SeriesPoint(w, Inequality.Gini(counts), (int)counts.Sum());
-                }))))
-            .ToList();
+        return ReviewLoad.SpreadAsync(this, request, Inequality.Gini, cancellationToken);
     }
 }
