@@ -3,8 +3,10 @@ using Analytics.Signals.Delivery;
 using Analytics.Signals.Dora;
 using Analytics.Signals.Flakiness;
 using Analytics.Signals.Incidents;
+using Analytics.Signals.OnCall;
 using Analytics.Signals.Ownership;
 using Analytics.Signals.Review;
+using Analytics.Signals.Tickets;
 
 namespace Analytics.Signals;
 
@@ -40,6 +42,16 @@ public static class SignalCatalog
         new CiFailureRate(),
         new CiRerunRate(),
         new CiChangePoints(),
+        new PullRequestSize(),
+        new WorkInProgress(),
+        new WorkInProgressPerPerson(),
+        new TicketThroughput(),
+        new TicketCycleTime(),
+        new TicketBlockedTime(),
+        new TicketBlockedShare(),
+        new OnCallPages(),
+        new OnCallPagesOutOfHours(),
+        new OnCallLoadGini(),
     ];
 
     /// <summary>Finds a signal by name; null when unknown.</summary>

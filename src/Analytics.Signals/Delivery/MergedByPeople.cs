@@ -20,6 +20,18 @@ internal static class MergedByPeople
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var collectors = await CollectAsync(request, valueOf, cancellationToken);
+        return request.Teams
+            .Select(t => collectors[t.Id].ToSeries(signal.Name, Labels.Of(new Label("team", t.Id)), signal.Unit, aggregate))
+            .ToList();
+    }
+
+    /// <summary>Observes <paramref name="valueOf"/> of each selected pull request in its team's windows.</summary>
+    public static async Task<Dictionary<string, WindowedValues>> CollectAsync(
+        SignalRequest request,
+        Func<PullRequest, double> valueOf,
+        CancellationToken cancellationToken)
+    {
         var collectors = WindowedValues.PerTeam(request);
         var query = StoreQuery.All.Since("merged_at", request.From.AddDays(-7)).Before("merged_at", request.To.AddDays(7));
         await foreach (var pr in request.Store.ReadAsync(Entities.PullRequests, query, cancellationToken))
@@ -30,8 +42,6 @@ internal static class MergedByPeople
             }
         }
 
-        return request.Teams
-            .Select(t => collectors[t.Id].ToSeries(signal.Name, Labels.Of(new Label("team", t.Id)), signal.Unit, aggregate))
-            .ToList();
+        return collectors;
     }
 }

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Analytics.Domain.People;
+using Analytics.Domain.Work;
+
+namespace Analytics.Signals.Tickets;
+
+/// <summary>
+/// Reads a ticket's life out of its full transition history: the statuses it went through (back and forth, reopened or
+/// not), when it was finally resolved, when work first started, and how long it sat in blocked statuses in between.
+/// The rules are in <c>docs/signals/tickets.md</c>.
+/// </summary>
+internal static class TicketHistory
+{
+    /// <summary>Traces one ticket.</summary>
+    /// <param name="ticket">The ticket.</param>
+    /// <param name="team">The team it is attributed to.</param>
+    /// <param name="transitions">All its transitions, in any order.</param>
+    /// <param name="blocked">The status names that count as blocked (case-insensitive set).</param>
+    public static TicketLife Trace(Ticket ticket, Team team, IReadOnlyList<TicketTransition> transitions, IReadOnlySet<string> blocked)
+    {
+        if (transitions.Count == 0)
+        {
+            // No history: the record's own resolution is all there is; when work started is not known.
+            var resolved = ticket.Category == StatusCategory.Done ? ticket.ResolvedAt : null;
+            return new TicketLife(ticket, team, resolved, null, TimeSpan.Zero);
+        }
+
+        var ordered = transitions.OrderBy(t => t.At).ThenBy(t => t.ChangeId, ChangeIdComparer.Instance).ToList();
+        var segments = new List<(DateTimeOffset At, string Status, StatusCategory Category)>();
+        if (ordered[0].FromStatus is { } initial)
+        {
+            // Jira's changelog starts with the first change, not the creation: the ticket sat in the status the first
+            // change left from the moment it was created.
+            var createdAt = ticket.CreatedAt < ordered[0].At ? ticket.CreatedAt : ordered[0].At;
+            segments.Add((createdAt, initial, ordered[0].FromCategory ?? StatusCategory.ToDo));
+        }
+
+        segments.AddRange(ordered.Select(t => (t.At, t.ToStatus, t.ToCategory)));
+
+        // Resolution: the start of the final run of Done-category statuses (Done → Closed is one resolution). A ticket
+        // whose last status is not Done (never finished, or reopened since) is not resolved.
+        if (segments[^1].Category != StatusCategory.Done)
+        {
+            return new TicketLife(ticket, team, null, null, TimeSpan.Zero);
+        }
+
+        var finalRun = segments.Count - 1;
+        while (finalRun > 0 && segments[finalRun - 1].Category == StatusCategory.Done)
+        {
+            finalRun--;
+        }
+
+        var resolvedAt = segments[finalRun].At;
+        var startIndex = segments.FindIndex(0, finalRun, s => s.Category == StatusCategory.InProgress);
+        if (startIndex < 0)
+        {
+            // Resolved without ever being worked on (a duplicate, "won't do"): throughput only.
+            return new TicketLife(ticket, team, resolvedAt, null, TimeSpan.Zero);
+        }
+
+        var startedAt = segments[startIndex].At;
+        var blockedTime = TimeSpan.Zero;
+        for (var i = startIndex; i < finalRun; i++)
+        {
+            if (blocked.Contains(segments[i].Status.Trim()))
+            {
+                blockedTime += segments[i + 1].At - segments[i].At;
+            }
+        }
+
+        return new TicketLife(ticket, team, resolvedAt, startedAt, blockedTime);
+    }
+
+    /// <summary>Orders change ids numerically when both are numbers (Jira's are), else ordinally.</summary>
+    private sealed class ChangeIdComparer : IComparer<string>
+    {
+        public static readonly ChangeIdComparer Instance = new();
+
+        public int Compare(string? x, string? y) =>
+            long.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var a)
+            && long.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var b)
+                ? a.CompareTo(b)
+                : string.CompareOrdinal(x, y);
+    }
+}
