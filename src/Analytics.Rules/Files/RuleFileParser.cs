@@ -36,7 +36,7 @@ public static class RuleFileParser
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(signals);
-        var yaml = YamlDocument.Load(file, text);
+        var yaml = RuleYaml.Load(file, text);
         var groups = new List<RuleGroup>();
         if (yaml.Root is null)
         {
@@ -50,7 +50,7 @@ public static class RuleFileParser
         }
 
         yaml.CheckKeys(root, TopKeys, "the top level");
-        if (YamlDocument.Child(root, "groups") is not YamlSequenceNode groupNodes)
+        if (RuleYaml.Child(root, "groups") is not YamlSequenceNode groupNodes)
         {
             yaml.Error(root, "'groups' must be a list of rule groups");
             return new RuleFileResult(groups, yaml.Diagnostics);
@@ -74,7 +74,7 @@ public static class RuleFileParser
         return new RuleFileResult(groups, yaml.Diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToList());
     }
 
-    private static RuleGroup? ParseGroup(YamlDocument yaml, YamlNode node, SignalLabels signals)
+    private static RuleGroup? ParseGroup(RuleYaml yaml, YamlNode node, SignalLabels signals)
     {
         if (node is not YamlMappingNode group)
         {
@@ -98,10 +98,10 @@ public static class RuleFileParser
             }
         }
 
-        var routing = ParseRouting(yaml, YamlDocument.Child(group, "routing")) ?? Routing.None;
+        var routing = ParseRouting(yaml, RuleYaml.Child(group, "routing")) ?? Routing.None;
         var rules = new List<AlertRule>();
         var window = granularity == Granularity.Day ? TimeSpan.FromDays(1) : TimeSpan.FromDays(7);
-        if (YamlDocument.Child(group, "rules") is YamlSequenceNode ruleNodes)
+        if (RuleYaml.Child(group, "rules") is YamlSequenceNode ruleNodes)
         {
             var ruleNames = new HashSet<string>(StringComparer.Ordinal);
             foreach (var ruleNode in ruleNodes)
@@ -126,7 +126,7 @@ public static class RuleFileParser
         return name is null ? null : new RuleGroup(name, interval, granularity, rules, yaml.File);
     }
 
-    private static AlertRule? ParseRule(YamlDocument yaml, YamlNode node, string group, TimeSpan window, Routing groupRouting, SignalLabels signals)
+    private static AlertRule? ParseRule(RuleYaml yaml, YamlNode node, string group, TimeSpan window, Routing groupRouting, SignalLabels signals)
     {
         if (node is not YamlMappingNode rule)
         {
@@ -135,7 +135,7 @@ public static class RuleFileParser
         }
 
         var errorsBefore = yaml.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        if (YamlDocument.Child(rule, "record") is not null)
+        if (RuleYaml.Child(rule, "record") is not null)
         {
             yaml.Error(rule, "recording rules ('record') are not supported: only alerting rules ('alert')");
             return null;
@@ -145,14 +145,14 @@ public static class RuleFileParser
         var name = yaml.Required(rule, "alert", "a rule");
         if (name is not null && !IsName(name))
         {
-            yaml.Error(YamlDocument.Child(rule, "alert")!, $"alert name '{name}' must be letters, digits and underscores, starting with a letter");
+            yaml.Error(RuleYaml.Child(rule, "alert")!, $"alert name '{name}' must be letters, digits and underscores, starting with a letter");
         }
 
         var forDuration = yaml.Duration(rule, "for", TimeSpan.Zero);
         var repeat = yaml.Duration(rule, "repeat_interval", DefaultRepeatInterval);
         if (repeat <= TimeSpan.Zero)
         {
-            yaml.Error(YamlDocument.Child(rule, "repeat_interval")!, "'repeat_interval' must be longer than 0");
+            yaml.Error(RuleYaml.Child(rule, "repeat_interval")!, "'repeat_interval' must be longer than 0");
         }
 
         var severity = AlertSeverity.Warning;
@@ -174,7 +174,7 @@ public static class RuleFileParser
         }
 
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in yaml.StringMap(YamlDocument.Child(rule, "labels"), "labels"))
+        foreach (var (key, value) in yaml.StringMap(RuleYaml.Child(rule, "labels"), "labels"))
         {
             if (ReservedLabels.Contains(key.Value))
             {
@@ -190,8 +190,8 @@ public static class RuleFileParser
             }
         }
 
-        var routing = ParseRouting(yaml, YamlDocument.Child(rule, "routing")) ?? groupRouting;
-        var groupBy = YamlDocument.Child(rule, "group_by") is { } groupByNode ? yaml.Strings(groupByNode, "group_by") : ["team"];
+        var routing = ParseRouting(yaml, RuleYaml.Child(rule, "routing")) ?? groupRouting;
+        var groupBy = RuleYaml.Child(rule, "group_by") is { } groupByNode ? yaml.Strings(groupByNode, "group_by") : ["team"];
 
         // The expression: parse, then type-check; errors point into the file.
         var check = default(CheckResult);
@@ -234,7 +234,7 @@ public static class RuleFileParser
             ? resultLabels.Concat(labels.Keys).Concat(ReservedLabels).ToHashSet(StringComparer.Ordinal)
             : null;
         var annotations = new Dictionary<string, Template>(StringComparer.Ordinal);
-        foreach (var (key, value) in yaml.StringMap(YamlDocument.Child(rule, "annotations"), "annotations"))
+        foreach (var (key, value) in yaml.StringMap(RuleYaml.Child(rule, "annotations"), "annotations"))
         {
             var (template, error) = Template.Parse(value.Value ?? "");
             if (error is not null)
@@ -252,7 +252,7 @@ public static class RuleFileParser
             annotations[key.Value!] = template;
         }
 
-        if (known is not null && YamlDocument.Child(rule, "group_by") is { } byNode)
+        if (known is not null && RuleYaml.Child(rule, "group_by") is { } byNode)
         {
             foreach (var label in groupBy.Where(l => !known.Contains(l)))
             {
@@ -271,7 +271,7 @@ public static class RuleFileParser
             : new AlertRule(name, group, exprNode!.Value!, expression, check, forDuration, severity, labels, annotations, routing, repeat, groupBy, yaml.File, (int)rule.Start.Line);
     }
 
-    private static Routing? ParseRouting(YamlDocument yaml, YamlNode? node)
+    private static Routing? ParseRouting(RuleYaml yaml, YamlNode? node)
     {
         if (node is null)
         {
@@ -287,7 +287,7 @@ public static class RuleFileParser
         yaml.CheckKeys(routing, RoutingKeys, "routing");
         var byTeam = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         IReadOnlyList<string> fallback = [];
-        if (YamlDocument.Child(routing, "email") is { } emailNode)
+        if (RuleYaml.Child(routing, "email") is { } emailNode)
         {
             if (emailNode is YamlMappingNode email)
             {
@@ -315,12 +315,12 @@ public static class RuleFileParser
             }
         }
 
-        var webhooks = Urls(yaml, YamlDocument.Child(routing, "webhooks"), "webhooks");
-        var slack = Urls(yaml, YamlDocument.Child(routing, "slack"), "slack");
+        var webhooks = Urls(yaml, RuleYaml.Child(routing, "webhooks"), "webhooks");
+        var slack = Urls(yaml, RuleYaml.Child(routing, "slack"), "slack");
         return new Routing(byTeam, fallback, webhooks, slack);
     }
 
-    private static List<string> Urls(YamlDocument yaml, YamlNode? node, string key)
+    private static List<string> Urls(RuleYaml yaml, YamlNode? node, string key)
     {
         var urls = yaml.Strings(node, key);
         foreach (var url in urls.Where(u => !Uri.TryCreate(u, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http")))

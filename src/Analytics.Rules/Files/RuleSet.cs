@@ -43,7 +43,14 @@ public sealed record RuleSet(IReadOnlyList<RuleGroup> Groups, IReadOnlyList<Rule
                     continue;
                 }
 
-                groups.Add(group);
+                // Fingerprints are made of the alert name and labels, so one name must mean one rule.
+                var clashes = group.Rules.Where(r => groups.SelectMany(g => g.Rules).Any(o => o.Name == r.Name)).ToList();
+                foreach (var clash in clashes)
+                {
+                    diagnostics.Add(new RuleDiagnostic(file, clash.Line, 1, DiagnosticSeverity.Error, $"alert '{clash.Name}' is also defined in another group; alert names must be unique"));
+                }
+
+                groups.Add(clashes.Count == 0 ? group : group with { Rules = group.Rules.Except(clashes).ToList() });
             }
         }
 

@@ -8,11 +8,11 @@ namespace Analytics.Rules.Files;
 /// A YAML file read with positions, and the checks rule files and rule tests share: unknown keys (with a suggestion),
 /// scalars, lists, durations, and expression offsets turned back into file lines and columns.
 /// </summary>
-internal sealed class YamlDocument
+internal sealed class RuleYaml
 {
     private readonly string[] _lines;
 
-    private YamlDocument(string file, string text, YamlNode? root)
+    private RuleYaml(string file, string text, YamlNode? root)
     {
         File = file;
         Root = root;
@@ -29,7 +29,7 @@ internal sealed class YamlDocument
     public List<RuleDiagnostic> Diagnostics { get; } = [];
 
     /// <summary>Reads <paramref name="text"/>; a YAML syntax error becomes the only diagnostic.</summary>
-    public static YamlDocument Load(string file, string text)
+    public static RuleYaml Load(string file, string text)
     {
         var yaml = new YamlStream();
         try
@@ -38,12 +38,12 @@ internal sealed class YamlDocument
         }
         catch (YamlException e)
         {
-            var broken = new YamlDocument(file, text, null);
+            var broken = new RuleYaml(file, text, null);
             broken.Diagnostics.Add(new RuleDiagnostic(file, (int)e.Start.Line, (int)e.Start.Column, DiagnosticSeverity.Error, "invalid YAML: " + (e.InnerException?.Message ?? e.Message)));
             return broken;
         }
 
-        return new YamlDocument(file, text, yaml.Documents.Count == 0 ? null : yaml.Documents[0].RootNode);
+        return new RuleYaml(file, text, yaml.Documents.Count == 0 ? null : yaml.Documents[0].RootNode);
     }
 
     public void Error(YamlNode node, string message) =>
@@ -190,6 +190,9 @@ internal sealed class YamlDocument
             line++;
         }
 
+        // A block scalar strips its first line's indentation from every line and keeps the rest; other scalars
+        // fold continuation lines with their leading spaces removed.
+        var blockIndent = block && line - 1 < _lines.Length ? _lines[line - 1].Length - _lines[line - 1].TrimStart().Length : 0;
         var first = true;
         while (line - 1 < _lines.Length)
         {
@@ -198,6 +201,10 @@ internal sealed class YamlDocument
             if (first && !block)
             {
                 start = column - 1 + (quoted ? 1 : 0);
+            }
+            else if (block)
+            {
+                start = Math.Min(blockIndent, text.Length);
             }
             else
             {
