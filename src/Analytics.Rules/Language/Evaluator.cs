@@ -43,8 +43,14 @@ public static class Evaluator
         {
             if (selector.Matchers.All(m => m.Matches(series.Labels)))
             {
-                var complete = series.Points.Where(p => p.Window.End <= context.At).ToList();
-                picked.Add(complete.Count == series.Points.Count ? series : series with { Points = ValueList.From(complete) });
+                // Points are oldest first, so only the last few can be incomplete; a window's end costs a time-zone lookup.
+                var complete = series.Points.Count;
+                while (complete > 0 && series.Points[complete - 1].Window.End > context.At)
+                {
+                    complete--;
+                }
+
+                picked.Add(complete == series.Points.Count ? series : series with { Points = ValueList.From(series.Points.Take(complete)) });
             }
         }
 
