@@ -133,18 +133,33 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_AmbiguousMatch_Throws()
+    public void Evaluate_PersonsAgainstTheirTeam_PairEachPersonWithTheTeamValue()
     {
         var at = SeriesBuilder.After(1);
-        var per = new[] { SeriesBuilder.Weekly("per_person", "team=pay,person=ana", 1), SeriesBuilder.Weekly("per_person", "team=pay,person=ben", 1) };
-        var parsed = Parser.Parse("a > per_person").Expression!;
-        var context = new EvaluationContext(new Dictionary<string, IReadOnlyList<Series>> { ["a"] = [SeriesBuilder.Weekly("a", "team=pay", 1)], ["per_person"] = per }, at, TimeSpan.FromDays(7));
+        var context = new EvaluationContext(new Dictionary<string, IReadOnlyList<Series>>
+        {
+            ["a"] = [SeriesBuilder.Weekly("a", "team=pay", 1)],
+            ["per_person"] = [SeriesBuilder.Weekly("per_person", "team=pay,person=ana", 2), SeriesBuilder.Weekly("per_person", "team=pay,person=ben", 0)],
+        }, at, TimeSpan.FromDays(7));
 
-        // per_person is the wider side; each person finds the one team value: no ambiguity.
-        Evaluator.Evaluate(parsed, context).Should().BeOfType<VectorValue>().Which.Samples.Should().HaveCount(2);
+        var result = (VectorValue)Evaluator.Evaluate(Parser.Parse("per_person > a").Expression!, context);
 
-        var twoTeams = new Dictionary<string, IReadOnlyList<Series>> { ["a"] = [SeriesBuilder.Weekly("a", "team=pay", 1)], ["b"] = [SeriesBuilder.Weekly("b", "team=pay", 1), SeriesBuilder.Weekly("b", "team=pay,extra=x", 1)] };
-        var act = () => Evaluator.Evaluate(Parser.Parse("b > a + b").Expression!, context with { Series = twoTeams });
-        act.Should().NotThrow("b keeps the wider labels on each side");
+        result.Samples.Where(s => s.Holds).Select(s => s.Labels["person"]).Should().Equal("ana");
+    }
+
+    [Fact]
+    public void Evaluate_TwoResultsWithOneMatchKey_Throws()
+    {
+        // 'loose' has undeclared labels, so the checker cannot reject the match; at run time two of its results share
+        // the key team="pay" against per_repo, which would make the pairing ambiguous.
+        var context = new EvaluationContext(new Dictionary<string, IReadOnlyList<Series>>
+        {
+            ["loose"] = [SeriesBuilder.Weekly("loose", "team=pay,x=1", 1), SeriesBuilder.Weekly("loose", "team=pay,x=2", 1)],
+            ["per_repo"] = [SeriesBuilder.Weekly("per_repo", "team=pay,repository=r", 1)],
+        }, SeriesBuilder.After(1), TimeSpan.FromDays(7));
+
+        var act = () => Evaluator.Evaluate(Parser.Parse("loose > per_repo").Expression!, context);
+
+        act.Should().Throw<EvaluationException>().WithMessage("two results share the labels {team=\"pay\"}*");
     }
 }
