@@ -25,6 +25,8 @@ internal static class AnalyticsCli
         root.Subcommands.Add(StatusCommand.Create(runner));
         root.Subcommands.Add(ConfigCommand.Create(runner));
         root.Subcommands.Add(BusFactorCommand.Create(runner));
+        root.Subcommands.Add(RulesCommand.Create(runner));
+        root.Subcommands.Add(EvaluateCommand.Create(runner));
 
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };

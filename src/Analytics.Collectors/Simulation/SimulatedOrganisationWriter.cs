@@ -32,7 +32,7 @@ public static class SimulatedOrganisationWriter
             [Entities.TicketTransitions.RecordType] = organisation.TicketTransitions.Cast<object>().ToList(),
             [Entities.Incidents.RecordType] = organisation.Incidents.Cast<object>().ToList(),
         };
-        return Entities.All.Select(map => (map, byType[map.RecordType])).ToList();
+        return Entities.All.Where(map => byType.ContainsKey(map.RecordType)).Select(map => (map, byType[map.RecordType])).ToList();
     }
 
     /// <summary>Writes every record in one transaction; re-writing the same organisation changes nothing.</summary>

@@ -1,0 +1,46 @@
+using Analytics.Signals;
+
+namespace Analytics.Rules.Language;
+
+/// <summary>
+/// The signals rules may read and the labels of their series, so unknown signals and labels are errors when rules load.
+/// <see cref="ISignal"/> does not declare labels; this registry does, and a test computes every catalogued signal on
+/// sample records and checks the registry against the labels the series really carry. A catalogued signal missing here
+/// still loads (its labels are not checked, and <c>rules check</c> warns).
+/// </summary>
+public sealed class SignalLabels
+{
+    private static readonly Dictionary<string, string[]> Declared = new(StringComparer.Ordinal)
+    {
+        ["pr.merged"] = ["team"],
+        ["pr.cycle_time"] = ["team"],
+        ["ci.run_duration"] = ["quantile", "repository", "team", "workflow"],
+        ["review.reviews"] = ["person", "team"],
+        ["review.load_gini"] = ["team"],
+        ["review.top_reviewer_share"] = ["team"],
+        ["review.time_to_first_review"] = ["team"],
+        ["review.rounds"] = ["team"],
+        ["review.merged_without_review"] = ["team"],
+        ["review.stale_prs"] = ["team"],
+    };
+
+    private readonly IReadOnlyDictionary<string, IReadOnlySet<string>?> _signals;
+
+    /// <summary>Creates a registry of <paramref name="signals"/>: name → label names, or null when not declared.</summary>
+    public SignalLabels(IReadOnlyDictionary<string, IReadOnlySet<string>?> signals) => _signals = signals;
+
+    /// <summary>The signals of <see cref="SignalCatalog.All"/> with the labels declared here.</summary>
+    public static SignalLabels Catalog { get; } = new(SignalCatalog.All.ToDictionary(
+        s => s.Name,
+        s => Declared.TryGetValue(s.Name, out var labels) ? (IReadOnlySet<string>?)labels.ToHashSet(StringComparer.Ordinal) : null,
+        StringComparer.Ordinal));
+
+    /// <summary>The known signal names.</summary>
+    public IEnumerable<string> Names => _signals.Keys;
+
+    /// <summary>The declared labels of every signal in this source (used by the registry's own test).</summary>
+    internal static IReadOnlyDictionary<string, string[]> DeclaredLabels => Declared;
+
+    /// <summary>Whether <paramref name="signal"/> is known; <paramref name="labels"/> is null when its labels are not declared.</summary>
+    public bool TryGet(string signal, out IReadOnlySet<string>? labels) => _signals.TryGetValue(signal, out labels);
+}
