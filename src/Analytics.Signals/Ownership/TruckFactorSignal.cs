@@ -45,8 +45,17 @@ public sealed class TruckFactorSignal : ISignal
         var maps = new Dictionary<string, AuthorshipMap>(StringComparer.OrdinalIgnoreCase);
         foreach (var team in request.Teams)
         {
-            // The window holding the period's last instant (To is excluded).
+            // The latest window that has ended by the period's end, so rules (which read complete windows only) see the
+            // truck factor as of now; when the period is shorter than one window, the window holding its last instant.
             var window = TimeWindow.Containing(request.To.AddTicks(-1), request.Granularity, team.TimeZone);
+            if (window.End > request.To)
+            {
+                var previous = TimeWindow.Containing(window.Start.AddTicks(-1), request.Granularity, team.TimeZone);
+                if (previous.End > request.From)
+                {
+                    window = previous;
+                }
+            }
             foreach (var repository in team.Repositories.Order(StringComparer.Ordinal))
             {
                 if (!maps.TryGetValue(repository, out var map))
