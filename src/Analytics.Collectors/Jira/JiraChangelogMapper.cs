@@ -1,3 +1,4 @@
+using Analytics.Collectors.HttpApi;
 using System.Text.Json;
 using Analytics.Domain.Work;
 

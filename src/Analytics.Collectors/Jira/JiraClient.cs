@@ -73,10 +73,10 @@ public sealed class JiraClient
 
     /// <summary>Every status with its category (<c>GET /rest/api/3/status</c>, unpaged).</summary>
     internal Task<ApiResponse<JsonElement>> StatusesAsync(CancellationToken cancellationToken) =>
-        _http.SendAsync(HttpMethod.Get, "rest/api/3/status", null, JiraJson.Parse, DescribeError, cancellationToken);
+        _http.SendAsync(HttpMethod.Get, "rest/api/3/status", null, JsonFields.Parse, DescribeError, cancellationToken);
 
     private Task<ApiResponse<JsonElement>> PostAsync(string path, Dictionary<string, object> body, CancellationToken cancellationToken) =>
-        _http.SendAsync(HttpMethod.Post, path, JsonSerializer.Serialize(body), JiraJson.Parse, DescribeError, cancellationToken);
+        _http.SendAsync(HttpMethod.Post, path, JsonSerializer.Serialize(body), JsonFields.Parse, DescribeError, cancellationToken);
 
     /// <summary>Jira's <c>ErrorCollection</c> as one line; a 410 as the configuration error it is.</summary>
     private static string? DescribeError(HttpStatusCode status, byte[] body)
@@ -91,7 +91,7 @@ public sealed class JiraClient
             return null;
         }
 
-        var root = JiraJson.Parse(body);
+        var root = JsonFields.Parse(body);
         var messages = root.Items("errorMessages").Select(e => e.AsText()).OfType<string>()
             .Concat(root.Get("errors").ValueKind == JsonValueKind.Object
                 ? root.Get("errors").EnumerateObject().Select(p => $"{p.Name}: {p.Value.AsText()}")

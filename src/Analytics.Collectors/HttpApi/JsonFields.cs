@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Analytics.Collectors.Jira;
+namespace Analytics.Collectors.HttpApi;
 
-/// <summary>Small readers over Jira's JSON, where most properties may be absent or null.</summary>
-internal static class JiraJson
+/// <summary>Small readers over source JSON, where most properties may be absent or null.</summary>
+internal static class JsonFields
 {
     /// <summary>The property, or an undefined element when absent or when <paramref name="element"/> is not an object.</summary>
     public static JsonElement Get(this JsonElement element, string name) =>
