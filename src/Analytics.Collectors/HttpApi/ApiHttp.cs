@@ -12,14 +12,16 @@ namespace Analytics.Collectors.HttpApi;
 /// connections and unreadable JSON back off exponentially. Waits go through the injected <see cref="TimeProvider"/>.
 /// 4xx other than 429 fail at once. Errors never include the credentials (which only live in the request headers).
 /// </summary>
-internal sealed class ApiHttp(HttpClient http, string source, AuthenticationHeaderValue authorization, TimeProvider time, RetryOptions retry)
+internal sealed class ApiHttp(HttpClient http, Uri baseUrl, string source, AuthenticationHeaderValue authorization, TimeProvider time, RetryOptions retry)
 {
+    private readonly Uri _base = new(baseUrl.ToString().TrimEnd('/') + "/");
+
     /// <summary>The media type sent in <c>Accept</c>; PagerDuty wants its versioned one.</summary>
     public string Accept { get; init; } = "application/json";
 
     /// <summary>Sends a request and parses the answer, retrying as the class describes.</summary>
     /// <param name="method">GET or POST.</param>
-    /// <param name="pathAndQuery">Relative to the client's base address.</param>
+    /// <param name="pathAndQuery">Relative to the API's base URL.</param>
     /// <param name="jsonBody">The POST body, or null.</param>
     /// <param name="parse">Reads the body; a <see cref="JsonException"/> counts as a malformed answer (retried).</param>
     /// <param name="describeError">Turns an error body into a short message, or null.</param>
@@ -34,14 +36,14 @@ internal sealed class ApiHttp(HttpClient http, string source, AuthenticationHead
         CancellationToken cancellationToken)
     {
         var path = pathAndQuery.Split('?')[0];
-        var label = $"{method} {path}";
+        var label = $"{method} /{path}";
         var key = jsonBody is null ? $"{method} {pathAndQuery}" : $"{method} {pathAndQuery} {jsonBody}";
         string lastProblem = "no attempt made";
         HttpStatusCode? lastStatus = null;
         for (var attempt = 1; attempt <= Math.Max(1, retry.MaxAttempts); attempt++)
         {
             TimeSpan? wait = null;
-            using var request = new HttpRequestMessage(method, pathAndQuery);
+            using var request = new HttpRequestMessage(method, new Uri(_base, pathAndQuery));
             request.Headers.Authorization = authorization;
             request.Headers.Accept.ParseAdd(Accept);
             if (jsonBody is not null)

@@ -20,7 +20,7 @@ public sealed class JiraClient
     private readonly ApiHttp _http;
 
     /// <summary>Creates a client.</summary>
-    /// <param name="http">An HTTP client; its base address is set from <paramref name="baseUrl"/>.</param>
+    /// <param name="http">An HTTP client (may be shared; its base address is not used).</param>
     /// <param name="baseUrl">The site.</param>
     /// <param name="email">The account's e-mail.</param>
     /// <param name="apiToken">The API token.</param>
@@ -32,9 +32,8 @@ public sealed class JiraClient
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
         ArgumentException.ThrowIfNullOrWhiteSpace(apiToken);
-        http.BaseAddress = new Uri(baseUrl.ToString().TrimEnd('/') + "/");
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{email}:{apiToken}"));
-        _http = new ApiHttp(http, Source, new AuthenticationHeaderValue("Basic", basic), time, retry ?? new RetryOptions());
+        _http = new ApiHttp(http, baseUrl, Source, new AuthenticationHeaderValue("Basic", basic), time, retry ?? new RetryOptions());
     }
 
     /// <summary>One page of the enhanced JQL search.</summary>

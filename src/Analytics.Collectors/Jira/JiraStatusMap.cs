@@ -44,18 +44,41 @@ internal sealed class JiraStatusMap
         : name is not null && _byName.TryGetValue(name, out var byName) ? byName
         : null;
 
-    /// <summary>Reads a category in either spelling: an object with <c>key</c>, or a string.</summary>
+    /// <summary>
+    /// Reads a category in either spelling: an object (by <c>key</c>, then by its <c>name</c>, then by <c>colorName</c>,
+    /// since Atlassian's own examples show keys such as <c>in-flight</c>), or a string.
+    /// </summary>
     public static StatusCategory? ParseCategory(JsonElement category)
     {
-        var key = category.ValueKind == JsonValueKind.Object ? category.Text("key") : category.AsText();
-        return key?.ToUpperInvariant() switch
+        if (category.ValueKind != JsonValueKind.Object)
         {
-            "NEW" or "TODO" or "TO_DO" => StatusCategory.ToDo,
-            "INDETERMINATE" or "IN_PROGRESS" => StatusCategory.InProgress,
-            "DONE" => StatusCategory.Done,
-            _ => null,
-        };
+            return FromKey(category.AsText());
+        }
+
+        return FromKey(category.Text("key"))
+            ?? category.Text("name")?.ToUpperInvariant() switch
+            {
+                "TO DO" => (StatusCategory?)StatusCategory.ToDo,
+                "IN PROGRESS" => StatusCategory.InProgress,
+                "DONE" => StatusCategory.Done,
+                _ => null,
+            }
+            ?? category.Text("colorName") switch
+            {
+                "blue-gray" => (StatusCategory?)StatusCategory.ToDo,
+                "yellow" => StatusCategory.InProgress,
+                "green" => StatusCategory.Done,
+                _ => null,
+            };
     }
+
+    private static StatusCategory? FromKey(string? key) => key?.ToUpperInvariant() switch
+    {
+        "NEW" or "TODO" or "TO_DO" => (StatusCategory?)StatusCategory.ToDo,
+        "INDETERMINATE" or "IN_PROGRESS" => StatusCategory.InProgress,
+        "DONE" => StatusCategory.Done,
+        _ => null,
+    };
 
     /// <summary>The category, or an error naming the issue, the change and the status.</summary>
     /// <exception cref="SourceDataException">The status is unknown.</exception>

@@ -20,7 +20,7 @@ public sealed class PagerDutyClient
     private readonly ApiHttp _http;
 
     /// <summary>Creates a client.</summary>
-    /// <param name="http">An HTTP client; its base address is set from <paramref name="baseUrl"/>.</param>
+    /// <param name="http">An HTTP client (may be shared; its base address is not used).</param>
     /// <param name="baseUrl">The API (<see cref="PagerDutyOptions.UsBaseUrl"/> or <see cref="PagerDutyOptions.EuBaseUrl"/>).</param>
     /// <param name="token">A REST API key.</param>
     /// <param name="time">The clock the retry waits use.</param>
@@ -30,8 +30,7 @@ public sealed class PagerDutyClient
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
-        http.BaseAddress = new Uri(baseUrl.ToString().TrimEnd('/') + "/");
-        _http = new ApiHttp(http, Source, new AuthenticationHeaderValue("Token", $"token={token}"), time, retry ?? new RetryOptions())
+        _http = new ApiHttp(http, baseUrl, Source, new AuthenticationHeaderValue("Token", $"token={token}"), time, retry ?? new RetryOptions())
         {
             Accept = "application/vnd.pagerduty+json;version=2",
         };
