@@ -75,6 +75,6 @@ public sealed class PagerDutyClient
         var error = JsonFields.Parse(body).Get("error");
         var details = error.Items("errors").Select(e => e.AsText()).OfType<string>();
         var code = error.Text("code");
-        return string.Join("; ", new[] { error.Text("message") }.OfType<string>().Concat(details)) + (code is null ? "" : $" [code {code}]");
+        return string.Join("; ", new[] { error.Text("message") }.OfType<string>().Concat(details).Distinct(StringComparer.Ordinal)) + (code is null ? "" : $" [code {code}]");
     }
 }
