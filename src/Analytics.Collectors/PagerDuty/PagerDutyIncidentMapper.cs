@@ -8,7 +8,8 @@ namespace Analytics.Collectors.PagerDuty;
 
 /// <summary>
 /// Maps a PagerDuty incident and its log entries to an <see cref="Incident"/>. Acknowledged is the earliest acknowledge
-/// entry (spelled <c>acknowledge_log_entry</c> or <c>acknowledgement_log_entry</c>; order is not relied on); resolved is
+/// entry (spelled <c>acknowledge_log_entry</c> or <c>acknowledgement_log_entry</c>; order is not relied on), else the
+/// earliest of the incident's current <c>acknowledgements</c>; resolved is
 /// <c>resolved_at</c>, else the earliest resolve entry; severity is the priority's name, else the urgency; responders are
 /// the user ids that acknowledged or were assigned.
 /// </summary>
@@ -22,7 +23,8 @@ internal sealed class PagerDutyIncidentMapper(PagerDutyOptions options)
         var created = Date(incident.Get("created_at"), $"incident {id}: created_at") ?? throw new SourceDataException($"incident {id}: no created_at");
         var acknowledged = logEntries.Where(e => e.Text("type") is "acknowledge_log_entry" or "acknowledgement_log_entry")
             .Select(e => Date(e.Get("created_at"), $"incident {id}: log entry {e.Text("id")}"))
-            .Min();
+            .Min()
+            ?? incident.Items("acknowledgements").Select(a => Date(a.Get("at"), $"incident {id}: acknowledgements")).Min();
         var status = incident.Text("status") switch
         {
             "resolved" => IncidentStatus.Resolved,
