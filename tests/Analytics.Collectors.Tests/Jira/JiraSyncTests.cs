@@ -291,6 +291,63 @@ public sealed class JiraSyncTests : IAsyncLifetime
         (await _store.CountAsync(Entities.Tickets, default)).Should().Be(0);
     }
 
+    [Fact]
+    public async Task SyncAsync_OneResponseInFiveFaulty_SameStoreAsACleanRun()
+    {
+        for (var n = 1; n <= 10; n++)
+        {
+            var issue = Issue(n, s_monday.AddHours(n));
+            issue.Histories.Add(new FakeJiraHistory($"{n}01", s_monday.AddMinutes(n), "dev-1", "1", "3"));
+            issue.Histories.Add(new FakeJiraHistory($"{n}02", s_monday.AddMinutes(n + 30), "dev-2", "3", "10001"));
+            _jira.Issues.Add(issue with { StatusId = "10001" });
+        }
+
+        await Sync().SyncAsync(default);
+        var cleanTickets = await ReadAsync(Entities.Tickets);
+        var cleanTransitions = await ReadAsync(Entities.TicketTransitions);
+
+        await using var faulty = await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, _temp.Combine("faulty.db")), _time, default);
+        var random = new Random(20);
+        var faults = 0;
+        _jira.Server.Override = _ =>
+        {
+            lock (random)
+            {
+                if (random.NextDouble() >= 0.2)
+                {
+                    return null;
+                }
+
+                faults++;
+                return (faults % 3) switch
+                {
+                    0 => LoopbackServer.TooManyRequests(1),
+                    1 => LoopbackServer.ServerError(),
+                    _ => LoopbackServer.MalformedJson(),
+                };
+            }
+        };
+        var client = new JiraClient(_http, _jira.BaseUrl, JiraFakeServer.Email, JiraFakeServer.Token, _time);
+        await new JiraSync(faulty, client, Options() with { BaseUrl = _jira.BaseUrl }, _time).SyncAsync(default);
+
+        faults.Should().BeGreaterThan(0);
+        var tickets = new List<Ticket>();
+        await foreach (var t in faulty.ReadAsync(Entities.Tickets, null, default))
+        {
+            tickets.Add(t);
+        }
+
+        var transitions = new List<TicketTransition>();
+        await foreach (var t in faulty.ReadAsync(Entities.TicketTransitions, null, default))
+        {
+            transitions.Add(t);
+        }
+
+        tickets.Should().Equal(cleanTickets);
+        transitions.Should().Equal(cleanTransitions);
+        transitions.Should().HaveCount(20);
+    }
+
     private static FakeJiraIssue Issue(int n, DateTimeOffset updated) =>
         new(n.ToString(CultureInfo.InvariantCulture), $"PAY-{n}", "Story", "1", updated.AddDays(-1), updated);
 

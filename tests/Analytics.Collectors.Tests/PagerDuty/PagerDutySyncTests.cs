@@ -183,6 +183,49 @@ public sealed class PagerDutySyncTests : IAsyncLifetime
         _time.Delays.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task SyncAsync_OneResponseInFiveFaulty_SameStoreAsACleanRun()
+    {
+        for (var n = 0; n < 12; n++)
+        {
+            _pd.Incidents.Add(Resolved($"P{n:00}", s_now.AddDays(-n - 1)) with
+            {
+                LogEntries = [("acknowledge_log_entry", s_now.AddDays(-n - 1).AddMinutes(n), $"U{n % 3}", []), ("resolve_log_entry", s_now.AddDays(-n - 1).AddHours(1), "U1", [])],
+            });
+        }
+
+        await Sync(o => o with { PageSize = 5 }).SyncAsync(default);
+        var clean = await ReadAsync();
+
+        await using var faulty = await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, _temp.Combine("faulty.db")), _time, default);
+        var random = new Random(20);
+        var faults = 0;
+        _pd.Server.Override = _ =>
+        {
+            lock (random)
+            {
+                if (random.NextDouble() >= 0.2)
+                {
+                    return null;
+                }
+
+                faults++;
+                return faults % 2 == 0 ? new LoopbackResponse(429, """{"error":{"message":"Rate Limit Exceeded","code":2020}}""") : LoopbackServer.MalformedJson();
+            }
+        };
+        var client = new PagerDutyClient(_http, _pd.BaseUrl, PagerDutyFakeServer.Token, _time);
+        await new PagerDutySync(faulty, client, Options() with { BaseUrl = _pd.BaseUrl, PageSize = 5 }, _time).SyncAsync(default);
+
+        faults.Should().BeGreaterThan(0);
+        var incidents = new List<Incident>();
+        await foreach (var i in faulty.ReadAsync(Entities.Incidents, null, default))
+        {
+            incidents.Add(i);
+        }
+
+        incidents.Should().HaveCount(12).And.Equal(clean);
+    }
+
     private static FakePagerDutyIncident Resolved(string id, DateTimeOffset created) =>
         new(id, created, "resolved") { ResolvedAt = created.AddHours(1), LogEntries = [("resolve_log_entry", created.AddHours(1), "U1", [])] };
 
