@@ -8,12 +8,13 @@ using Analytics.Domain.Work;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
 using Analytics.Testing.Files;
+using Analytics.Testing.Postgres;
 
 namespace Analytics.Collectors.Tests.Jira;
 
 /// <summary>The Jira collector against the fake Jira Cloud on 127.0.0.1.</summary>
 #pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
-public sealed class JiraSyncTests : IAsyncLifetime
+public abstract class JiraSyncTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset s_monday = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory _temp = new();
@@ -22,10 +23,13 @@ public sealed class JiraSyncTests : IAsyncLifetime
     private readonly HttpClient _http = new();
     private IStore _store = null!;
 
-    public async Task InitializeAsync() =>
-        _store = await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, _temp.Combine("store.db")), _time, default);
+    protected ImmediateTimeProvider Time => _time;
 
-    public async Task DisposeAsync()
+    protected string PathOf(string name) => _temp.Combine(name);
+
+    public async Task InitializeAsync() => _store = await OpenStoreAsync();
+
+    public virtual async Task DisposeAsync()
     {
         await _store.DisposeAsync();
         await _jira.DisposeAsync();
@@ -33,6 +37,8 @@ public sealed class JiraSyncTests : IAsyncLifetime
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _temp.Dispose();
     }
+
+    protected abstract Task<IStore> OpenStoreAsync();
 
     [Fact]
     public async Task SyncAsync_IssuesOverSeveralPages_StoresEveryIssueAndTheLatestUpdateAsCursor()
@@ -378,4 +384,27 @@ public sealed class JiraSyncTests : IAsyncLifetime
 
         return list;
     }
+}
+
+/// <summary>The Jira collector on SQLite.</summary>
+public sealed class SqliteJiraSyncTests : JiraSyncTests
+{
+    protected override async Task<IStore> OpenStoreAsync() =>
+        await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, PathOf("store.db")), Time, default);
+}
+
+/// <summary>The Jira collector on PostgreSQL.</summary>
+#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
+public sealed class PostgresJiraSyncTests : JiraSyncTests
+{
+    private readonly PostgresTestServer _server = new();
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    protected override async Task<IStore> OpenStoreAsync() =>
+        await Store.OpenAsync(new StoreLocation(StoreKind.Postgres, await _server.CreateDatabaseAsync(default)), Time, default);
 }

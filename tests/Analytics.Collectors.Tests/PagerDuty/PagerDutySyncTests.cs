@@ -5,12 +5,13 @@ using Analytics.Domain.Incidents;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
 using Analytics.Testing.Files;
+using Analytics.Testing.Postgres;
 
 namespace Analytics.Collectors.Tests.PagerDuty;
 
 /// <summary>The PagerDuty collector against the fake PagerDuty on 127.0.0.1.</summary>
 #pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
-public sealed class PagerDutySyncTests : IAsyncLifetime
+public abstract class PagerDutySyncTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset s_now = new(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory _temp = new();
@@ -19,10 +20,13 @@ public sealed class PagerDutySyncTests : IAsyncLifetime
     private readonly HttpClient _http = new();
     private IStore _store = null!;
 
-    public async Task InitializeAsync() =>
-        _store = await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, _temp.Combine("store.db")), _time, default);
+    protected ImmediateTimeProvider Time => _time;
 
-    public async Task DisposeAsync()
+    protected string PathOf(string name) => _temp.Combine(name);
+
+    public async Task InitializeAsync() => _store = await OpenStoreAsync();
+
+    public virtual async Task DisposeAsync()
     {
         await _store.DisposeAsync();
         await _pd.DisposeAsync();
@@ -30,6 +34,8 @@ public sealed class PagerDutySyncTests : IAsyncLifetime
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _temp.Dispose();
     }
+
+    protected abstract Task<IStore> OpenStoreAsync();
 
     [Fact]
     public async Task SyncAsync_FirstRun_ReadsTheLookbackInWindowsWithExplicitOffsets()
@@ -247,4 +253,27 @@ public sealed class PagerDutySyncTests : IAsyncLifetime
 
         return list;
     }
+}
+
+/// <summary>The PagerDuty collector on SQLite.</summary>
+public sealed class SqlitePagerDutySyncTests : PagerDutySyncTests
+{
+    protected override async Task<IStore> OpenStoreAsync() =>
+        await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, PathOf("store.db")), Time, default);
+}
+
+/// <summary>The PagerDuty collector on PostgreSQL.</summary>
+#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
+public sealed class PostgresPagerDutySyncTests : PagerDutySyncTests
+{
+    private readonly PostgresTestServer _server = new();
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    protected override async Task<IStore> OpenStoreAsync() =>
+        await Store.OpenAsync(new StoreLocation(StoreKind.Postgres, await _server.CreateDatabaseAsync(default)), Time, default);
 }
