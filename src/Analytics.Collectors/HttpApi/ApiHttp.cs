@@ -37,7 +37,7 @@ internal sealed class ApiHttp(HttpClient http, Uri baseUrl, string source, Authe
     {
         var path = pathAndQuery.Split('?')[0];
         var label = $"{method} /{path}";
-        var key = jsonBody is null ? $"{method} {pathAndQuery}" : $"{method} {pathAndQuery} {jsonBody}";
+        var key = jsonBody is null ? $"{method} /{pathAndQuery}" : $"{method} /{pathAndQuery} {jsonBody}";
         string lastProblem = "no attempt made";
         HttpStatusCode? lastStatus = null;
         for (var attempt = 1; attempt <= Math.Max(1, retry.MaxAttempts); attempt++)

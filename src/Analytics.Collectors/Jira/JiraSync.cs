@@ -33,18 +33,20 @@ public sealed class JiraSync(IStore store, JiraClient client, JiraOptions option
             throw new InvalidOperationException("no Jira projects or JQL configured (Jira:Projects or Jira:Jql)");
         }
 
+        var statusResponse = await client.StatusesAsync(cancellationToken);
         var statuses = new JiraStatusMap();
-        statuses.Add((await client.StatusesAsync(cancellationToken)).Value);
+        statuses.Add(statusResponse.Value);
+        var statusPayload = new RawPayload(JiraClient.Source, statusResponse.RequestKey, time.GetUtcNow(), "application/json", statusResponse.Body);
         var results = new List<JiraSyncResult>();
         foreach (var (scope, jql) in scopes)
         {
-            results.Add(await SyncScopeAsync(scope, jql, statuses, cancellationToken));
+            results.Add(await SyncScopeAsync(scope, jql, statuses, statusPayload, cancellationToken));
         }
 
         return results;
     }
 
-    private async Task<JiraSyncResult> SyncScopeAsync(string scope, string jql, JiraStatusMap statuses, CancellationToken cancellationToken)
+    private async Task<JiraSyncResult> SyncScopeAsync(string scope, string jql, JiraStatusMap statuses, RawPayload statusPayload, CancellationToken cancellationToken)
     {
         var issueMapper = new JiraIssueMapper(options, statuses);
         var changelogMapper = new JiraChangelogMapper(statuses);
@@ -54,7 +56,8 @@ public sealed class JiraSync(IStore store, JiraClient client, JiraOptions option
             ? $"({jql}) AND updated >= \"{(c - options.Overlap).UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}\" ORDER BY updated ASC"
             : $"({jql}) ORDER BY updated ASC";
 
-        var payloads = new List<RawPayload>();
+        // The status list the categories came from is archived with every scope that used it.
+        var payloads = new List<RawPayload> { statusPayload };
         var tickets = new Dictionary<string, (Ticket Ticket, JsonElement Issue)>(StringComparer.Ordinal);
         var keysById = new Dictionary<string, string>(StringComparer.Ordinal);
         string? token = null;

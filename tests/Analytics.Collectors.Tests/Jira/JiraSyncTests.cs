@@ -56,6 +56,14 @@ public abstract class JiraSyncTests : IAsyncLifetime
         (await _store.CountAsync(Entities.Tickets, default)).Should().Be(8);
         result.Cursor.Should().Be(s_monday.AddHours(8));
         (await _store.GetCursorAsync("jira", "project:PAY", default)).Should().NotBeNull();
+        var archived = new List<string>();
+        await foreach (var payload in _store.ReadRawPayloadsAsync("jira", default))
+        {
+            archived.Add(payload.RequestKey);
+        }
+
+        // The status list, three search pages and one bulk changelog page.
+        archived.Should().HaveCount(5).And.Contain("GET /rest/api/3/status");
         _jira.SearchedJql.First().Should().Be("(project = \"PAY\") ORDER BY updated ASC");
     }
 
