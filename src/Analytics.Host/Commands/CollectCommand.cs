@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Analytics.Collectors.Git;
+using Analytics.Collectors.HttpApi;
+using Analytics.Collectors.Jira;
+using Analytics.Collectors.PagerDuty;
 using Analytics.Host.Cli;
 using Spectre.Console;
 
@@ -12,6 +15,8 @@ internal static class CollectCommand
     {
         var command = new Command("collect", "Collect data from a source into the store (incremental).");
         command.Subcommands.Add(CreateGit(runner));
+        command.Subcommands.Add(CreateJira(runner));
+        command.Subcommands.Add(CreatePagerDuty(runner));
         return command;
     }
 
@@ -50,5 +55,106 @@ internal static class CollectCommand
             return ExitCode.Ok;
         });
         return command;
+    }
+
+    private static Command CreateJira(CommandRunner runner)
+    {
+        var json = GlobalOptions.Json();
+        var command = new Command("jira", "Read Jira Cloud issues, their status history and incident-type issues (settings section Jira).") { json };
+        runner.Bind(command, async (session, cancellationToken) =>
+        {
+            var settings = session.Settings.Jira;
+            var baseUrl = settings.BaseUrl is { Length: > 0 } url ? new Uri(url) : throw new UserErrorException("Jira:BaseUrl is not set (the site, such as https://acme.atlassian.net)");
+            if (settings.Projects.Count == 0 && settings.Jql.Count == 0)
+            {
+                throw new UserErrorException("neither Jira:Projects nor Jira:Jql is set: nothing to collect");
+            }
+
+            var options = new JiraOptions
+            {
+                BaseUrl = baseUrl,
+                Projects = settings.Projects,
+                Jql = settings.Jql,
+                StoryPointsField = settings.StoryPointsField,
+                SprintField = settings.SprintField,
+                IncidentIssueTypes = settings.IncidentIssueTypes,
+                IncidentServiceField = settings.IncidentServiceField,
+                PageSize = settings.PageSize,
+            };
+            var email = Secret(session, settings.EmailVariable, "Jira:EmailVariable");
+            var token = Secret(session, settings.TokenVariable, "Jira:TokenVariable");
+            var store = await session.OpenStoreAsync(cancellationToken);
+            using var http = new HttpClient();
+            var sync = new JiraSync(store, new JiraClient(http, baseUrl, email, token, session.Environment.Time), options, session.Environment.Time);
+            var results = await FailAsUserErrorAsync(() => sync.SyncAsync(cancellationToken));
+            if (session.Parse.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(session.Environment.Out, results);
+            }
+            else
+            {
+                foreach (var r in results)
+                {
+                    session.Output.WriteLine($"{r.Scope}: {r.Issues} issues, {r.Transitions} transitions, {r.Incidents} incidents read; {r.Changed} records new or changed");
+                }
+            }
+
+            return ExitCode.Ok;
+        });
+        return command;
+    }
+
+    private static Command CreatePagerDuty(CommandRunner runner)
+    {
+        var json = GlobalOptions.Json();
+        var command = new Command("pagerduty", "Read PagerDuty incidents with their acknowledge and resolve times (settings section PagerDuty).") { json };
+        runner.Bind(command, async (session, cancellationToken) =>
+        {
+            var settings = session.Settings.PagerDuty;
+            var baseUrl = settings.BaseUrl is { Length: > 0 } url ? new Uri(url)
+                : string.Equals(settings.Region, "eu", StringComparison.OrdinalIgnoreCase) ? PagerDutyOptions.EuBaseUrl : PagerDutyOptions.UsBaseUrl;
+            var options = new PagerDutyOptions
+            {
+                BaseUrl = baseUrl,
+                ServiceIds = settings.ServiceIds,
+                ServiceMap = settings.ServiceMap,
+                InitialLookback = TimeSpan.FromDays(settings.InitialLookbackDays),
+            };
+            var token = Secret(session, settings.TokenVariable, "PagerDuty:TokenVariable");
+            var store = await session.OpenStoreAsync(cancellationToken);
+            using var http = new HttpClient();
+            var sync = new PagerDutySync(store, new PagerDutyClient(http, baseUrl, token, session.Environment.Time), options, session.Environment.Time);
+            var result = await FailAsUserErrorAsync(() => sync.SyncAsync(cancellationToken));
+            if (session.Parse.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(session.Environment.Out, result);
+            }
+            else
+            {
+                session.Output.WriteLine($"pagerduty: {result.Incidents} incidents read ({result.Windows} windows); {result.Changed} records new or changed");
+            }
+
+            return ExitCode.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>A credential from the environment variable the settings name; its value is never printed.</summary>
+    private static string Secret(CommandSession session, string variable, string key) =>
+        session.Environment.Variables[variable] is string { Length: > 0 } value
+            ? value
+            : throw new UserErrorException($"the environment variable {variable} (named by {key}) is not set");
+
+    /// <summary>A source that refuses, keeps failing or sends unmappable data is reported as one line, not as a bug.</summary>
+    private static async Task<T> FailAsUserErrorAsync<T>(Func<Task<T>> sync)
+    {
+        try
+        {
+            return await sync();
+        }
+        catch (Exception e) when (e is ApiCallException or SourceDataException)
+        {
+            throw new UserErrorException(e.Message);
+        }
     }
 }

@@ -19,6 +19,14 @@ internal sealed class AnalyticsSettings
     /// <summary>Where reports are written.</summary>
     [Required]
     public ReportsSettings Reports { get; set; } = new();
+
+    /// <summary>What <c>analytics collect jira</c> reads.</summary>
+    [Required]
+    public JiraSettings Jira { get; set; } = new();
+
+    /// <summary>What <c>analytics collect pagerduty</c> reads.</summary>
+    [Required]
+    public PagerDutySettings PagerDuty { get; set; } = new();
 }
 
 /// <summary>The <c>Store</c> section.</summary>
@@ -43,4 +51,68 @@ internal sealed class ReportsSettings
     /// <summary>The folder reports are written to (default <c>reports</c>).</summary>
     [Required(AllowEmptyStrings = false)]
     public string OutputDirectory { get; set; } = "reports";
+}
+
+/// <summary>The <c>Jira</c> section (Jira Cloud, REST v3). Credentials come from the environment variables it names.</summary>
+internal sealed class JiraSettings
+{
+    /// <summary>The site, such as <c>https://acme.atlassian.net</c>; required by <c>collect jira</c>.</summary>
+    [Url]
+    public string? BaseUrl { get; set; }
+
+    /// <summary>The environment variable holding the account's e-mail (default <c>JIRA_EMAIL</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string EmailVariable { get; set; } = "JIRA_EMAIL";
+
+    /// <summary>The environment variable holding the API token (default <c>JIRA_API_TOKEN</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string TokenVariable { get; set; } = "JIRA_API_TOKEN";
+
+    /// <summary>Project keys to collect, one cursor each.</summary>
+    public List<string> Projects { get; set; } = [];
+
+    /// <summary>Named JQL filters to collect, one cursor each (no ORDER BY).</summary>
+    public Dictionary<string, string> Jql { get; set; } = [];
+
+    /// <summary>The story-points field id, such as <c>customfield_10016</c>.</summary>
+    public string? StoryPointsField { get; set; }
+
+    /// <summary>The sprint field id, such as <c>customfield_10020</c>.</summary>
+    public string? SprintField { get; set; }
+
+    /// <summary>Issue types also stored as incidents.</summary>
+    public List<string> IncidentIssueTypes { get; set; } = [];
+
+    /// <summary>The field naming an incident's service; unset uses the project key.</summary>
+    public string? IncidentServiceField { get; set; }
+
+    /// <summary>Issues per search page (default 100).</summary>
+    [Range(1, 5000)]
+    public int PageSize { get; set; } = 100;
+}
+
+/// <summary>The <c>PagerDuty</c> section (REST API v2). The token comes from the environment variable it names.</summary>
+internal sealed class PagerDutySettings
+{
+    /// <summary><c>us</c> (default, <c>api.pagerduty.com</c>) or <c>eu</c> (<c>api.eu.pagerduty.com</c>).</summary>
+    [RegularExpression("(?i)^(us|eu)$", ErrorMessage = "must be 'us' or 'eu'")]
+    public string Region { get; set; } = "us";
+
+    /// <summary>Overrides the region's API URL (a proxy, a test server).</summary>
+    [Url]
+    public string? BaseUrl { get; set; }
+
+    /// <summary>The environment variable holding the REST API key (default <c>PAGERDUTY_TOKEN</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string TokenVariable { get; set; } = "PAGERDUTY_TOKEN";
+
+    /// <summary>Only these service ids; empty for all.</summary>
+    public List<string> ServiceIds { get; set; } = [];
+
+    /// <summary>PagerDuty service ids or names to the teams file's service names.</summary>
+    public Dictionary<string, string> ServiceMap { get; set; } = [];
+
+    /// <summary>Days the first sync reads back (default 180).</summary>
+    [Range(1, 3650)]
+    public int InitialLookbackDays { get; set; } = 180;
 }

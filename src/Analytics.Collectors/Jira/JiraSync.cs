@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.Json;
+using Analytics.Collectors.HttpApi;
+using Analytics.Domain.Incidents;
+using Analytics.Domain.Work;
+using Analytics.Storage;
+using Analytics.Storage.Schema;
+
+namespace Analytics.Collectors.Jira;
+
+/// <summary>
+/// Brings Jira issues into the store, one scope (a project or a named JQL) at a time and incrementally by
+/// <c>updated</c>: the search starts <see cref="JiraOptions.Overlap"/> before the scope's cursor, pages through every
+/// <c>nextPageToken</c>, then fetches the issues' complete status histories through the bulk changelog. Tickets,
+/// transitions, incidents, the raw pages and the new cursor are committed in one transaction per scope, so a failed
+/// scope leaves the store as it was.
+/// </summary>
+public sealed class JiraSync(IStore store, JiraClient client, JiraOptions options, TimeProvider time)
+{
+    private const int ChangelogBatch = 1000;
+
+    /// <summary>Syncs every configured scope, in order.</summary>
+    /// <param name="cancellationToken">Cancels the sync; the scope in progress is rolled back.</param>
+    /// <exception cref="ApiCallException">Jira refused a request or kept failing; earlier scopes stay committed.</exception>
+    /// <exception cref="SourceDataException">Jira sent something that cannot be mapped.</exception>
+    public async Task<IReadOnlyList<JiraSyncResult>> SyncAsync(CancellationToken cancellationToken)
+    {
+        var scopes = options.Projects.Select(p => ($"project:{p}", $"project = \"{p.Replace("\"", "\\\"", StringComparison.Ordinal)}\""))
+            .Concat(options.Jql.OrderBy(j => j.Key, StringComparer.Ordinal).Select(j => ($"jql:{j.Key}", j.Value)))
+            .ToList();
+        if (scopes.Count == 0)
+        {
+            throw new InvalidOperationException("no Jira projects or JQL configured (Jira:Projects or Jira:Jql)");
+        }
+
+        var statusResponse = await client.StatusesAsync(cancellationToken);
+        var statuses = new JiraStatusMap();
+        statuses.Add(statusResponse.Value);
+        var statusPayload = new RawPayload(JiraClient.Source, statusResponse.RequestKey, time.GetUtcNow(), "application/json", statusResponse.Body);
+        var results = new List<JiraSyncResult>();
+        foreach (var (scope, jql) in scopes)
+        {
+            results.Add(await SyncScopeAsync(scope, jql, statuses, statusPayload, cancellationToken));
+        }
+
+        return results;
+    }
+
+    private async Task<JiraSyncResult> SyncScopeAsync(string scope, string jql, JiraStatusMap statuses, RawPayload statusPayload, CancellationToken cancellationToken)
+    {
+        var issueMapper = new JiraIssueMapper(options, statuses);
+        var changelogMapper = new JiraChangelogMapper(statuses);
+        var cursorText = await store.GetCursorAsync(JiraClient.Source, scope, cancellationToken);
+        DateTimeOffset? cursor = cursorText is null ? null : DateTimeOffset.Parse(cursorText, CultureInfo.InvariantCulture);
+        var search = cursor is { } c
+            ? $"({jql}) AND updated >= \"{(c - options.Overlap).UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}\" ORDER BY updated ASC"
+            : $"({jql}) ORDER BY updated ASC";
+
+        // The status list the categories came from is archived with every scope that used it.
+        var payloads = new List<RawPayload> { statusPayload };
+        var tickets = new Dictionary<string, (Ticket Ticket, JsonElement Issue)>(StringComparer.Ordinal);
+        var keysById = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? token = null;
+        var seenTokens = new HashSet<string>(StringComparer.Ordinal);
+        for (var page = 0; ; page++)
+        {
+            if (page >= options.MaxPages)
+            {
+                throw new ApiCallException(JiraClient.Source, "POST /rest/api/3/search/jql", null, $"{scope}: more than {options.MaxPages} pages; stopped");
+            }
+
+            var response = await client.SearchAsync(search, issueMapper.Fields, options.PageSize, token, cancellationToken);
+            payloads.Add(new RawPayload(JiraClient.Source, response.RequestKey, time.GetUtcNow(), "application/json", response.Body));
+            foreach (var issue in response.Value.Items("issues"))
+            {
+                var ticket = issueMapper.MapTicket(issue);
+                tickets[ticket.Key] = (ticket, issue);
+                keysById[issue.Text("id") ?? throw new SourceDataException($"{ticket.Key}: no id")] = ticket.Key;
+            }
+
+            token = response.Value.Text("nextPageToken");
+            if (token is null || response.Value.Get("isLast").ValueKind == JsonValueKind.True)
+            {
+                break;
+            }
+
+            if (!seenTokens.Add(token))
+            {
+                throw new ApiCallException(JiraClient.Source, "POST /rest/api/3/search/jql", null, $"{scope}: the server repeated nextPageToken '{token}'; stopped rather than loop");
+            }
+        }
+
+        var transitions = await ReadTransitionsAsync(keysById, changelogMapper, payloads, cancellationToken);
+        var incidents = new List<Incident>();
+        foreach (var (ticket, issue) in tickets.Values)
+        {
+            if (issueMapper.IsIncident(ticket))
+            {
+                incidents.Add(issueMapper.MapIncident(ticket, issue, transitions.TryGetValue(ticket.Key, out var list) ? list : []));
+            }
+        }
+
+        var allTransitions = transitions.Values.SelectMany(t => t).ToList();
+        var newest = tickets.Count == 0 ? cursor : tickets.Values.Max(t => t.Ticket.UpdatedAt);
+        if (cursor is { } old && newest < old)
+        {
+            newest = old;
+        }
+
+        await using var writer = await store.BeginWriteAsync(cancellationToken);
+        var changed = (await writer.UpsertAsync(Entities.Tickets, tickets.Values.Select(t => t.Ticket).ToList(), cancellationToken)).Changed
+            + (await writer.UpsertAsync(Entities.TicketTransitions, allTransitions, cancellationToken)).Changed
+            + (await writer.UpsertAsync(Entities.Incidents, incidents, cancellationToken)).Changed;
+        foreach (var payload in payloads)
+        {
+            await writer.ArchiveAsync(payload, cancellationToken);
+        }
+
+        if (newest is { } n)
+        {
+            await writer.SetCursorAsync(JiraClient.Source, scope, n.ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+        }
+
+        await writer.CommitAsync(cancellationToken);
+        return new JiraSyncResult(scope, tickets.Count, allTransitions.Count, incidents.Count, changed, newest);
+    }
+
+    private async Task<Dictionary<string, List<TicketTransition>>> ReadTransitionsAsync(
+        Dictionary<string, string> keysById, JiraChangelogMapper mapper, List<RawPayload> payloads, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, List<TicketTransition>>(StringComparer.Ordinal);
+        foreach (var batch in keysById.Keys.Chunk(ChangelogBatch))
+        {
+            string? token = null;
+            var seenTokens = new HashSet<string>(StringComparer.Ordinal);
+            for (var page = 0; ; page++)
+            {
+                if (page >= options.MaxPages)
+                {
+                    throw new ApiCallException(JiraClient.Source, "POST /rest/api/3/changelog/bulkfetch", null, $"more than {options.MaxPages} pages; stopped");
+                }
+
+                var response = await client.BulkChangelogAsync(batch, token, cancellationToken);
+                payloads.Add(new RawPayload(JiraClient.Source, response.RequestKey, time.GetUtcNow(), "application/json", response.Body));
+                foreach (var log in response.Value.Items("issueChangeLogs"))
+                {
+                    var id = log.Text("issueId");
+                    if (id is null || !keysById.TryGetValue(id, out var key))
+                    {
+                        throw new SourceDataException($"bulk changelog: issue id '{id}' was not asked for");
+                    }
+
+                    if (!result.TryGetValue(key, out var list))
+                    {
+                        result[key] = list = [];
+                    }
+
+                    foreach (var history in log.Items("changeHistories"))
+                    {
+                        list.AddRange(mapper.Map(key, history));
+                    }
+                }
+
+                token = response.Value.Text("nextPageToken");
+                if (token is null)
+                {
+                    break;
+                }
+
+                if (!seenTokens.Add(token))
+                {
+                    throw new ApiCallException(JiraClient.Source, "POST /rest/api/3/changelog/bulkfetch", null, $"the server repeated nextPageToken '{token}'; stopped rather than loop");
+                }
+            }
+        }
+
+        return result;
+    }
+}
