@@ -1,4 +1,5 @@
 using Analytics.Collectors.GitHub;
+using Analytics.Testing.GitHub;
 using Analytics.Domain.Code;
 using Analytics.Domain.Delivery;
 using Analytics.Storage.Schema;

@@ -1,4 +1,5 @@
 using Analytics.Collectors.GitHub;
+using Analytics.Testing.GitHub;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
 using Analytics.Testing.Files;

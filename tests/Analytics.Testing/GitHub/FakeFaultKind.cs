@@ -1,4 +1,4 @@
-namespace Analytics.Collectors.Tests.GitHub;
+namespace Analytics.Testing.GitHub;
 
 /// <summary>A failure the fake GitHub answers with instead of the real response.</summary>
 public enum FakeFaultKind

@@ -1,4 +1,4 @@
-namespace Analytics.Collectors.Tests.GitHub;
+namespace Analytics.Testing.GitHub;
 
 /// <summary>A fault injected for requests whose path contains <see cref="PathContains"/>, a given number of times.</summary>
 public sealed class FakeFault(string pathContains, FakeFaultKind kind, int times, int retryAfterSeconds = 2)

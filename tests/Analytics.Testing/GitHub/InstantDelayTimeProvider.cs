@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Analytics.Collectors.Tests.GitHub;
+namespace Analytics.Testing.GitHub;
 
 /// <summary>
 /// A clock whose timers fire at once and move the clock forward by their due time, so code that waits through

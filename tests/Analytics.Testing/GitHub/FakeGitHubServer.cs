@@ -7,7 +7,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Analytics.Collectors.Tests.GitHub;
+namespace Analytics.Testing.GitHub;
 
 /// <summary>
 /// A GitHub-like REST server on 127.0.0.1 (written from source-apis.md §1): bearer-token check, Link-header paging,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Analytics.Collectors.Tests.GitHub;
+namespace Analytics.Testing.GitHub;
 
 /// <summary>One repository's data in the fake GitHub, as REST payloads (shaped after source-apis.md §1.7–1.8).</summary>
 public sealed class FakeRepository(long id, string fullName, string baseUrl)
