@@ -112,7 +112,8 @@ internal sealed class GitHubClient : IDisposable
             switch (outcome)
             {
                 case Outcome.Done done:
-                    return new GitHubResponse(url, done.Body ?? cached!, done.ETag ?? etag, done.Next, done.Body is null, redirected);
+                    var next = done.Next ?? (done.Body is null ? cache!.GetNextPage(url) : null);
+                    return new GitHubResponse(url, done.Body ?? cached!, done.ETag ?? etag, next, done.Body is null, redirected);
                 case Outcome.Redirect redirect:
                     if (++redirects > MaxRedirects)
                     {

@@ -147,7 +147,7 @@ public sealed class GitHubSync : IDisposable
     {
         var configuredCursor = await _store.GetCursorAsync(GitHubMapper.Source, name, cancellationToken);
         var cursor = GitHubCursor.Parse(configuredCursor);
-        var cache = new RepositoryCache(_store, cursor.ETags);
+        var cache = new RepositoryCache(_store, cursor);
 
         var repositoryUrl = _client.UrlOf($"repos/{name}");
         var repositoryResponse = await GetAsync(repositoryUrl, cache, cancellationToken);
@@ -166,7 +166,7 @@ public sealed class GitHubSync : IDisposable
             if (await _store.GetCursorAsync(GitHubMapper.Source, fullName, cancellationToken) is { } renamedCursor)
             {
                 cursor = GitHubCursor.Parse(renamedCursor);
-                cache = new RepositoryCache(_store, cursor.ETags);
+                cache = new RepositoryCache(_store, cursor);
             }
 
             cache.Record(repositoryResponse);
@@ -177,7 +177,7 @@ public sealed class GitHubSync : IDisposable
         var runsWatermark = await ReadWorkflowRunsAsync(fullName, cursor, cache, batch, cancellationToken);
         var deploymentsWatermark = await ReadDeploymentsAsync(fullName, cursor, cache, batch, cancellationToken);
 
-        var next = new GitHubCursor(pullsWatermark, runsWatermark, deploymentsWatermark, new Dictionary<string, string>(cache.ETags, StringComparer.Ordinal));
+        var next = new GitHubCursor(pullsWatermark, runsWatermark, deploymentsWatermark, new Dictionary<string, string>(cache.ETags, StringComparer.Ordinal), new Dictionary<string, string>(cache.Links, StringComparer.Ordinal));
         var changed = await WriteAsync(repository, batch, cache, next, cancellationToken);
         return new GitHubRepositoryResult(name, GitHubRepositoryStatus.Synced, renamedTo, batch.PullRequests.Count, batch.Runs.Count, batch.Jobs.Count, batch.Deployments.Count, changed, null);
     }

@@ -9,6 +9,9 @@ internal interface IConditionalCache
     /// <summary>The entity tag stored for a URL, or null.</summary>
     string? GetETag(string url);
 
+    /// <summary>The next page stored for a URL: a 304 need not repeat the <c>link</c> header.</summary>
+    string? GetNextPage(string url);
+
     /// <summary>The body archived for a URL, or null when it is missing (then the request is sent unconditionally).</summary>
     Task<byte[]?> GetBodyAsync(string url, CancellationToken cancellationToken);
 }

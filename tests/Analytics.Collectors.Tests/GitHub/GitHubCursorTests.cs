@@ -8,7 +8,8 @@ public sealed class GitHubCursorTests
     public void Serialize_ThenParse_GivesTheSameCursor()
     {
         var cursor = new GitHubCursor(new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero), null, new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero),
-            new Dictionary<string, string> { ["https://api.github.com/repos/a/b"] = "W/\"abc\"" });
+            new Dictionary<string, string> { ["https://api.github.com/repos/a/b"] = "W/\"abc\"" },
+            new Dictionary<string, string> { ["https://api.github.com/repos/a/b/pulls"] = "https://api.github.com/repos/a/b/pulls?page=2" });
 
         var parsed = GitHubCursor.Parse(cursor.Serialize());
 
@@ -16,6 +17,7 @@ public sealed class GitHubCursorTests
         parsed.WorkflowRuns.Should().BeNull();
         parsed.Deployments.Should().Be(cursor.Deployments);
         parsed.ETags.Should().BeEquivalentTo(cursor.ETags);
+        parsed.Links.Should().BeEquivalentTo(cursor.Links);
     }
 
     [Theory]

@@ -15,6 +15,8 @@ public enum FakeFaultKind
     MissingPermission,
     /// <summary>404 Not Found.</summary>
     NotFound,
+    /// <summary>An answer that takes <see cref="FakeGitHubServer.SlowAnswer"/> (a client timeout), then 504.</summary>
+    Slow,
     /// <summary>403 with the primary limit at zero (remaining 0, reset a minute ahead).</summary>
     PrimaryLimit,
 }

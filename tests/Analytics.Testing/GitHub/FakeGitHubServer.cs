@@ -23,6 +23,9 @@ public sealed partial class FakeGitHubServer : IDisposable
     private readonly ConcurrentDictionary<string, string> _renamed = new(StringComparer.OrdinalIgnoreCase);
     private long _nextRepositoryId = 1;
     private int _remaining;
+    private int _inFlight;
+    private Random? _random;
+    private double _faultRate;
 
     public FakeGitHubServer(string token = "ghp_test_secret_token_123")
     {
@@ -39,6 +42,9 @@ public sealed partial class FakeGitHubServer : IDisposable
 
     public int Limit { get; set; } = 5000;
 
+    /// <summary>How long a <see cref="FakeFaultKind.Slow"/> answer takes (longer than the client's timeout in tests).</summary>
+    public TimeSpan SlowAnswer { get; set; } = TimeSpan.FromSeconds(1);
+
     public int Remaining => Volatile.Read(ref _remaining);
 
     /// <summary>When the primary window resets (epoch seconds in the headers).</summary>
@@ -48,6 +54,16 @@ public sealed partial class FakeGitHubServer : IDisposable
 
     /// <summary>Every request: method, path and query, and the If-None-Match sent.</summary>
     public ConcurrentQueue<(string PathAndQuery, string? IfNoneMatch, int Status)> Log { get; } = new();
+
+    /// <summary>The most requests handled at the same time.</summary>
+    public int MaxInFlight { get; private set; }
+
+    /// <summary>Faults a share of all requests at random (502, truncated JSON, 429 with retry-after, a slow answer).</summary>
+    public void FaultRandomly(double rate, int seed)
+    {
+        _random = new Random(seed);
+        _faultRate = rate;
+    }
 
     public Dictionary<string, List<string>> Organisations { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -137,6 +153,12 @@ public sealed partial class FakeGitHubServer : IDisposable
         var pathAndQuery = context.Request.Url!.PathAndQuery;
         var ifNoneMatch = context.Request.Headers["If-None-Match"];
         var status = 500;
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        lock (_stop)
+        {
+            MaxInFlight = Math.Max(MaxInFlight, inFlight);
+        }
+
         try
         {
             status = Respond(context.Request, response, pathAndQuery, ifNoneMatch);
@@ -147,6 +169,7 @@ public sealed partial class FakeGitHubServer : IDisposable
         }
         finally
         {
+            Interlocked.Decrement(ref _inFlight);
             Log.Enqueue((pathAndQuery, ifNoneMatch, status));
             try
             {
@@ -172,6 +195,22 @@ public sealed partial class FakeGitHubServer : IDisposable
         }
 
         var path = request.Url!.AbsolutePath;
+        if (_random is not null)
+        {
+            FakeFaultKind? random;
+            lock (_random)
+            {
+                random = _random.NextDouble() < _faultRate
+                    ? new[] { FakeFaultKind.ServerError, FakeFaultKind.TruncatedJson, FakeFaultKind.TooManyRequests, FakeFaultKind.Slow }[_random.Next(4)]
+                    : null;
+            }
+
+            if (random is { } kind)
+            {
+                return Inject(response, new FakeFault(path, kind, 1, 1));
+            }
+        }
+
         foreach (var fault in Faults)
         {
             if (path.Contains(fault.PathContains, StringComparison.Ordinal) && fault.TryTake())
@@ -198,6 +237,14 @@ public sealed partial class FakeGitHubServer : IDisposable
         var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
         var etag = $"W/\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
         response.Headers["ETag"] = etag;
+        if (ifNoneMatch == etag)
+        {
+            // A 304 need not repeat the link header: the client must remember where the next page was.
+            RateHeaders(response, charge: false);
+            response.StatusCode = 304;
+            return 304;
+        }
+
         if (page is { } paging)
         {
             var links = new List<string>();
@@ -217,13 +264,6 @@ public sealed partial class FakeGitHubServer : IDisposable
             {
                 response.Headers["Link"] = string.Join(", ", links);
             }
-        }
-
-        if (ifNoneMatch == etag)
-        {
-            RateHeaders(response, charge: false);
-            response.StatusCode = 304;
-            return 304;
         }
 
         RateHeaders(response, charge: true);
@@ -374,6 +414,10 @@ public sealed partial class FakeGitHubServer : IDisposable
                 RateHeaders(response, charge: true);
                 response.Headers["X-Accepted-GitHub-Permissions"] = "actions=read";
                 return Error(response, 403, "Resource not accessible by personal access token");
+            case FakeFaultKind.Slow:
+                Thread.Sleep(SlowAnswer);
+                RateHeaders(response, charge: true);
+                return Error(response, 504, "too slow");
             case FakeFaultKind.NotFound:
                 RateHeaders(response, charge: true);
                 return Error(response, 404, "Not Found");
