@@ -35,8 +35,13 @@ public sealed class CollectGitHubCommandTests : IDisposable
         first.Output.Should().Contain("acme/api: 1 pull requests, 2 run attempts, 4 jobs, 1 deployments read");
         second.ExitCode.Should().Be(0, second.Error);
         second.Output.Should().Contain("acme/api: 0 pull requests, 0 run attempts, 0 jobs, 1 deployments read; 0 records new or changed");
-        var status = await _cli.RunAsync("status");
-        status.Output.Should().Contain("pull");
+        var status = await _cli.RunAsync("status", "--json");
+        var records = System.Text.Json.JsonDocument.Parse(status.Output).RootElement.GetProperty("records");
+        // One PR with one review, one comment and one commit; two attempts with two jobs of two steps each.
+        records.GetProperty(Analytics.Storage.Schema.Entities.PullRequests.Name).GetInt64().Should().Be(1);
+        records.GetProperty(Analytics.Storage.Schema.Entities.WorkflowRuns.Name).GetInt64().Should().Be(2);
+        records.GetProperty(Analytics.Storage.Schema.Entities.CiSteps.Name).GetInt64().Should().Be(8);
+        records.GetProperty(Analytics.Storage.Schema.Entities.Deployments.Name).GetInt64().Should().Be(1);
     }
 
     [Fact]

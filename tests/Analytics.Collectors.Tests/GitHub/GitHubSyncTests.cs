@@ -253,6 +253,36 @@ public sealed class GitHubSyncTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task SyncAsync_FewRequestsLeft_SpacesThemOutUntilTheReset()
+    {
+        Seed("acme/api");
+        _bed.Server.Limit = 1000;
+        _bed.Server.Remaining = 80;
+        _bed.Server.Reset = GitHubTestBed.Now.AddMinutes(10);
+
+        var report = await _bed.SyncAsync(_bed.Options("acme/api") with { MaxConcurrentRequests = 1 });
+
+        report.Succeeded.Should().BeTrue();
+        // 79 left after the first request (below the 10% reserve of 100), 600 s to the reset: 600 / 79 ≈ 7.6 s before
+        // the second request; the clock moves with each wait, so later gaps stay near 600 s / remaining.
+        _bed.Time.Delays.First().TotalSeconds.Should().BeApproximately(600.0 / 79, 0.01);
+        _bed.Time.Delays.Should().HaveCount(report.Requests - 1);
+        _bed.Server.Remaining.Should().BeGreaterThan(0, "pacing never runs the budget into zero");
+    }
+
+    [Fact]
+    public async Task SyncAsync_FirstSyncWithSince_ReadsOnlyWhatChangedAfterIt()
+    {
+        Seed("acme/api");
+
+        // PR n is updated at Day + (n + 1) h: from Day + 4 h on, PRs 3, 4 and 5.
+        var report = await _bed.SyncAsync(_bed.Options("acme/api") with { Since = Day.AddHours(4) });
+
+        report.Repositories[0].PullRequests.Should().Be(3);
+        (await _bed.ReadAsync(Entities.PullRequests)).Select(p => p.Number).Should().BeEquivalentTo([3, 4, 5]);
+    }
+
+    [Fact]
     public async Task SyncAsync_Organisation_AppliesIncludeAndExcludeAndSkipsArchived()
     {
         Seed("acme/api");

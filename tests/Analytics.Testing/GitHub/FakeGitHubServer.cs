@@ -45,7 +45,11 @@ public sealed partial class FakeGitHubServer : IDisposable
     /// <summary>How long a <see cref="FakeFaultKind.Slow"/> answer takes (longer than the client's timeout in tests).</summary>
     public TimeSpan SlowAnswer { get; set; } = TimeSpan.FromSeconds(1);
 
-    public int Remaining => Volatile.Read(ref _remaining);
+    public int Remaining
+    {
+        get => Volatile.Read(ref _remaining);
+        set => Volatile.Write(ref _remaining, value);
+    }
 
     /// <summary>When the primary window resets (epoch seconds in the headers).</summary>
     public DateTimeOffset Reset { get; set; } = DateTimeOffset.FromUnixTimeSeconds(4_000_000_000);
