@@ -3,6 +3,7 @@ using Analytics.Collectors.Git;
 using Analytics.Collectors.HttpApi;
 using Analytics.Collectors.Jira;
 using Analytics.Collectors.PagerDuty;
+using Analytics.Collectors.GitHub;
 using Analytics.Host.Cli;
 using Spectre.Console;
 
@@ -17,6 +18,7 @@ internal static class CollectCommand
         command.Subcommands.Add(CreateGit(runner));
         command.Subcommands.Add(CreateJira(runner));
         command.Subcommands.Add(CreatePagerDuty(runner));
+        command.Subcommands.Add(CreateGitHub(runner));
         return command;
     }
 
@@ -156,5 +158,73 @@ internal static class CollectCommand
         {
             throw new UserErrorException(e.Message);
         }
+    }
+    private static Command CreateGitHub(CommandRunner runner)
+    {
+        var repositories = new Option<string[]>("--repository") { Description = "Collect only these repositories (owner/name, repeatable) instead of the configured ones." };
+        var json = GlobalOptions.Json();
+        var command = new Command("github", "Collect pull requests, reviews, commits, Actions runs and deployments from GitHub (incremental).") { repositories, json };
+        runner.Bind(command, async (session, cancellationToken) =>
+        {
+            var settings = session.Settings.GitHub;
+            var token = session.Environment.Variables[settings.TokenVariable] as string;
+            if (string.IsNullOrWhiteSpace(token))
+            {
+                throw new UserErrorException($"GitHub: the environment variable {settings.TokenVariable} (GitHub:TokenVariable) holds no token; see docs/sources/github.md for the permissions it needs");
+            }
+
+            var chosen = session.Parse.GetValue(repositories) ?? [];
+            var options = new GitHubOptions
+            {
+                BaseUrl = new Uri(settings.BaseUrl),
+                Token = token.Trim(),
+                TokenVariable = settings.TokenVariable,
+                Repositories = chosen.Length > 0 ? chosen : settings.Repositories,
+                Organisations = chosen.Length > 0 ? [] : settings.Organisations,
+                Include = settings.Include,
+                Exclude = settings.Exclude,
+                MaxConcurrentRequests = settings.MaxConcurrentRequests,
+                MaxRetries = settings.MaxRetries,
+                MaxRateLimitWait = settings.MaxRateLimitWait,
+                Lookback = settings.Lookback,
+                Since = settings.Since,
+            };
+            if (options.Repositories.Count == 0 && options.Organisations.Count == 0)
+            {
+                throw new UserErrorException("GitHub: nothing to collect; set GitHub:Repositories or GitHub:Organisations, or pass --repository owner/name");
+            }
+
+            var store = await session.OpenStoreAsync(cancellationToken);
+            using var sync = new GitHubSync(store, options, session.Environment.Time);
+            GitHubSyncReport report = null!;
+            await session.WithProgressAsync(async progress =>
+            {
+                var done = 0;
+                report = await sync.SyncAsync(new Progress<string>(name => progress($"github: {name}", done++, done)), cancellationToken);
+            });
+
+            if (session.Parse.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(session.Environment.Out, report);
+            }
+            else
+            {
+                foreach (var r in report.Repositories.Where(r => r.Status == GitHubRepositoryStatus.Synced))
+                {
+                    var renamed = r.RenamedTo is null ? "" : $" (renamed to {r.RenamedTo})";
+                    session.Output.WriteLine($"{r.Repository}{renamed}: {r.PullRequests} pull requests, {r.WorkflowRuns} run attempts, {r.Jobs} jobs, {r.Deployments} deployments read; {r.Changed} records new or changed");
+                }
+
+                session.Output.WriteLine($"{report.Requests} requests, {report.NotModified} answered 304 (free)");
+            }
+
+            foreach (var r in report.Repositories.Where(r => r.Status != GitHubRepositoryStatus.Synced))
+            {
+                await session.Environment.Error.WriteLineAsync($"{r.Repository}: {(r.Status == GitHubRepositoryStatus.Failed ? "failed" : "skipped")}: {r.Message}");
+            }
+
+            return report.Succeeded ? ExitCode.Ok : ExitCode.UserError;
+        });
+        return command;
     }
 }

@@ -27,6 +27,9 @@ internal sealed class AnalyticsSettings
     /// <summary>What <c>analytics collect pagerduty</c> reads.</summary>
     [Required]
     public PagerDutySettings PagerDuty { get; set; } = new();
+    /// <summary>What <c>analytics collect github</c> reads.</summary>
+    [Required]
+    public GitHubSettings GitHub { get; set; } = new();
 }
 
 /// <summary>The <c>Store</c> section.</summary>
@@ -115,4 +118,46 @@ internal sealed class PagerDutySettings
     /// <summary>Days the first sync reads back (default 180).</summary>
     [Range(1, 3650)]
     public int InitialLookbackDays { get; set; } = 180;
+}
+
+/// <summary>The <c>GitHub</c> section (see <c>docs/sources/github.md</c>). The token itself is never here.</summary>
+internal sealed class GitHubSettings
+{
+    /// <summary>The REST API root (default <c>https://api.github.com</c>; <c>https://HOST/api/v3</c> for GitHub Enterprise Server).</summary>
+    [Required(AllowEmptyStrings = false)]
+    [Url]
+    public string BaseUrl { get; set; } = "https://api.github.com";
+
+    /// <summary>The environment variable holding the token (default <c>GITHUB_TOKEN</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string TokenVariable { get; set; } = "GITHUB_TOKEN";
+
+    /// <summary>Repositories to collect, as <c>owner/name</c>.</summary>
+    public List<string> Repositories { get; set; } = [];
+
+    /// <summary>Organisations whose repositories are collected (filtered by <see cref="Include"/> and <see cref="Exclude"/>).</summary>
+    public List<string> Organisations { get; set; } = [];
+
+    /// <summary>Glob patterns on <c>owner/name</c> an organisation's repository must match (empty: all).</summary>
+    public List<string> Include { get; set; } = [];
+
+    /// <summary>Glob patterns on <c>owner/name</c> left out.</summary>
+    public List<string> Exclude { get; set; } = [];
+
+    /// <summary>Requests in flight at once (default 4).</summary>
+    [Range(1, 100)]
+    public int MaxConcurrentRequests { get; set; } = 4;
+
+    /// <summary>Retries of one request after 5xx, timeouts, truncated bodies or secondary limits (default 5).</summary>
+    [Range(0, 20)]
+    public int MaxRetries { get; set; } = 5;
+
+    /// <summary>The longest wait for a rate-limit reset before the run stops (default 15 minutes).</summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How far before the watermark workflow runs and deployments are listed again (default 3 days).</summary>
+    public TimeSpan Lookback { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>Where a repository's first sync starts; empty reads everything.</summary>
+    public DateTimeOffset? Since { get; set; }
 }

@@ -1,0 +1,370 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace Analytics.Collectors.GitHub;
+
+/// <summary>
+/// A typed REST client: sends the headers GitHub asks for, follows Link paging and redirects, answers from the archive on
+/// 304, paces requests to the primary rate limit, obeys <c>retry-after</c> on secondary limits, retries 5xx, timeouts and
+/// truncated bodies with jittered exponential backoff (bounded), and bounds the requests in flight. Failures that remain
+/// are <see cref="GitHubApiException"/>s whose messages name the URL and never the token.
+/// </summary>
+internal sealed class GitHubClient : IDisposable
+{
+    private const string ApiVersion = "2022-11-28";
+    private const int MaxRedirects = 5;
+    private static readonly TimeSpan SecondaryLimitMinimumWait = TimeSpan.FromMinutes(1);
+
+    private readonly HttpClient _http;
+    private readonly GitHubOptions _options;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _inFlight;
+    private readonly Random _jitter;
+    private readonly Lock _stateLock = new();
+    private RateLimitState? _rateLimit;
+    private int _requests;
+    private int _notModified;
+
+    /// <summary>Creates a client that owns <paramref name="http"/> (redirects must be off in its handler: they are followed here).</summary>
+    public GitHubClient(HttpClient http, GitHubOptions options, TimeProvider time, Random? jitter = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentRequests, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRetries, 0);
+        _http = http;
+        _http.Timeout = options.RequestTimeout;
+        _options = options;
+        _time = time;
+        _inFlight = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
+        _jitter = jitter ?? Random.Shared;
+    }
+
+    /// <summary>Requests sent (retries included).</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Requests GitHub answered with 304 (free for the primary limit).</summary>
+    public int NotModified => Volatile.Read(ref _notModified);
+
+    /// <summary>The primary rate limit as last reported.</summary>
+    public RateLimitState? RateLimit
+    {
+        get
+        {
+            lock (_stateLock)
+            {
+                return _rateLimit;
+            }
+        }
+    }
+
+    /// <summary>Makes an absolute URL from a path relative to the API root (<c>repos/acme/api/pulls</c>).</summary>
+    public string UrlOf(string relative)
+    {
+        var root = _options.BaseUrl.AbsoluteUri.EndsWith('/') ? _options.BaseUrl.AbsoluteUri : _options.BaseUrl.AbsoluteUri + "/";
+        return new Uri(new Uri(root), relative.TrimStart('/')).AbsoluteUri;
+    }
+
+    /// <summary>Streams every page of a list, following <c>rel="next"</c>; the caller may stop early.</summary>
+    public async IAsyncEnumerable<GitHubResponse> GetPagesAsync(string url, IConditionalCache? cache, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? next = url;
+        // GitHub caps lists (3,000 files, 1,000 search results); the bound only stops a server that links in a circle.
+        for (var page = 0; next is not null && page < 10_000; page++)
+        {
+            var response = await GetAsync(next, cache, cancellationToken);
+            yield return response;
+            next = response.NextUrl;
+        }
+    }
+
+    /// <summary>Gets one URL as JSON.</summary>
+    /// <exception cref="GitHubApiException">The request failed for good.</exception>
+    public async Task<GitHubResponse> GetAsync(string url, IConditionalCache? cache, CancellationToken cancellationToken)
+    {
+        var current = url;
+        var redirected = false;
+        var redirects = 0;
+        var retries = 0;
+        while (true)
+        {
+            await PaceAsync(current, cancellationToken);
+            var etag = cache?.GetETag(url);
+            byte[]? cached = etag is null ? null : await cache!.GetBodyAsync(url, cancellationToken);
+            if (cached is null)
+            {
+                etag = null;
+            }
+
+            Outcome outcome;
+            await _inFlight.WaitAsync(cancellationToken);
+            try
+            {
+                outcome = await SendAsync(current, etag, cancellationToken);
+            }
+            finally
+            {
+                _inFlight.Release();
+            }
+
+            switch (outcome)
+            {
+                case Outcome.Done done:
+                    var next = done.Next ?? (done.Body is null ? cache!.GetNextPage(url) : null);
+                    return new GitHubResponse(url, done.Body ?? cached!, done.ETag ?? etag, next, done.Body is null, redirected);
+                case Outcome.Redirect redirect:
+                    if (++redirects > MaxRedirects)
+                    {
+                        throw new GitHubApiException(GitHubErrorKind.Refused, url, $"GET {url}: more than {MaxRedirects} redirects");
+                    }
+
+                    redirected |= redirect.Permanent;
+                    current = redirect.Location;
+                    continue;
+                case Outcome.Retry retry:
+                    if (++retries > _options.MaxRetries)
+                    {
+                        throw new GitHubApiException(retry.Kind, url, $"GET {url}: {retry.Reason}; gave up after {_options.MaxRetries} retries");
+                    }
+
+                    var wait = retry.Wait ?? Backoff.Delay(retries, _options.BackoffBase, NextJitter());
+                    if (wait > _options.MaxRateLimitWait)
+                    {
+                        throw new GitHubApiException(retry.Kind, url, $"GET {url}: {retry.Reason}; the wait of {Format(wait)} exceeds the allowed {Format(_options.MaxRateLimitWait)}");
+                    }
+
+                    await Task.Delay(wait, _time, cancellationToken);
+                    continue;
+                default:
+                    throw new InvalidOperationException("unknown outcome");
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _http.Dispose();
+        _inFlight.Dispose();
+    }
+
+    private async Task PaceAsync(string url, CancellationToken cancellationToken)
+    {
+        var delay = RateLimitPacer.Delay(RateLimit, _time.GetUtcNow());
+        if (delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (delay > _options.MaxRateLimitWait)
+        {
+            var state = RateLimit!;
+            throw new GitHubApiException(GitHubErrorKind.RateLimited, url,
+                $"GET {url}: primary rate limit ({state.Resource}) has {state.Remaining} of {state.Limit} requests left until {state.Reset.ToString("u", CultureInfo.InvariantCulture)}; waiting {Format(delay)} exceeds the allowed {Format(_options.MaxRateLimitWait)}");
+        }
+
+        await Task.Delay(delay, _time, cancellationToken);
+    }
+
+    private async Task<Outcome> SendAsync(string url, string? etag, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (SameHost(url))
+        {
+            // Only GitHub gets the token: a redirect elsewhere (a pre-signed download) must not carry it.
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Token);
+        }
+
+        request.Headers.Accept.ParseAdd("application/vnd.github+json");
+        request.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", ApiVersion);
+        request.Headers.UserAgent.ParseAdd("analytics-collector/1.0");
+        if (etag is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        }
+
+        Interlocked.Increment(ref _requests);
+        HttpResponseMessage response;
+        byte[] body;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            return new Outcome.Retry(GitHubErrorKind.Unavailable, $"connection failed ({Scrub(e.Message)})", null);
+        }
+        catch (IOException e)
+        {
+            return new Outcome.Retry(GitHubErrorKind.Unavailable, $"connection failed ({Scrub(e.Message)})", null);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new Outcome.Retry(GitHubErrorKind.Unavailable, $"no answer within {Format(_options.RequestTimeout)}", null);
+        }
+
+        using (response)
+        {
+            var state = ReadRateLimit(response);
+            if (state is not null)
+            {
+                lock (_stateLock)
+                {
+                    _rateLimit = state;
+                }
+            }
+
+            var status = (int)response.StatusCode;
+            if (response.StatusCode == HttpStatusCode.NotModified)
+            {
+                Interlocked.Increment(ref _notModified);
+                return new Outcome.Done(null, Header(response, "ETag"), LinkHeader.Next(Header(response, "Link")));
+            }
+
+            if (status is >= 200 and < 300)
+            {
+                try
+                {
+                    using var document = JsonDocument.Parse(body);
+                }
+                catch (JsonException e)
+                {
+                    return new Outcome.Retry(GitHubErrorKind.MalformedResponse, $"malformed JSON ({body.Length} bytes): {e.Message}", null);
+                }
+
+                return new Outcome.Done(body, Header(response, "ETag"), LinkHeader.Next(Header(response, "Link")));
+            }
+
+            if (status is 301 or 302 or 307 or 308 && response.Headers.Location is { } location)
+            {
+                var target = location.IsAbsoluteUri ? location : new Uri(new Uri(url), location);
+                return new Outcome.Redirect(target.AbsoluteUri, status is 301 or 308);
+            }
+
+            var message = GitHubMessage(body);
+            return status switch
+            {
+                401 => throw new GitHubApiException(GitHubErrorKind.Unauthorized, url,
+                    $"GET {url}: 401 Unauthorized: the token in {_options.TokenVariable} is invalid, revoked or expired{Expiry(response)} (GitHub: {message})"),
+                403 or 429 when IsRateLimited(response, state, message) => RateLimitRetry(response, state, status, message),
+                403 => throw new GitHubApiException(GitHubErrorKind.Forbidden, url, $"GET {url}: 403 Forbidden: {Permissions(response)} (GitHub: {message})"),
+                404 => throw new GitHubApiException(GitHubErrorKind.NotFound, url,
+                    $"GET {url}: 404 Not Found: it does not exist, or the token in {_options.TokenVariable} cannot see it (GitHub: {message})"),
+                >= 500 => new Outcome.Retry(GitHubErrorKind.Unavailable, $"{status} {response.ReasonPhrase}", null),
+                _ => throw new GitHubApiException(GitHubErrorKind.Refused, url, $"GET {url}: {status} {response.ReasonPhrase} (GitHub: {message})"),
+            };
+        }
+    }
+
+    private Outcome RateLimitRetry(HttpResponseMessage response, RateLimitState? state, int status, string message)
+    {
+        if (Header(response, "Retry-After") is { } retryAfter && int.TryParse(retryAfter, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return new Outcome.Retry(GitHubErrorKind.RateLimited, $"{status}: secondary rate limit (retry-after {seconds}s; GitHub: {message})", TimeSpan.FromSeconds(Math.Max(0, seconds)));
+        }
+
+        if (state is { Remaining: 0 })
+        {
+            var untilReset = state.Reset - _time.GetUtcNow();
+            return new Outcome.Retry(GitHubErrorKind.RateLimited, $"{status}: primary rate limit ({state.Resource}) exhausted until {state.Reset.ToString("u", CultureInfo.InvariantCulture)}",
+                untilReset > TimeSpan.Zero ? untilReset + TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(1));
+        }
+
+        // GitHub: without retry-after or an exhausted primary limit, wait at least a minute, longer on repeated hits.
+        var backoff = Backoff.Delay(1, SecondaryLimitMinimumWait, NextJitter());
+        return new Outcome.Retry(GitHubErrorKind.RateLimited, $"{status}: secondary rate limit (GitHub: {message})", backoff < SecondaryLimitMinimumWait ? SecondaryLimitMinimumWait : backoff);
+    }
+
+    private static bool IsRateLimited(HttpResponseMessage response, RateLimitState? state, string message) =>
+        response.StatusCode == HttpStatusCode.TooManyRequests
+        || Header(response, "Retry-After") is not null
+        || state is { Remaining: 0 }
+        || message.Contains("rate limit", StringComparison.OrdinalIgnoreCase);
+
+    private string Permissions(HttpResponseMessage response)
+    {
+        var accepted = Header(response, "X-Accepted-GitHub-Permissions");
+        var neededScopes = Header(response, "X-Accepted-OAuth-Scopes");
+        var scopes = Header(response, "X-OAuth-Scopes");
+        if (!string.IsNullOrWhiteSpace(accepted))
+        {
+            return $"the token in {_options.TokenVariable} lacks a permission; this endpoint needs {accepted}";
+        }
+
+        if (!string.IsNullOrWhiteSpace(neededScopes))
+        {
+            return $"the token in {_options.TokenVariable} lacks a scope; this endpoint accepts {neededScopes} (the token has: {(string.IsNullOrWhiteSpace(scopes) ? "none" : scopes)})";
+        }
+
+        return $"the token in {_options.TokenVariable} is not allowed to read this (for a fine-grained token grant read access to contents, pull requests, actions and deployments; for a classic token the repo scope)";
+    }
+
+    private static string Expiry(HttpResponseMessage response) =>
+        Header(response, "GitHub-Authentication-Token-Expiration") is { } expiry ? $"; it expires or expired at {expiry}" : "";
+
+    private RateLimitState? ReadRateLimit(HttpResponseMessage response)
+    {
+        if (!int.TryParse(Header(response, "x-ratelimit-remaining"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var remaining)
+            || !long.TryParse(Header(response, "x-ratelimit-reset"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var reset))
+        {
+            return null;
+        }
+
+        var limit = int.TryParse(Header(response, "x-ratelimit-limit"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : Math.Max(remaining, 1);
+        return new RateLimitState(limit, remaining, DateTimeOffset.FromUnixTimeSeconds(reset), Header(response, "x-ratelimit-resource") ?? "core");
+    }
+
+    private string GitHubMessage(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("message", out var message)
+                && message.ValueKind == JsonValueKind.String)
+            {
+                return Scrub(message.GetString() ?? "");
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON (a proxy's HTML page): show its start below.
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 200)).ReplaceLineEndings(" ").Trim();
+        return Scrub(text.Length == 0 ? "no message" : text);
+    }
+
+    // A server echoing the token must not put it into our error messages or logs.
+    private string Scrub(string text) => text.Replace(_options.Token, "***", StringComparison.Ordinal);
+
+    private bool SameHost(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && string.Equals(uri.Authority, _options.BaseUrl.Authority, StringComparison.OrdinalIgnoreCase);
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private double NextJitter()
+    {
+        lock (_stateLock)
+        {
+            return _jitter.NextDouble();
+        }
+    }
+
+    private static string Format(TimeSpan span) =>
+        span.TotalSeconds < 120 ? $"{span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)}s" : $"{span.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture)} min";
+
+    private abstract record Outcome
+    {
+        public sealed record Done(byte[]? Body, string? ETag, string? Next) : Outcome;
+
+        public sealed record Redirect(string Location, bool Permanent) : Outcome;
+
+        public sealed record Retry(GitHubErrorKind Kind, string Reason, TimeSpan? Wait) : Outcome;
+    }
+}

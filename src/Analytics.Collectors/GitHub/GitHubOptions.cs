@@ -1,0 +1,53 @@
+namespace Analytics.Collectors.GitHub;
+
+/// <summary>What to collect from GitHub (or GitHub Enterprise Server) and how hard to push the API.</summary>
+public sealed record GitHubOptions
+{
+    /// <summary>The REST API root: <c>https://api.github.com</c> (default) or <c>https://HOST/api/v3</c> for GitHub Enterprise Server.</summary>
+    public Uri BaseUrl { get; init; } = new("https://api.github.com");
+
+    /// <summary>The token sent as <c>Authorization: Bearer</c>. Never logged and never part of an error message.</summary>
+    public required string Token { get; init; }
+
+    /// <summary>The environment variable the token came from; errors name it so a person knows what to fix.</summary>
+    public string TokenVariable { get; init; } = "GITHUB_TOKEN";
+
+    /// <summary>Repositories to collect, as <c>owner/name</c>.</summary>
+    public IReadOnlyList<string> Repositories { get; init; } = [];
+
+    /// <summary>Organisations whose repositories are collected (filtered by <see cref="Include"/> and <see cref="Exclude"/>).</summary>
+    public IReadOnlyList<string> Organisations { get; init; } = [];
+
+    /// <summary>Glob patterns (<c>*</c>, <c>?</c>) on <c>owner/name</c>; empty means everything. Applies to organisation repositories.</summary>
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    /// <summary>Glob patterns on <c>owner/name</c> that are left out, even when listed.</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>Requests in flight at once for this token (default 4; GitHub asks for serial use, and allows at most 100).</summary>
+    public int MaxConcurrentRequests { get; init; } = 4;
+
+    /// <summary>Retries of one request after 5xx, timeouts or secondary limits before it fails (default 5).</summary>
+    public int MaxRetries { get; init; } = 5;
+
+    /// <summary>The longest wait for a rate-limit reset before the run gives up on what is left (default 15 minutes).</summary>
+    public TimeSpan MaxRateLimitWait { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The first backoff after a 5xx or timeout; doubles per retry, with jitter (default 1 second).</summary>
+    public TimeSpan BackoffBase { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one request may take before it counts as timed out and is retried (default 60 seconds).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Items per page, 1–100 (default 100, GitHub's maximum).</summary>
+    public int PageSize { get; init; } = 100;
+
+    /// <summary>
+    /// How far before the stored watermark workflow runs and deployments are listed again (default 3 days): re-runs and
+    /// new deployment statuses change old items, which are listed by creation time.
+    /// </summary>
+    public TimeSpan Lookback { get; init; } = TimeSpan.FromDays(3);
+
+    /// <summary>Where the first sync of a repository starts (items created or updated before it are not read); null reads everything.</summary>
+    public DateTimeOffset? Since { get; init; }
+}

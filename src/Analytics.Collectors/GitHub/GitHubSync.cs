@@ -1,0 +1,443 @@
+using System.Globalization;
+using System.Text.Json;
+using Analytics.Domain.Code;
+using Analytics.Domain.People;
+using Analytics.Storage;
+using Analytics.Storage.Schema;
+
+namespace Analytics.Collectors.GitHub;
+
+/// <summary>
+/// Collects pull requests (with reviews, review comments and commits), workflow runs (every attempt, with jobs and
+/// steps) and deployments of the configured repositories. Each repository is read whole and then written in one
+/// transaction together with its raw payloads and its advanced cursor: a repository that fails keeps what the store
+/// held, the others go on, and the next run resumes from the cursor.
+/// </summary>
+public sealed class GitHubSync : IDisposable
+{
+    private readonly IStore _store;
+    private readonly GitHubOptions _options;
+    private readonly TimeProvider _time;
+    private readonly GitHubClient _client;
+
+    /// <summary>Creates a sync that talks to <see cref="GitHubOptions.BaseUrl"/>.</summary>
+    /// <param name="store">Where records go.</param>
+    /// <param name="options">What to collect and the token.</param>
+    /// <param name="time">The clock (waits for rate limits and backoff use it).</param>
+    public GitHubSync(IStore store, GitHubOptions options, TimeProvider time)
+        : this(store, options, time, null)
+    {
+    }
+
+    internal GitHubSync(IStore store, GitHubOptions options, TimeProvider time, Random? jitter)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Token);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.PageSize, 100);
+        _store = store;
+        _options = options;
+        _time = time;
+        // Redirects are followed by the client itself so a renamed repository is noticed and the token never leaves GitHub.
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        _client = new GitHubClient(new HttpClient(handler), options, time, jitter);
+    }
+
+    /// <summary>Syncs every configured repository (listed ones and those of the organisations).</summary>
+    /// <param name="progress">Told what is being read.</param>
+    /// <param name="cancellationToken">Cancels the sync; repositories already committed stay.</param>
+    /// <returns>One result per repository; failures are results, not exceptions.</returns>
+    public async Task<GitHubSyncReport> SyncAsync(IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var results = new List<GitHubRepositoryResult>();
+        var repositories = await ResolveRepositoriesAsync(results, cancellationToken);
+        string? stop = null;
+        foreach (var name in repositories)
+        {
+            if (stop is not null)
+            {
+                results.Add(Failure(name, GitHubRepositoryStatus.Skipped, $"not attempted: {stop}"));
+                continue;
+            }
+
+            progress?.Report(name);
+            try
+            {
+                results.Add(await SyncRepositoryAsync(name, cancellationToken));
+            }
+            catch (GitHubApiException e)
+            {
+                results.Add(Failure(name, GitHubRepositoryStatus.Failed, $"{e.Message}; nothing stored for it in this run, the next run resumes from its cursor"));
+                // A rejected token or an exhausted rate limit would fail every other repository the same way.
+                if (e.Kind is GitHubErrorKind.Unauthorized or GitHubErrorKind.RateLimited)
+                {
+                    stop = e.Kind == GitHubErrorKind.Unauthorized ? "the token was rejected" : "the rate limit is exhausted";
+                }
+            }
+            catch (ArgumentException e)
+            {
+                // A payload the domain records reject (an invariant broken upstream): report it, keep the others.
+                results.Add(Failure(name, GitHubRepositoryStatus.Failed, $"a GitHub payload was rejected: {e.Message}; nothing stored for it in this run"));
+            }
+        }
+
+        return new GitHubSyncReport(results, _client.Requests, _client.NotModified);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _client.Dispose();
+
+    private static GitHubRepositoryResult Failure(string name, GitHubRepositoryStatus status, string message) =>
+        new(name, status, null, 0, 0, 0, 0, 0, message);
+
+    private async Task<List<string>> ResolveRepositoriesAsync(List<GitHubRepositoryResult> results, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in _options.Repositories)
+        {
+            if (!GlobPattern.Selected(name, [], _options.Exclude))
+            {
+                results.Add(Failure(name, GitHubRepositoryStatus.Skipped, "excluded by a GitHub:Exclude pattern"));
+            }
+            else if (seen.Add(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        foreach (var organisation in _options.Organisations)
+        {
+            try
+            {
+                var url = _client.UrlOf($"orgs/{Uri.EscapeDataString(organisation)}/repos?type=all&per_page={_options.PageSize}");
+                await foreach (var page in _client.GetPagesAsync(url, null, cancellationToken))
+                {
+                    using var document = JsonDocument.Parse(page.Body);
+                    foreach (var item in document.RootElement.EnumerateArray())
+                    {
+                        var name = GitHubJson.Required(item.String("full_name"), "full_name", page.Url);
+                        if (!GlobPattern.Selected(name, _options.Include, _options.Exclude) || !seen.Add(name))
+                        {
+                            continue;
+                        }
+
+                        if (item.Bool("archived") == true)
+                        {
+                            results.Add(Failure(name, GitHubRepositoryStatus.Skipped, "archived: no longer collected"));
+                        }
+                        else
+                        {
+                            names.Add(name);
+                        }
+                    }
+                }
+            }
+            catch (GitHubApiException e)
+            {
+                results.Add(Failure(organisation, GitHubRepositoryStatus.Failed, $"listing the organisation's repositories failed: {e.Message}"));
+            }
+        }
+
+        return names;
+    }
+
+    private async Task<GitHubRepositoryResult> SyncRepositoryAsync(string name, CancellationToken cancellationToken)
+    {
+        var configuredCursor = await _store.GetCursorAsync(GitHubMapper.Source, name, cancellationToken);
+        var cursor = GitHubCursor.Parse(configuredCursor);
+        var cache = new RepositoryCache(_store, cursor);
+
+        var repositoryUrl = _client.UrlOf($"repos/{name}");
+        var repositoryResponse = await GetAsync(repositoryUrl, cache, cancellationToken);
+        Repository repository;
+        using (var document = Parse(repositoryResponse))
+        {
+            repository = GitHubMapper.Repository(document.RootElement, repositoryResponse.Url);
+        }
+
+        var fullName = repository.FullName;
+        string? renamedTo = null;
+        if (!string.Equals(fullName, name, StringComparison.OrdinalIgnoreCase))
+        {
+            renamedTo = fullName;
+            // The cursor follows the repository's current name; an older one under that name wins.
+            if (await _store.GetCursorAsync(GitHubMapper.Source, fullName, cancellationToken) is { } renamedCursor)
+            {
+                cursor = GitHubCursor.Parse(renamedCursor);
+                cache = new RepositoryCache(_store, cursor);
+            }
+
+            cache.Record(repositoryResponse);
+        }
+
+        var batch = new RepositoryBatch();
+        var pullsWatermark = await ReadPullRequestsAsync(fullName, cursor, cache, batch, cancellationToken);
+        var runsWatermark = await ReadWorkflowRunsAsync(fullName, cursor, cache, batch, cancellationToken);
+        var deploymentsWatermark = await ReadDeploymentsAsync(fullName, cursor, cache, batch, cancellationToken);
+
+        var next = new GitHubCursor(pullsWatermark, runsWatermark, deploymentsWatermark, new Dictionary<string, string>(cache.ETags, StringComparer.Ordinal), new Dictionary<string, string>(cache.Links, StringComparer.Ordinal));
+        var changed = await WriteAsync(repository, batch, cache, next, cancellationToken);
+        return new GitHubRepositoryResult(name, GitHubRepositoryStatus.Synced, renamedTo, batch.PullRequests.Count, batch.Runs.Count, batch.Jobs.Count, batch.Deployments.Count, changed, null);
+    }
+
+    private async Task<DateTimeOffset?> ReadPullRequestsAsync(string repository, GitHubCursor cursor, RepositoryCache cache, RepositoryBatch batch, CancellationToken cancellationToken)
+    {
+        // The list has no `since`: sorted by update, newest first, it is read until the watermark.
+        var url = _client.UrlOf($"repos/{repository}/pulls?state=all&sort=updated&direction=desc&per_page={_options.PageSize}");
+        var watermark = cursor.PullRequests;
+        var changed = new List<long>();
+        await foreach (var page in PagesAsync(url, cache, cancellationToken))
+        {
+            using var document = Parse(page);
+            var done = false;
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                var updatedAt = GitHubJson.Required(item.Time("updated_at"), "updated_at", page.Url);
+                if (updatedAt <= cursor.PullRequests || updatedAt < _options.Since)
+                {
+                    done = true;
+                    break;
+                }
+
+                changed.Add(GitHubJson.Required(item.Long("number"), "number", page.Url));
+                watermark = watermark is null || updatedAt > watermark ? updatedAt : watermark;
+            }
+
+            if (done)
+            {
+                break;
+            }
+        }
+
+        var details = new PullRequestDetails[changed.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, changed.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentRequests, CancellationToken = cancellationToken },
+            async (index, ct) => details[index] = await ReadPullRequestAsync(repository, changed[index], cache, ct));
+        foreach (var detail in details)
+        {
+            batch.PullRequests.Add(detail.PullRequest);
+            batch.Reviews.AddRange(detail.Reviews);
+            batch.ReviewComments.AddRange(detail.Comments);
+            batch.Commits.AddRange(detail.Commits);
+            foreach (var (login, identity) in detail.Accounts)
+            {
+                batch.Accounts.TryAdd(login, identity);
+            }
+        }
+
+        return watermark;
+    }
+
+    private async Task<PullRequestDetails> ReadPullRequestAsync(string repository, long number, RepositoryCache cache, CancellationToken cancellationToken)
+    {
+        var accounts = new Dictionary<string, Identity>(StringComparer.Ordinal);
+        var pullUrl = _client.UrlOf($"repos/{repository}/pulls/{number}");
+        var response = await GetAsync(pullUrl, cache, cancellationToken);
+        PullRequest pullRequest;
+        using (var document = Parse(response))
+        {
+            pullRequest = GitHubMapper.PullRequest(document.RootElement, repository, accounts, response.Url);
+        }
+
+        var id = pullRequest.SourceId;
+        var reviews = new List<Review>();
+        await foreach (var page in PagesAsync($"{pullUrl}/reviews?per_page={_options.PageSize}", cache, cancellationToken))
+        {
+            using var document = Parse(page);
+            reviews.AddRange(document.RootElement.EnumerateArray().Select(r => GitHubMapper.Review(r, id, accounts, page.Url)).OfType<Review>());
+        }
+
+        var comments = new List<ReviewComment>();
+        await foreach (var page in PagesAsync($"{pullUrl}/comments?per_page={_options.PageSize}", cache, cancellationToken))
+        {
+            using var document = Parse(page);
+            comments.AddRange(document.RootElement.EnumerateArray().Select(c => GitHubMapper.ReviewComment(c, id, accounts, page.Url)));
+        }
+
+        var commits = new List<PullRequestCommit>();
+        await foreach (var page in PagesAsync($"{pullUrl}/commits?per_page={_options.PageSize}", cache, cancellationToken))
+        {
+            using var document = Parse(page);
+            commits.AddRange(document.RootElement.EnumerateArray().Select(c => GitHubMapper.PullRequestCommit(c, id, accounts, page.Url)));
+        }
+
+        return new PullRequestDetails(pullRequest, reviews, comments, commits, accounts);
+    }
+
+    private async Task<DateTimeOffset?> ReadWorkflowRunsAsync(string repository, GitHubCursor cursor, RepositoryCache cache, RepositoryBatch batch, CancellationToken cancellationToken)
+    {
+        // Runs are listed newest created first, but a re-run changes an old run: everything created within the
+        // look-back before the watermark is listed again, and what was updated after the watermark is read.
+        var url = _client.UrlOf($"repos/{repository}/actions/runs?per_page={_options.PageSize}");
+        var watermark = cursor.WorkflowRuns;
+        var listUntil = cursor.WorkflowRuns - _options.Lookback;
+        var runs = new List<(string Id, int Attempt, byte[] Json, string Url)>();
+        await foreach (var page in PagesAsync(url, cache, cancellationToken))
+        {
+            using var document = Parse(page);
+            var done = false;
+            foreach (var item in document.RootElement.Items("workflow_runs"))
+            {
+                var createdAt = GitHubJson.Required(item.Time("created_at"), "created_at", page.Url);
+                if (createdAt < listUntil || createdAt < _options.Since)
+                {
+                    done = true;
+                    break;
+                }
+
+                var updatedAt = item.Time("updated_at") ?? createdAt;
+                if (updatedAt <= cursor.WorkflowRuns)
+                {
+                    continue;
+                }
+
+                watermark = watermark is null || updatedAt > watermark ? updatedAt : watermark;
+                runs.Add((GitHubJson.Required(item.Id("id"), "id", page.Url), (int)(item.Long("run_attempt") ?? 1), JsonSerializer.SerializeToUtf8Bytes(item), page.Url));
+            }
+
+            if (done)
+            {
+                break;
+            }
+        }
+
+        foreach (var (id, attempt, json, listUrl) in runs)
+        {
+            using (var document = JsonDocument.Parse(json))
+            {
+                batch.Runs.Add(GitHubMapper.WorkflowRun(document.RootElement, repository, batch.Accounts, listUrl));
+            }
+
+            for (var number = 1; number <= attempt; number++)
+            {
+                var attemptUrl = _client.UrlOf($"repos/{repository}/actions/runs/{id}/attempts/{number}");
+                if (number < attempt)
+                {
+                    var response = await GetAsync($"{attemptUrl}?exclude_pull_requests=true", cache, cancellationToken);
+                    using var document = Parse(response);
+                    batch.Runs.Add(GitHubMapper.WorkflowRun(document.RootElement, repository, batch.Accounts, response.Url));
+                }
+
+                await foreach (var page in PagesAsync($"{attemptUrl}/jobs?per_page={_options.PageSize}", cache, cancellationToken))
+                {
+                    using var document = Parse(page);
+                    foreach (var item in document.RootElement.Items("jobs"))
+                    {
+                        var (job, steps) = GitHubMapper.Job(item, repository, number, page.Url);
+                        batch.Jobs.Add(job);
+                        batch.Steps.AddRange(steps);
+                    }
+                }
+            }
+        }
+
+        return watermark;
+    }
+
+    private async Task<DateTimeOffset?> ReadDeploymentsAsync(string repository, GitHubCursor cursor, RepositoryCache cache, RepositoryBatch batch, CancellationToken cancellationToken)
+    {
+        // Newest first; statuses of recent deployments change after creation, so those within the look-back are
+        // asked again (conditionally: unchanged ones cost a free 304).
+        var url = _client.UrlOf($"repos/{repository}/deployments?per_page={_options.PageSize}");
+        var watermark = cursor.Deployments;
+        var listUntil = cursor.Deployments - _options.Lookback;
+        var deployments = new List<(string Id, byte[] Json, string Url)>();
+        await foreach (var page in PagesAsync(url, cache, cancellationToken))
+        {
+            using var document = Parse(page);
+            var done = false;
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                var createdAt = GitHubJson.Required(item.Time("created_at"), "created_at", page.Url);
+                if (createdAt < listUntil || createdAt < _options.Since)
+                {
+                    done = true;
+                    break;
+                }
+
+                watermark = watermark is null || createdAt > watermark ? createdAt : watermark;
+                deployments.Add((GitHubJson.Required(item.Id("id"), "id", page.Url), JsonSerializer.SerializeToUtf8Bytes(item), page.Url));
+            }
+
+            if (done)
+            {
+                break;
+            }
+        }
+
+        foreach (var (id, json, listUrl) in deployments)
+        {
+            // Statuses are newest first: the first one is the latest.
+            var response = await GetAsync(_client.UrlOf($"repos/{repository}/deployments/{id}/statuses?per_page=1"), cache, cancellationToken);
+            using var statuses = Parse(response);
+            JsonElement? latest = statuses.RootElement.ValueKind == JsonValueKind.Array && statuses.RootElement.GetArrayLength() > 0 ? statuses.RootElement[0] : null;
+            using var document = JsonDocument.Parse(json);
+            batch.Deployments.Add(GitHubMapper.Deployment(document.RootElement, latest, repository, batch.Accounts, listUrl));
+        }
+
+        return watermark;
+    }
+
+    private async Task<int> WriteAsync(Repository repository, RepositoryBatch batch, RepositoryCache cache, GitHubCursor cursor, CancellationToken cancellationToken)
+    {
+        await using var writer = await _store.BeginWriteAsync(cancellationToken);
+        var changed = (await writer.UpsertAsync(Entities.Repositories, [repository], cancellationToken)).Changed;
+        changed += (await writer.UpsertAsync(Entities.PullRequests, batch.PullRequests, cancellationToken)).Changed;
+        changed += (await writer.UpsertAsync(Entities.Reviews, batch.Reviews, cancellationToken)).Changed;
+        changed += (await writer.UpsertAsync(Entities.ReviewComments, batch.ReviewComments, cancellationToken)).Changed;
+        changed += (await writer.UpsertAsync(Entities.PullRequestCommits, batch.Commits, cancellationToken)).Changed;
+        changed += (await writer.UpsertAsync(Entities.WorkflowRuns, batch.Runs, cancellationToken)).Changed;
+        changed += (await writer.UpsertAsync(Entities.CiJobs, batch.Jobs, cancellationToken)).Changed;
+        changed += (await writer.UpsertAsync(Entities.CiSteps, batch.Steps, cancellationToken)).Changed;
+        changed += (await writer.UpsertAsync(Entities.Deployments, batch.Deployments, cancellationToken)).Changed;
+        changed += (await writer.UpsertAsync(Entities.Identities, batch.Accounts.Values.ToList(), cancellationToken)).Changed;
+        var now = _time.GetUtcNow();
+        foreach (var (url, body) in cache.Received)
+        {
+            await writer.ArchiveAsync(new RawPayload(GitHubMapper.Source, RepositoryCache.RequestKey(url), now, "application/json", body), cancellationToken);
+        }
+
+        await writer.SetCursorAsync(GitHubMapper.Source, repository.FullName, cursor.Serialize(), cancellationToken);
+        await writer.CommitAsync(cancellationToken);
+        return changed;
+    }
+
+    private async Task<GitHubResponse> GetAsync(string url, RepositoryCache cache, CancellationToken cancellationToken)
+    {
+        var response = await _client.GetAsync(url, cache, cancellationToken);
+        cache.Record(response);
+        return response;
+    }
+
+    private async IAsyncEnumerable<GitHubResponse> PagesAsync(string url, RepositoryCache cache, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var page in _client.GetPagesAsync(url, cache, cancellationToken))
+        {
+            cache.Record(page);
+            yield return page;
+        }
+    }
+
+    private static JsonDocument Parse(GitHubResponse response)
+    {
+        try
+        {
+            return JsonDocument.Parse(response.Body);
+        }
+        catch (JsonException e)
+        {
+            // Only an archived body (after a 304) can get here: the client checks what it receives.
+            throw new GitHubApiException(GitHubErrorKind.MalformedResponse, response.Url, $"GET {response.Url}: malformed JSON: {e.Message}", e);
+        }
+    }
+
+    private sealed record PullRequestDetails(
+        PullRequest PullRequest,
+        List<Review> Reviews,
+        List<ReviewComment> Comments,
+        List<PullRequestCommit> Commits,
+        Dictionary<string, Identity> Accounts);
+}

@@ -1,0 +1,11 @@
+namespace Analytics.Collectors.GitHub;
+
+/// <summary>What a GitHub sync did.</summary>
+/// <param name="Repositories">One result per repository, in the order they were synced.</param>
+/// <param name="Requests">HTTP requests sent (retries included).</param>
+/// <param name="NotModified">Requests answered 304 (free for the primary rate limit).</param>
+public sealed record GitHubSyncReport(IReadOnlyList<GitHubRepositoryResult> Repositories, int Requests, int NotModified)
+{
+    /// <summary>Whether every repository synced (skipped archived ones do not count as failures).</summary>
+    public bool Succeeded => Repositories.All(r => r.Status != GitHubRepositoryStatus.Failed);
+}

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Analytics.Testing.GitHub;
+
+/// <summary>One repository's data in the fake GitHub, as REST payloads (shaped after source-apis.md §1.7–1.8).</summary>
+public sealed class FakeRepository(long id, string fullName, string baseUrl)
+{
+    public long Id { get; } = id;
+
+    public string FullName { get; set; } = fullName;
+
+    public bool Archived { get; set; }
+
+    public Dictionary<int, JsonObject> Pulls { get; } = [];
+
+    public Dictionary<int, List<JsonObject>> Reviews { get; } = [];
+
+    public Dictionary<int, List<JsonObject>> Comments { get; } = [];
+
+    public Dictionary<int, List<JsonObject>> Commits { get; } = [];
+
+    /// <summary>Each run's attempts, first to latest.</summary>
+    public Dictionary<long, List<JsonObject>> Runs { get; } = [];
+
+    public Dictionary<(long Run, int Attempt), List<JsonObject>> Jobs { get; } = [];
+
+    public List<JsonObject> Deployments { get; } = [];
+
+    /// <summary>Each deployment's statuses, oldest first.</summary>
+    public Dictionary<long, List<JsonObject>> Statuses { get; } = [];
+
+    private long _nextId = id * 100_000;
+
+    public static JsonObject User(string login, bool bot = false) => new()
+    {
+        ["login"] = login,
+        ["id"] = Math.Abs(login.GetHashCode(StringComparison.Ordinal)),
+        ["type"] = bot ? "Bot" : "User",
+    };
+
+    public JsonObject Json() => new()
+    {
+        ["id"] = Id,
+        ["node_id"] = $"R_{Id}",
+        ["full_name"] = FullName,
+        ["name"] = FullName.Split('/')[1],
+        ["default_branch"] = "main",
+        ["html_url"] = $"https://github.example/{FullName}",
+        ["archived"] = Archived,
+        ["created_at"] = "2025-01-01T00:00:00Z",
+        ["url"] = $"{baseUrl}repos/{FullName}",
+    };
+
+    /// <summary>Adds (or replaces) a pull request with one review, one comment and one commit unless told otherwise.</summary>
+    public JsonObject AddPull(int number, DateTimeOffset createdAt, DateTimeOffset updatedAt, string author = "alice", bool merged = false, int reviews = 1, int comments = 1, int commits = 1)
+    {
+        var pull = new JsonObject
+        {
+            ["id"] = Id * 1000 + number,
+            ["node_id"] = $"PR_{number}",
+            ["number"] = number,
+            ["state"] = merged ? "closed" : "open",
+            ["title"] = $"Change {number}",
+            ["user"] = User(author),
+            ["body"] = null,
+            ["labels"] = new JsonArray(new JsonObject { ["name"] = "feature" }),
+            ["created_at"] = Iso(createdAt),
+            ["updated_at"] = Iso(updatedAt),
+            ["closed_at"] = merged ? Iso(updatedAt) : null,
+            ["merged_at"] = merged ? Iso(updatedAt) : null,
+            ["merge_commit_sha"] = merged ? Sha(number + 9000) : null,
+            ["draft"] = false,
+            ["head"] = new JsonObject { ["ref"] = $"feature/{number}", ["sha"] = Sha(number) },
+            ["base"] = new JsonObject { ["ref"] = "main", ["sha"] = Sha(0) },
+            ["additions"] = 10 * number,
+            ["deletions"] = number,
+            ["changed_files"] = 2,
+        };
+        Pulls[number] = pull;
+        Reviews[number] = Enumerable.Range(1, reviews).Select(i => new JsonObject
+        {
+            ["id"] = NextId(),
+            ["user"] = i % 2 == 0 ? User("renovate[bot]", bot: true) : User("bob"),
+            ["state"] = "APPROVED",
+            ["submitted_at"] = Iso(createdAt.AddHours(i)),
+            ["commit_id"] = Sha(number),
+        }).ToList();
+        Comments[number] = Enumerable.Range(1, comments).Select(i => new JsonObject
+        {
+            ["id"] = NextId(),
+            ["pull_request_review_id"] = null,
+            ["user"] = User("bob"),
+            ["path"] = "src/app.cs",
+            ["line"] = null,
+            ["created_at"] = Iso(createdAt.AddMinutes(i)),
+            ["updated_at"] = Iso(createdAt.AddMinutes(i)),
+        }).ToList();
+        Commits[number] = Enumerable.Range(1, commits).Select(i => new JsonObject
+        {
+            ["sha"] = Sha(number * 100 + i),
+            // Linked accounts may be null or {} (source-apis.md §0): alternate the three shapes.
+            ["author"] = (i % 3) switch { 1 => User(author), 2 => null, _ => new JsonObject() },
+            ["commit"] = new JsonObject { ["author"] = new JsonObject { ["name"] = author, ["email"] = $"{author}@example.com", ["date"] = Iso(createdAt.AddMinutes(-i)) } },
+        }).ToList();
+        return pull;
+    }
+
+    /// <summary>Adds a completed workflow run with <paramref name="attempts"/> attempts, each with two jobs of two steps.</summary>
+    public long AddRun(DateTimeOffset createdAt, int attempts = 1, string conclusion = "success")
+    {
+        var runId = NextId();
+        var list = new List<JsonObject>();
+        for (var attempt = 1; attempt <= attempts; attempt++)
+        {
+            var started = createdAt.AddMinutes(10 * (attempt - 1));
+            list.Add(new JsonObject
+            {
+                ["id"] = runId,
+                ["name"] = "build",
+                ["path"] = ".github/workflows/build.yml@main",
+                ["head_branch"] = "main",
+                ["head_sha"] = Sha((int)(runId % 1000)),
+                ["run_number"] = runId % 1000,
+                ["run_attempt"] = attempt,
+                ["event"] = "push",
+                ["status"] = "completed",
+                ["conclusion"] = attempt == attempts ? conclusion : "failure",
+                ["created_at"] = Iso(createdAt),
+                ["updated_at"] = Iso(started.AddMinutes(5)),
+                ["run_started_at"] = Iso(started),
+                ["html_url"] = $"https://github.example/{FullName}/actions/runs/{runId}",
+                ["actor"] = User("alice"),
+                ["triggering_actor"] = User("github-actions[bot]", bot: true),
+                ["previous_attempt_url"] = attempt > 1 ? $"{baseUrl}repos/{FullName}/actions/runs/{runId}/attempts/{attempt - 1}" : null,
+            });
+            Jobs[(runId, attempt)] = Enumerable.Range(1, 2).Select(j => new JsonObject
+            {
+                ["id"] = NextId(),
+                ["run_id"] = runId,
+                ["run_attempt"] = attempt,
+                ["name"] = $"test ({j})",
+                ["status"] = "completed",
+                ["conclusion"] = "success",
+                ["created_at"] = Iso(started),
+                ["started_at"] = Iso(started.AddSeconds(30)),
+                ["completed_at"] = Iso(started.AddMinutes(4)),
+                ["labels"] = new JsonArray("ubuntu-latest"),
+                ["runner_name"] = "GitHub Actions 7",
+                ["steps"] = new JsonArray(
+                    new JsonObject { ["name"] = "checkout", ["status"] = "completed", ["conclusion"] = "success", ["number"] = 1, ["started_at"] = Iso(started.AddSeconds(30)), ["completed_at"] = Iso(started.AddSeconds(40)) },
+                    new JsonObject { ["name"] = "test", ["status"] = "completed", ["conclusion"] = "success", ["number"] = 2, ["started_at"] = Iso(started.AddSeconds(40)), ["completed_at"] = Iso(started.AddMinutes(4)) }),
+            }).ToList();
+        }
+
+        Runs[runId] = list;
+        return runId;
+    }
+
+    /// <summary>Adds a deployment with the given statuses (oldest first).</summary>
+    public long AddDeployment(DateTimeOffset createdAt, params string[] states)
+    {
+        var id = NextId();
+        Deployments.Add(new JsonObject
+        {
+            ["id"] = id,
+            ["sha"] = Sha((int)(id % 1000)),
+            ["ref"] = "main",
+            ["environment"] = "production",
+            ["creator"] = User("deployer"),
+            ["created_at"] = Iso(createdAt),
+            ["updated_at"] = Iso(createdAt),
+        });
+        Statuses[id] = states.Select((s, i) => new JsonObject
+        {
+            ["id"] = NextId(),
+            ["state"] = s,
+            ["creator"] = User("deployer"),
+            ["created_at"] = Iso(createdAt.AddMinutes(i + 1)),
+        }).ToList();
+        return id;
+    }
+
+    public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    public static string Sha(int seed) => seed.ToString("x8", CultureInfo.InvariantCulture).PadLeft(40, 'a');
+
+    private long NextId() => Interlocked.Increment(ref _nextId);
+}
