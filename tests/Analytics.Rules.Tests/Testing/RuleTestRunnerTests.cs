@@ -161,8 +161,10 @@ public sealed class RuleTestRunnerTests
         run.Results.Should().NotBeEmpty().And.OnlyContain(r => r.Passed);
         var rules = Analytics.Rules.Files.RuleSet.Load(folder, SignalLabels.Catalog);
         rules.Diagnostics.Should().BeEmpty();
-        var tested = File.ReadAllText(Path.Combine(folder, "review.test.yaml")) + File.ReadAllText(Path.Combine(folder, "ci.test.yaml"));
-        rules.Rules.Should().OnlyContain(r => tested.Contains("alertname: " + r.Name, StringComparison.Ordinal), "each default rule has tests");
+        var tested = string.Concat(Directory.GetFiles(folder, "*.test.yaml").Select(File.ReadAllText));
+        rules.Rules.Should().HaveCountGreaterThanOrEqualTo(11);
+        rules.Rules.Select(r => r.Name).Where(name => !tested.Contains("alertname: " + name, StringComparison.Ordinal))
+            .Should().BeEmpty("each default rule has tests");
     }
 
     private static string RepositoryRoot()
