@@ -1,13 +1,57 @@
-// Benchmarks: `dotnet run -c Release --project bench/Analytics.Benchmarks -- <name> [options]`. See bench/README.md.
-if (args.Length > 0 && args[0] == "ingestion")
+using System.Data.Common;
+using Analytics.Benchmarks.Cli;
+using Analytics.Benchmarks.Import;
+using Analytics.Benchmarks.Micro;
+using Analytics.Storage;
+
+// The benchmark driver: `import` (whole-process timings, see bench/README.md), `micro` (BenchmarkDotNet),
+// `ingestion` (JUnit and git ingestion against their limits) and `rules` (evaluating many rules).
+// `--single` is the child process `import` starts for each measurement.
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    return await Analytics.Benchmarks.TestReports.TestReportBenchmarks.RunAsync(args[1..]);
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+var time = TimeProvider.System;
+var command = args.Length == 0 ? "--help" : args[0];
+try
+{
+    var exit = command switch
+    {
+        "import" => await ImportCommand.RunAsync(new Arguments(args[1..]), time, cancellation.Token),
+        "micro" => MicroCommand.Run(args[1..]),
+        "ingestion" => (ExitCode)await Analytics.Benchmarks.TestReports.TestReportBenchmarks.RunAsync(args[1..]),
+        "rules" => (ExitCode)await Analytics.Benchmarks.Rules.RulesBenchmark.RunAsync(args[1..]),
+        "--single" => await SingleCommand.RunAsync(new Arguments(args[1..]), time, cancellation.Token),
+        "--help" or "-h" or "help" => Help(),
+        _ => throw new UsageException($"unknown command '{command}'; use import, micro, ingestion or rules (see --help)"),
+    };
+    return (int)exit;
+}
+catch (UsageException e)
+{
+    await Console.Error.WriteLineAsync($"error: {e.Message}");
+    return (int)ExitCode.UsageError;
+}
+catch (Exception e) when (e is MeasurementException or StoreException or DbException or InvalidDataException)
+{
+    await Console.Error.WriteLineAsync($"error: {e.Message}");
+    return (int)ExitCode.Failed;
+}
+catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+{
+    await Console.Error.WriteLineAsync("cancelled");
+    return (int)ExitCode.Cancelled;
 }
 
-if (args.Length > 0 && args[0] == "rules")
+static ExitCode Help()
 {
-    return await Analytics.Benchmarks.Rules.RulesBenchmark.RunAsync(args[1..]);
+    Console.WriteLine("usage: Analytics.Benchmarks <command>");
+    Console.WriteLine(ImportCommand.Usage);
+    Console.WriteLine(MicroCommand.Usage);
+    Console.WriteLine("  ingestion [options]   JUnit ingestion vs raw XmlReader, git ingestion vs git log (bench/README.md)");
+    Console.WriteLine("  rules [--rules 500] [--scale 5]   evaluates many generated rules over the simulated organisation");
+    return ExitCode.Ok;
 }
-
-await Console.Error.WriteLineAsync("usage: Analytics.Benchmarks ingestion|rules [options]");
-return 2;

@@ -1,0 +1,21 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace Analytics.Benchmarks.Micro;
+
+/// <summary>
+/// One short in-process job: no generated project to build (it would inherit the repository's warnings-as-errors
+/// build settings), a few iterations, since each invocation already handles 50,000 rows.
+/// </summary>
+internal sealed class MicroConfig : ManualConfig
+{
+    /// <summary>Builds the configuration.</summary>
+    public MicroConfig() =>
+        AddJob(Job.Default
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithLaunchCount(1)
+            .WithWarmupCount(2)
+            .WithIterationCount(8)
+            .WithId("in-process"));
+}
