@@ -32,7 +32,8 @@ public sealed class CannedHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: Stop then Close makes HttpListener on Linux remove its endpoint twice, and the second removal
+        // binds the port again, failing with "address in use" when another test's server has taken it meanwhile.
         _listener.Close();
         try
         {
