@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Analytics.Collectors.Interchange;
 using Analytics.Domain.Testing;
@@ -31,7 +32,7 @@ internal static class SingleMeasurement
 
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Opens the store, runs the path once, and prints the result line.</summary>
+    /// <summary>Opens the store, runs the path once, and returns what it measured.</summary>
     /// <param name="store">The store.</param>
     /// <param name="path">The path to measure.</param>
     /// <param name="rows">Rows to generate (upsert path).</param>
@@ -71,7 +72,7 @@ internal static class SingleMeasurement
         var gen2 = GC.CollectionCount(2);
         var pauseBefore = GC.GetTotalPauseDuration();
         var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
-        var serverPid = int.TryParse(Environment.GetEnvironmentVariable(ServerPidVariable), out var pid) ? pid : (int?)null;
+        var serverPid = int.TryParse(Environment.GetEnvironmentVariable(ServerPidVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : (int?)null;
         var serverBefore = serverPid is { } before ? ProcStat.ReadTree(before) : TimeSpan.Zero;
         var machineBefore = ProcStat.ReadMachine();
         using var sampler = new MemorySampler(SampleInterval);
