@@ -1,0 +1,17 @@
+namespace Analytics.Host.Scheduling;
+
+/// <summary>How a job run ended.</summary>
+internal enum JobRunOutcome
+{
+    /// <summary>Still running.</summary>
+    Running,
+
+    /// <summary>Finished without error.</summary>
+    Succeeded,
+
+    /// <summary>Failed; a retry is scheduled (<see cref="JobRun.NextRetryAt"/>).</summary>
+    FailedWillRetry,
+
+    /// <summary>Failed and no retries are left: the job's final failed state until its next scheduled run.</summary>
+    Failed,
+}
