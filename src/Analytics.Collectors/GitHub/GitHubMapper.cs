@@ -66,7 +66,8 @@ internal static class GitHubMapper
     /// <summary>A submitted review; null for a pending one (not submitted, so not a review yet).</summary>
     public static Review? Review(JsonElement json, string pullRequestId, Dictionary<string, Identity> accounts, string url)
     {
-        var state = json.String("state") switch
+        // REST writes review states in capitals, webhook payloads in lower case.
+        var state = json.String("state")?.ToUpperInvariant() switch
         {
             "APPROVED" => ReviewState.Approved,
             "CHANGES_REQUESTED" => ReviewState.ChangesRequested,
@@ -127,7 +128,7 @@ internal static class GitHubMapper
             repository,
             GitHubJson.Required(json.Id("id"), "id", url),
             attempt,
-            json.String("name") ?? StripRef(json.String("path")) ?? "workflow",
+            NonEmpty(json.String("name")) ?? StripRef(json.String("path")) ?? "workflow",
             json.String("event") ?? "unknown",
             json.String("head_branch"),
             GitHubJson.Required(json.String("head_sha"), "head_sha", url),
@@ -255,6 +256,9 @@ internal static class GitHubMapper
         "stale" => RunConclusion.Stale,
         _ => null,
     };
+
+    // Webhook payloads may carry an empty run name (GitHub's own samples do); the workflow file names it then.
+    private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
     private static string? StripRef(string? path) => path is null ? null : path.Split('@')[0];
 

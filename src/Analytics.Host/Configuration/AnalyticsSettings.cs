@@ -30,6 +30,10 @@ internal sealed class AnalyticsSettings
     /// <summary>What <c>analytics collect github</c> reads.</summary>
     [Required]
     public GitHubSettings GitHub { get; set; } = new();
+
+    /// <summary>Who may use the dashboard, the API, the webhook receiver and the upload endpoint of <c>analytics serve</c>.</summary>
+    [Required]
+    public WebSettings Web { get; set; } = new();
 }
 
 /// <summary>The <c>Store</c> section.</summary>
@@ -160,4 +164,36 @@ internal sealed class GitHubSettings
 
     /// <summary>Where a repository's first sync starts; empty reads everything.</summary>
     public DateTimeOffset? Since { get; set; }
+}
+
+/// <summary>
+/// The <c>Web</c> section: authentication of the dashboard and API (see <c>docs/security.md</c>). Tokens and secrets
+/// are never here, only the environment variables or the file that hold them.
+/// </summary>
+internal sealed class WebSettings
+{
+    /// <summary>Environment variables each holding one API token (sent as <c>Authorization: Bearer …</c>); the variable's name is the caller's name.</summary>
+    public List<string> ApiTokenVariables { get; set; } = [];
+
+    /// <summary>A file of API token hashes, one <c>name sha256-hex</c> per line (<c>#</c> comments); unset for none.</summary>
+    public string? ApiTokenHashFile { get; set; }
+
+    /// <summary>Addresses of reverse proxies whose <see cref="IdentityHeader"/> is believed; empty (the default) believes none.</summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>The header a trusted proxy puts the signed-in user's name in (default <c>X-Forwarded-User</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string IdentityHeader { get; set; } = "X-Forwarded-User";
+
+    /// <summary>The environment variable holding the GitHub webhook secret (default <c>GITHUB_WEBHOOK_SECRET</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string WebhookSecretVariable { get; set; } = "GITHUB_WEBHOOK_SECRET";
+
+    /// <summary>The environment variable holding the test-report upload token (default <c>ANALYTICS_UPLOAD_TOKEN</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string UploadTokenVariable { get; set; } = "ANALYTICS_UPLOAD_TOKEN";
+
+    /// <summary>The largest accepted webhook body or uploaded report, in bytes (default 50 MiB).</summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxRequestBytes { get; set; } = 50L << 20;
 }

@@ -1,8 +1,9 @@
 namespace Analytics.Reports.Weekly;
 
 /// <summary>The reports' stylesheet, inlined in each page so a page is one self-contained file.</summary>
-internal static class Styles
+public static class Styles
 {
+    /// <summary>The stylesheet of report pages (also the base of the server's dashboard).</summary>
     public const string Page = """
         body{margin:0;background:#f6f7f9;color:#1d2330;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
         main{max-width:760px;margin:0 auto;padding:24px;background:#fff}
