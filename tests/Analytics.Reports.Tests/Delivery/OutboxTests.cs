@@ -96,6 +96,25 @@ public abstract class OutboxTests
     }
 
     [Fact]
+    public async Task RunOnce_WorkerDiesMidSend_AnotherSendsOnceAfterTheLease()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync(default);
+        await using var store = await OpenNodeAsync();
+        await EnqueueAsync(store, "weekly/payments/2026-W47", "ana@example.org");
+        using var dying = new CancellationTokenSource();
+
+        var die = () => new DeliveryWorker(store, [new DyingChannel(dying)], DeliveryPolicy.Default, Time).RunOnceAsync(dying.Token);
+        await die.Should().ThrowAsync<OperationCanceledException>();
+        var beforeLease = await Worker(store, smtp).RunOnceAsync(default);
+        Time.Advance(DeliveryPolicy.Default.Lease);
+        var afterLease = await Worker(store, smtp).RunOnceAsync(default);
+
+        beforeLease.Attempted.Should().BeEmpty("the dead worker's claim holds until its lease runs out");
+        afterLease.Sent.Should().ContainSingle().Which.Attempts.Should().Be(2);
+        smtp.Messages.Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task RunOnce_TwoWorkersAtOnce_SendEachMessageOnce()
     {
         await using var smtp = await SmtpTestServer.StartAsync(default);
