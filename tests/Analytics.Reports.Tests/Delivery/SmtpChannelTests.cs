@@ -81,6 +81,21 @@ public sealed class SmtpChannelTests : IDisposable
     }
 
     [Fact]
+    public async Task Send_ServerRefusesTheMailbox_FailsAtOnceWithTheReply()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync(default);
+        await using var store = await OpenAsync();
+        await DeliveryOutbox.EnqueueEmailAsync(store, _time, ["refused@example.org"], SampleEmail.Short("Hello"), "weekly/x", OutboundKind.Weekly, null, null, default);
+
+        var run = await new DeliveryWorker(store, [new SmtpChannel(SampleEmail.Smtp(smtp.Port), SampleEmail.Environment(), _time)], DeliveryPolicy.Default, _time).RunOnceAsync(default);
+
+        var failed = run.Failed.Should().ContainSingle().Subject;
+        failed.Attempts.Should().Be(1);
+        failed.LastError.Should().StartWith($"e-mail to refused@example.org via 127.0.0.1:{smtp.Port}: refused: ").And.Contain("mailbox unavailable");
+        smtp.Messages.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Create_PasswordVariableUnset_NamesTheVariableOnly()
     {
         var options = SampleEmail.Smtp(25) with { UserName = "analytics", PasswordVariable = "SMTP_PASSWORD" };

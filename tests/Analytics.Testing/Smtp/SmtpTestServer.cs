@@ -7,7 +7,8 @@ namespace Analytics.Testing.Smtp;
 
 /// <summary>
 /// A real SMTP server on 127.0.0.1 for tests: Python 3.11's standard-library <c>smtpd</c> running
-/// <c>Smtp/smtp_sink.py</c>, which accepts every message and writes it to a folder. Started on a free port; it can be
+/// <c>Smtp/smtp_sink.py</c>, which accepts every message and writes it to a folder (except messages to a recipient
+/// whose address starts with <c>refuse</c>: those get <c>550</c>, for tests of permanent refusals). Started on a free port; it can be
 /// stopped (to play an outage) and started again on the same port, keeping what it received. Disposing kills it and
 /// deletes the folder.
 /// </summary>

@@ -2,7 +2,7 @@
 
 Usage: python3 smtp_sink.py PORT DIR   (PORT 0 picks a free port)
 
-Prints "ready PORT" on stdout once it listens. Each file holds X-Envelope-From and X-Envelope-To lines, then the
+Prints "ready PORT" on stdout once it listens. Messages to a recipient starting with "refuse" get 550 and are not kept. Each file holds X-Envelope-From and X-Envelope-To lines, then the
 message as received. Files are written to a temporary name and renamed, so a reader never sees half a message.
 Needs Python 3.11 or older: the smtpd module was removed in 3.12.
 """
@@ -22,6 +22,9 @@ class Sink(smtpd.SMTPServer):
         self.count = len([n for n in os.listdir(folder) if n.endswith(".eml")])
 
     def process_message(self, peer, mailfrom, rcpttos, data, **kwargs):
+        # Lets tests play a permanent refusal: a recipient whose local part starts with "refuse" is rejected after DATA.
+        if any(r.lower().startswith("refuse") for r in rcpttos):
+            return "550 mailbox unavailable"
         self.count += 1
         name = os.path.join(self.folder, "%06d.eml" % self.count)
         envelope = "X-Envelope-From: %s\r\nX-Envelope-To: %s\r\n" % (mailfrom, ",".join(rcpttos))
