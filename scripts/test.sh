@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: the one command for developers and CI (`bash scripts/test.sh`).
 #
-# It installs what the tests need when it is missing (PostgreSQL binaries, Chromium), starts a throwaway PostgreSQL
+# It installs what the tests need when it is missing (PostgreSQL binaries, Chromium, python3 with smtpd), starts a throwaway PostgreSQL
 # cluster on 127.0.0.1 for the duration of the run, runs `dotnet test` on the solution, and prints the totals of every
 # .trx report as its very last line: `N passed, N failed, N skipped`.
 #
@@ -41,6 +41,17 @@ ensure_chromium() {
   [ -x /usr/bin/chromium ] || die "/usr/bin/chromium is missing even after installing the chromium package"
   export ANALYTICS_TEST_CHROMIUM=/usr/bin/chromium
   log "Chromium: $ANALYTICS_TEST_CHROMIUM"
+}
+
+# The SMTP server of the delivery tests runs on Python's standard-library smtpd module (removed in Python 3.12;
+# Debian 12's python3 is 3.11).
+ensure_python_smtpd() {
+  if ! python3 -W ignore -c 'import smtpd' >/dev/null 2>&1; then
+    apt_install python3
+  fi
+  python3 -W ignore -c 'import smtpd' >/dev/null 2>&1 \
+    || die "python3 has no smtpd module (Python 3.12 removed it): the SMTP test server needs Python 3.11"
+  log "Python: $(python3 --version 2>&1) with smtpd"
 }
 
 # Prints the value of one attribute of the <Counters> element of a .trx file (0 when absent).
@@ -116,6 +127,7 @@ main() {
   trap 'exit 143' TERM
 
   ensure_chromium
+  ensure_python_smtpd
   if [ -z "${ANALYTICS_TEST_POSTGRES:-}" ]; then
     ensure_postgres_binaries
     ensure_postgres_user

@@ -34,6 +34,17 @@ internal sealed class AnalyticsSettings
     /// <summary>Who may use the dashboard, the API, the webhook receiver and the upload endpoint of <c>analytics serve</c>.</summary>
     [Required]
     public WebSettings Web { get; set; } = new();
+
+    /// <summary>Where <c>analytics deliver</c> sends e-mails.</summary>
+    [Required]
+    public SmtpSettings Smtp { get; set; } = new();
+
+    /// <summary>Webhooks by name, for <c>analytics deliver</c>.</summary>
+    public Dictionary<string, WebhookSettings> Webhooks { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How the delivery outbox retries.</summary>
+    [Required]
+    public DeliverySettings Delivery { get; set; } = new();
 }
 
 /// <summary>The <c>Store</c> section.</summary>

@@ -91,8 +91,22 @@ internal static class SettingsLoader
             {
                 CheckKeys(child, property.PropertyType, $"{prefix}{property.Name}:", errors);
             }
+            else if (EntryType(property.PropertyType) is { } entryType)
+            {
+                foreach (var entry in child.GetChildren())
+                {
+                    CheckKeys(entry, entryType, $"{prefix}{property.Name}:{entry.Key}:", errors);
+                }
+            }
         }
     }
+
+    // The value type of a dictionary of sections by name (Webhooks:ops:Url), or null.
+    private static Type? EntryType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>)
+            && type.GetGenericArguments() is [var key, var value] && key == typeof(string) && value.IsClass && value != typeof(string)
+            ? value
+            : null;
 
     private static void Validate(object settings, string prefix, List<string> errors)
     {
@@ -101,7 +115,14 @@ internal static class SettingsLoader
         errors.AddRange(results.Select(r => $"{prefix}{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
         foreach (var property in settings.GetType().GetProperties())
         {
-            if (property.PropertyType.IsClass && property.PropertyType != typeof(string) && property.GetValue(settings) is { } child)
+            if (EntryType(property.PropertyType) is not null && property.GetValue(settings) is IDictionary entries)
+            {
+                foreach (DictionaryEntry entry in entries)
+                {
+                    Validate(entry.Value!, $"{prefix}{property.Name}:{entry.Key}:", errors);
+                }
+            }
+            else if (property.PropertyType.IsClass && property.PropertyType != typeof(string) && property.GetValue(settings) is { } child)
             {
                 Validate(child, $"{prefix}{property.Name}:", errors);
             }
