@@ -43,6 +43,15 @@ ensure_chromium() {
   log "Chromium: $ANALYTICS_TEST_CHROMIUM"
 }
 
+# pdftoppm and pdftotext (poppler-utils) rasterise and read the quarterly review's PDF in the report tests.
+ensure_poppler() {
+  if ! command -v pdftoppm >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+    apt_install poppler-utils
+  fi
+  command -v pdftoppm >/dev/null 2>&1 || die "pdftoppm is missing even after installing the poppler-utils package"
+  log "poppler: $(command -v pdftoppm)"
+}
+
 # Prints the value of one attribute of the <Counters> element of a .trx file (0 when absent).
 trx_counter() {
   local counters="$1" name="$2" value
@@ -116,6 +125,7 @@ main() {
   trap 'exit 143' TERM
 
   ensure_chromium
+  ensure_poppler
   if [ -z "${ANALYTICS_TEST_POSTGRES:-}" ]; then
     ensure_postgres_binaries
     ensure_postgres_user
