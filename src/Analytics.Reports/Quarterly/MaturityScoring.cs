@@ -4,8 +4,8 @@ namespace Analytics.Reports.Quarterly;
 
 /// <summary>
 /// Judges checks and capabilities from values alone (no store), so the level rules are easy to test and to explain:
-/// a capability reaches level L when every check with a threshold at L and at every level below passes; a check without
-/// data neither passes nor fails, it stops the climb and marks the level as undetermined beyond that point.
+/// a capability reaches level L when, at L and at every level below, no check fails and at least one check has data. A
+/// check without data neither passes nor fails: it is left out, and the score is marked partial.
 /// </summary>
 public static class MaturityScoring
 {
@@ -42,25 +42,20 @@ public static class MaturityScoring
         }
 
         var level = MaturityLevel.Initial;
-        var undetermined = false;
         foreach (var next in MaturityLevels.Checked)
         {
             var statuses = results.SelectMany(r => r.Outcomes).Where(o => o.Level == next).Select(o => o.Status).ToList();
-            if (statuses.Contains(CheckStatus.Fail))
+            // A level needs evidence: no check at it fails, and at least one has data (or it has no checks at all).
+            if (statuses.Contains(CheckStatus.Fail) || (statuses.Count > 0 && !statuses.Contains(CheckStatus.Pass)))
             {
-                break;
-            }
-
-            if (statuses.Contains(CheckStatus.NoData))
-            {
-                undetermined = true;
                 break;
             }
 
             level = next;
         }
 
-        return new CapabilityScore(capability, level, undetermined, ValueList.From(results));
+        var partial = results.Any(r => r.Value is null);
+        return new CapabilityScore(capability, level, partial, ValueList.From(results));
     }
 
     /// <summary>Whether <paramref name="value"/> meets <paramref name="threshold"/> under <paramref name="comparison"/>.</summary>

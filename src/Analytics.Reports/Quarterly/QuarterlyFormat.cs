@@ -75,8 +75,8 @@ public static class QuarterlyFormat
     }
 
     /// <summary>A level or "no data".</summary>
-    public static string Level(MaturityLevel? level, bool undetermined = false) =>
-        level is { } l ? MaturityLevels.Label(l) + (undetermined ? "+" : "") : "no data";
+    public static string Level(MaturityLevel? level, bool partial = false) =>
+        level is { } l ? MaturityLevels.Label(l) + (partial ? "*" : "") : "no data";
 
     /// <summary>A check status as a word.</summary>
     public static string Status(CheckStatus status) => status switch
