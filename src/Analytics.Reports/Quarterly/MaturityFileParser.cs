@@ -215,7 +215,7 @@ public static class MaturityFileParser
         else
         {
             comparison = reader.Choice(map, "compare", Comparisons, Comparison.AtLeast, required: true);
-            thresholds = ParseThresholds(reader, map, signal?.Unit ?? SignalUnit.Count, comparison);
+            thresholds = ParseThresholds(reader, map, signal?.Unit, comparison);
         }
 
         return reader.Count > errors || name is null || signal is null || rationale is null || source is null
@@ -265,7 +265,7 @@ public static class MaturityFileParser
         return matchers;
     }
 
-    private static List<LevelThreshold> ParseThresholds(Reader reader, YamlMappingNode map, SignalUnit unit, Comparison comparison)
+    private static List<LevelThreshold> ParseThresholds(Reader reader, YamlMappingNode map, SignalUnit? unit, Comparison comparison)
     {
         var thresholds = new List<LevelThreshold>();
         if (Child(map, "thresholds") is not YamlMappingNode node || node.Children.Count == 0)
@@ -283,9 +283,11 @@ public static class MaturityFileParser
                 continue;
             }
 
-            if (ParseValue(valueNode.Value ?? "", unit) is not { } value)
+            // With an unknown signal (already reported) the unit is unknown too: read the value in any unit, so the
+            // one mistake gives one error.
+            if ((unit is { } known ? ParseValue(valueNode.Value ?? "", known) : Enum.GetValues<SignalUnit>().Select(u => ParseValue(valueNode.Value ?? "", u)).FirstOrDefault(v => v is not null)) is not { } value)
             {
-                reader.Error(valueNode, $"threshold '{valueNode.Value}' is not {Expected(unit)}");
+                reader.Error(valueNode, $"threshold '{valueNode.Value}' is not {Expected(unit ?? SignalUnit.Count)}");
                 continue;
             }
 
