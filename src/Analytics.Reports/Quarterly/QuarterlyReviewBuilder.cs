@@ -181,28 +181,28 @@ public sealed class QuarterlyReviewBuilder(IStore store, PersonDirectory people,
         return firing.OrderByDescending(a => ((AlertState)a.Item1).Severity).ThenBy(a => ((AlertState)a.Item1).Rule, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Each team's scorecards for <paramref name="quarters"/>, computing every needed signal once per quarter and granularity.</summary>
+    /// <summary>
+    /// Each team's scorecards for <paramref name="quarters"/>. Every needed signal is computed once per granularity over
+    /// all the quarters together; signals that only give a value as of the period's end are computed once per quarter.
+    /// </summary>
     private async Task<Dictionary<string, List<Scorecard>>> ScoreAsync(IReadOnlyList<Team> teams, List<QuarterPeriod> quarters, CancellationToken cancellationToken)
     {
         var checks = model.AllChecks.Concat(DoraChecks()).Distinct().ToList();
+        var needs = checks.Select(Need).Distinct().ToList();
+        var whole = await ComputeAsync(teams, quarters[0], quarters[^1], needs.Where(n => !AsOfEnd.Contains(n.Signal)), cancellationToken);
         var result = teams.ToDictionary(t => t.Id, _ => new List<Scorecard>(), StringComparer.Ordinal);
         foreach (var quarter in quarters)
         {
-            var windows = teams.ToDictionary(t => t.Id, t => quarter.Window(t.TimeZone), StringComparer.Ordinal);
-            var from = windows.Values.Min(w => w.Start);
-            var to = windows.Values.Max(w => w.End);
-            var computed = new Dictionary<(string Signal, Granularity Granularity), IReadOnlyList<Series>>();
-            foreach (var need in checks.Select(c => (c.Signal, Granularity: c.Aggregation == CheckAggregation.Quarter ? Granularity.Quarter : Granularity.Week)).Distinct())
+            var computed = new Dictionary<(string Signal, Granularity Granularity), IReadOnlyList<Series>>(whole);
+            foreach (var (need, series) in await ComputeAsync(teams, quarter, quarter, needs.Where(n => AsOfEnd.Contains(n.Signal)), cancellationToken))
             {
-                var signal = SignalCatalog.Find(need.Signal) ?? throw new InvalidOperationException($"signal '{need.Signal}' is not in the catalog");
-                computed[need] = await signal.ComputeAsync(new SignalRequest(store, teams, people, from, to, need.Granularity), cancellationToken);
+                computed[need] = series;
             }
 
             foreach (var team in teams)
             {
-                var values = checks.ToDictionary(
-                    c => c,
-                    c => ValueOf(c, computed[(c.Signal, c.Aggregation == CheckAggregation.Quarter ? Granularity.Quarter : Granularity.Week)], team.Id, windows[team.Id]));
+                var window = quarter.Window(team.TimeZone);
+                var values = checks.ToDictionary(c => c, c => ValueOf(c, computed[Need(c)], team.Id, window));
                 var scores = model.Capabilities.Select(c => MaturityScoring.Score(c, values));
                 var dora = DoraChecks().Select(c => MaturityScoring.Judge(c, values[c]));
                 result[team.Id].Add(new Scorecard(quarter, ValueList.From(scores), ValueList.From(dora)));
@@ -210,6 +210,28 @@ public sealed class QuarterlyReviewBuilder(IStore store, PersonDirectory people,
         }
 
         return result;
+    }
+
+    /// <summary>Signals whose series hold one point, as of the request's end (a truck factor is a snapshot of history).</summary>
+    private static readonly HashSet<string> AsOfEnd = new(StringComparer.Ordinal) { "ownership.truck_factor" };
+
+    private static (string Signal, Granularity Granularity) Need(MaturityCheck check) =>
+        (check.Signal, check.Aggregation == CheckAggregation.Quarter ? Granularity.Quarter : Granularity.Week);
+
+    /// <summary>Computes signals from the first quarter's start to the last's end, for every team's time zone.</summary>
+    private async Task<Dictionary<(string Signal, Granularity Granularity), IReadOnlyList<Series>>> ComputeAsync(
+        IReadOnlyList<Team> teams, QuarterPeriod first, QuarterPeriod last, IEnumerable<(string Signal, Granularity Granularity)> needs, CancellationToken cancellationToken)
+    {
+        var from = teams.Min(t => first.Window(t.TimeZone).Start);
+        var to = teams.Max(t => last.Window(t.TimeZone).End);
+        var computed = new Dictionary<(string Signal, Granularity Granularity), IReadOnlyList<Series>>();
+        foreach (var need in needs)
+        {
+            var signal = SignalCatalog.Find(need.Signal) ?? throw new InvalidOperationException($"signal '{need.Signal}' is not in the catalog");
+            computed[need] = await signal.ComputeAsync(new SignalRequest(store, teams, people, from, to, need.Granularity), cancellationToken);
+        }
+
+        return computed;
     }
 
     /// <summary>The model's check for each DORA metric, or the built-in default's when the model has none.</summary>
