@@ -54,6 +54,15 @@ ensure_python_smtpd() {
   log "Python: $(python3 --version 2>&1) with smtpd"
 }
 
+# pdftoppm and pdftotext (poppler-utils) rasterise and read the quarterly review's PDF in the report tests.
+ensure_poppler() {
+  if ! command -v pdftoppm >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+    apt_install poppler-utils
+  fi
+  command -v pdftoppm >/dev/null 2>&1 || die "pdftoppm is missing even after installing the poppler-utils package"
+  log "poppler: $(command -v pdftoppm)"
+}
+
 # Prints the value of one attribute of the <Counters> element of a .trx file (0 when absent).
 trx_counter() {
   local counters="$1" name="$2" value
@@ -128,6 +137,7 @@ main() {
 
   ensure_chromium
   ensure_python_smtpd
+  ensure_poppler
   if [ -z "${ANALYTICS_TEST_POSTGRES:-}" ]; then
     ensure_postgres_binaries
     ensure_postgres_user

@@ -5,6 +5,7 @@ using Analytics.Collectors.Simulation;
 using Analytics.Domain.People;
 using Analytics.Host.Cli;
 using Analytics.Host.Configuration;
+using Analytics.Reports.Quarterly;
 using Analytics.Reports.Weekly;
 using Analytics.Storage.Schema;
 using Spectre.Console;
@@ -84,10 +85,25 @@ internal static class DemoCommand
 
             var index = Path.Combine(reportFolder, "index.html");
             await WriteAtomicallyAsync(index, ReportIndexPage.Render("Weekly team health", pages), cancellationToken);
+            var quarterly = await WriteQuarterlyAsync(store, people, teams.Teams, session.Environment.Time, reportFolder, cancellationToken);
             await PrintAsync(session, session.Parse.GetValue(json), store.Description, folder, index, organisation, git, people);
+            if (!session.Parse.GetValue(json))
+            {
+                await session.Environment.Out.WriteLineAsync($"Quarterly: {quarterly.Count} operational-maturity reviews (HTML and PDF), such as {quarterly[^1].Pdf}");
+            }
             return ExitCode.Ok;
         });
         return command;
+    }
+
+    /// <summary>The last complete quarter's operational-maturity reviews of every team and the organisation.</summary>
+    private static async Task<IReadOnlyList<(string Html, string Pdf)>> WriteQuarterlyAsync(
+        Storage.IStore store, PersonDirectory people, IReadOnlyList<Team> teams, TimeProvider time, string folder, CancellationToken cancellationToken)
+    {
+        var organisation = QuarterlyReviewBuilder.Organisation(teams, ReportQuarterlyCommand.OrganisationName);
+        var quarter = QuarterPeriod.LastComplete(time.GetUtcNow(), organisation.TimeZone);
+        var reviews = await new QuarterlyReviewBuilder(store, people, MaturityModel.Default, time).BuildAllAsync(teams, organisation.Name, quarter, cancellationToken);
+        return await ReportQuarterlyCommand.WriteAsync(reviews, folder, cancellationToken);
     }
 
     private static async Task<GitSyncResult?> AddLocalHistoryAsync(CommandSession session, Storage.IStore store, CancellationToken cancellationToken)

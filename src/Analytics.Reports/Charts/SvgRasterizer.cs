@@ -115,6 +115,65 @@ public static class SvgRasterizer
         });
     }
 
+    /// <summary>
+    /// Renders several SVG documents as one PDF, one page per document, each page the size of its SVG (96 px = 72 pt).
+    /// Text stays text: it can be selected, searched and extracted (pdftotext).
+    /// </summary>
+    /// <param name="pages">The pages' standalone SVG documents, in order; at least one.</param>
+    /// <returns>The PDF file's bytes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="pages"/> or a page is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="pages"/> is empty.</exception>
+    /// <exception cref="SvgRasterizationException">A page did not parse or has no size, a library is missing, or cairo failed.</exception>
+    public static byte[] ToMultiPagePdf(IReadOnlyList<string> pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        if (pages.Count == 0)
+        {
+            throw new ArgumentException("a PDF needs at least one page", nameof(pages));
+        }
+
+        foreach (var page in pages)
+        {
+            ArgumentNullException.ThrowIfNull(page, nameof(pages));
+        }
+
+        return Native(() =>
+        {
+            var sink = new Sink();
+            // The surface's first size is a placeholder: each page sets its own size before anything is drawn on it.
+            var surface = cairo_pdf_surface_create_for_stream(sink.Write, IntPtr.Zero, 1, 1);
+            try
+            {
+                Check(cairo_surface_status(surface), "creating the PDF surface");
+                for (var i = 0; i < pages.Count; i++)
+                {
+                    var handle = Load(pages[i]);
+                    try
+                    {
+                        var (width, height) = Size(handle);
+                        cairo_pdf_surface_set_size(surface, width * PointsPerPixel, height * PointsPerPixel);
+                        Check(cairo_surface_status(surface), $"sizing page {i + 1}");
+                        Draw(handle, surface, new RsvgRectangle(0, 0, width * PointsPerPixel, height * PointsPerPixel), showPage: true);
+                    }
+                    finally
+                    {
+                        g_object_unref(handle);
+                    }
+                }
+
+                cairo_surface_finish(surface);
+                Check(cairo_surface_status(surface), "writing the PDF");
+            }
+            finally
+            {
+                cairo_surface_destroy(surface);
+                GC.KeepAlive(sink);
+            }
+
+            return sink.ToArray();
+        });
+    }
+
     /// <summary>Runs native code, turning a missing library or function into a clear exception.</summary>
     private static byte[] Native(Func<byte[]> action)
     {
@@ -156,7 +215,7 @@ public static class SvgRasterizer
         return (width, height);
     }
 
-    private static void Draw(IntPtr handle, IntPtr surface, RsvgRectangle viewport)
+    private static void Draw(IntPtr handle, IntPtr surface, RsvgRectangle viewport, bool showPage = false)
     {
         var cairo = cairo_create(surface);
         try
@@ -168,6 +227,11 @@ public static class SvgRasterizer
             }
 
             Check(cairo_status(cairo), "drawing");
+            if (showPage)
+            {
+                cairo_show_page(cairo);
+                Check(cairo_status(cairo), "ending the page");
+            }
         }
         finally
         {

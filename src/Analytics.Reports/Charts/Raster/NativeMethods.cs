@@ -48,6 +48,12 @@ internal static class NativeMethods
     public static extern IntPtr cairo_pdf_surface_create_for_stream(CairoWriteFunc write, IntPtr closure, double widthInPoints, double heightInPoints);
 
     [DllImport(Cairo, CallingConvention = CallingConvention.Cdecl)]
+    public static extern void cairo_pdf_surface_set_size(IntPtr surface, double widthInPoints, double heightInPoints);
+
+    [DllImport(Cairo, CallingConvention = CallingConvention.Cdecl)]
+    public static extern void cairo_show_page(IntPtr cairo);
+
+    [DllImport(Cairo, CallingConvention = CallingConvention.Cdecl)]
     public static extern int cairo_surface_status(IntPtr surface);
 
     [DllImport(Cairo, CallingConvention = CallingConvention.Cdecl)]
