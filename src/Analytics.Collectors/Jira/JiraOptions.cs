@@ -24,6 +24,12 @@ public sealed record JiraOptions
     /// <summary>The field whose value names an incident's service; null (default) uses the project key.</summary>
     public string? IncidentServiceField { get; init; }
 
+    /// <summary>
+    /// The field whose value names the deployment that caused an incident (its <c>source_id</c>), or null (default). A
+    /// label <c>deployment:&lt;id&gt;</c> names it too; the field wins when both are set.
+    /// </summary>
+    public string? IncidentDeploymentField { get; init; }
+
     /// <summary>Issues per search page (default 100).</summary>
     public int PageSize { get; init; } = 100;
 

@@ -81,6 +81,7 @@ internal static class CollectCommand
                 SprintField = settings.SprintField,
                 IncidentIssueTypes = settings.IncidentIssueTypes,
                 IncidentServiceField = settings.IncidentServiceField,
+                IncidentDeploymentField = settings.IncidentDeploymentField,
                 PageSize = settings.PageSize,
             };
             var email = Secret(session, settings.EmailVariable, "Jira:EmailVariable");

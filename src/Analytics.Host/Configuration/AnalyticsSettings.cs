@@ -30,6 +30,21 @@ internal sealed class AnalyticsSettings
     /// <summary>What <c>analytics collect github</c> reads.</summary>
     [Required]
     public GitHubSettings GitHub { get; set; } = new();
+
+    /// <summary>How incidents are attributed to deployments (DORA change failure rate and recovery time).</summary>
+    [Required]
+    public AttributionSettings Attribution { get; set; } = new();
+}
+
+/// <summary>The <c>Attribution</c> section (see <c>docs/attribution.md</c>).</summary>
+internal sealed class AttributionSettings
+{
+    /// <summary>
+    /// How far before an incident a production deployment of its service may have gone live to be blamed for it, when
+    /// the incident names no deployment (default 24 hours; zero attributes only explicit links).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan Window { get; set; } = TimeSpan.FromHours(24);
 }
 
 /// <summary>The <c>Store</c> section.</summary>
@@ -88,6 +103,9 @@ internal sealed class JiraSettings
 
     /// <summary>The field naming an incident's service; unset uses the project key.</summary>
     public string? IncidentServiceField { get; set; }
+
+    /// <summary>The field naming the deployment that caused an incident (else a <c>deployment:&lt;id&gt;</c> label).</summary>
+    public string? IncidentDeploymentField { get; set; }
 
     /// <summary>Issues per search page (default 100).</summary>
     [Range(1, 5000)]
