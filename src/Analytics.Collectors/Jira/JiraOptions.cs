@@ -1,8 +1,11 @@
 namespace Analytics.Collectors.Jira;
 
-/// <summary>What to collect from a Jira Cloud site and how to read its custom fields.</summary>
+/// <summary>What to collect from a Jira site (Cloud or Data Center) and how to read its custom fields.</summary>
 public sealed record JiraOptions
 {
+    /// <summary>Which Jira the site runs (default <see cref="JiraFlavor.Cloud"/>); must match the client's.</summary>
+    public JiraFlavor Flavor { get; init; } = JiraFlavor.Cloud;
+
     /// <summary>The site, such as <c>https://acme.atlassian.net</c>.</summary>
     public required Uri BaseUrl { get; init; }
 

@@ -11,11 +11,12 @@ namespace Analytics.Collectors.Jira;
 /// <summary>
 /// Brings Jira issues into the store, one scope (a project or a named JQL) at a time and incrementally by
 /// <c>updated</c>: the search starts <see cref="JiraOptions.Overlap"/> before the scope's cursor, pages through every
-/// <c>nextPageToken</c>, then fetches the issues' complete status histories through the bulk changelog. Tickets,
+/// <c>nextPageToken</c>, then fetches the issues' complete status histories through the bulk changelog (Cloud); or pages
+/// by <c>startAt</c> up to <c>total</c> with each issue's changelog expanded inline (Data Center). Tickets,
 /// transitions, incidents, the raw pages and the new cursor are committed in one transaction per scope, so a failed
 /// scope leaves the store as it was.
 /// </summary>
-public sealed class JiraSync(IStore store, JiraClient client, JiraOptions options, TimeProvider time)
+public sealed partial class JiraSync(IStore store, JiraClient client, JiraOptions options, TimeProvider time)
 {
     private const int ChangelogBatch = 1000;
 
@@ -31,6 +32,11 @@ public sealed class JiraSync(IStore store, JiraClient client, JiraOptions option
         if (scopes.Count == 0)
         {
             throw new InvalidOperationException("no Jira projects or JQL configured (Jira:Projects or Jira:Jql)");
+        }
+
+        if (client.Flavor != options.Flavor)
+        {
+            throw new InvalidOperationException($"the options are for Jira {options.Flavor} but the client speaks to Jira {client.Flavor}");
         }
 
         var statusResponse = await client.StatusesAsync(cancellationToken);
@@ -52,45 +58,18 @@ public sealed class JiraSync(IStore store, JiraClient client, JiraOptions option
         var changelogMapper = new JiraChangelogMapper(statuses);
         var cursorText = await store.GetCursorAsync(JiraClient.Source, scope, cancellationToken);
         DateTimeOffset? cursor = cursorText is null ? null : DateTimeOffset.Parse(cursorText, CultureInfo.InvariantCulture);
+        // Data Center pages by offset: ordered by creation, an issue updated while the scope is read keeps its place,
+        // where ordered by update it would move to the end and shift an unread issue onto a page already read.
+        var order = options.Flavor == JiraFlavor.Cloud ? "ORDER BY updated ASC" : "ORDER BY created ASC, key ASC";
         var search = cursor is { } c
-            ? $"({jql}) AND updated >= \"{(c - options.Overlap).UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}\" ORDER BY updated ASC"
-            : $"({jql}) ORDER BY updated ASC";
+            ? $"({jql}) AND updated >= \"{(c - options.Overlap).UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}\" {order}"
+            : $"({jql}) {order}";
 
         // The status list the categories came from is archived with every scope that used it.
         var payloads = new List<RawPayload> { statusPayload };
-        var tickets = new Dictionary<string, (Ticket Ticket, JsonElement Issue)>(StringComparer.Ordinal);
-        var keysById = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? token = null;
-        var seenTokens = new HashSet<string>(StringComparer.Ordinal);
-        for (var page = 0; ; page++)
-        {
-            if (page >= options.MaxPages)
-            {
-                throw new ApiCallException(JiraClient.Source, "POST /rest/api/3/search/jql", null, $"{scope}: more than {options.MaxPages} pages; stopped");
-            }
-
-            var response = await client.SearchAsync(search, issueMapper.Fields, options.PageSize, token, cancellationToken);
-            payloads.Add(new RawPayload(JiraClient.Source, response.RequestKey, time.GetUtcNow(), "application/json", response.Body));
-            foreach (var issue in response.Value.Items("issues"))
-            {
-                var ticket = issueMapper.MapTicket(issue);
-                tickets[ticket.Key] = (ticket, issue);
-                keysById[issue.Text("id") ?? throw new SourceDataException($"{ticket.Key}: no id")] = ticket.Key;
-            }
-
-            token = response.Value.Text("nextPageToken");
-            if (token is null || response.Value.Get("isLast").ValueKind == JsonValueKind.True)
-            {
-                break;
-            }
-
-            if (!seenTokens.Add(token))
-            {
-                throw new ApiCallException(JiraClient.Source, "POST /rest/api/3/search/jql", null, $"{scope}: the server repeated nextPageToken '{token}'; stopped rather than loop");
-            }
-        }
-
-        var transitions = await ReadTransitionsAsync(keysById, changelogMapper, payloads, cancellationToken);
+        var (tickets, transitions) = options.Flavor == JiraFlavor.Cloud
+            ? await ReadCloudAsync(scope, search, issueMapper, changelogMapper, payloads, cancellationToken)
+            : await ReadDataCenterAsync(scope, search, issueMapper, changelogMapper, payloads, cancellationToken);
         var incidents = new List<Incident>();
         foreach (var (ticket, issue) in tickets.Values)
         {
@@ -123,6 +102,45 @@ public sealed class JiraSync(IStore store, JiraClient client, JiraOptions option
 
         await writer.CommitAsync(cancellationToken);
         return new JiraSyncResult(scope, tickets.Count, allTransitions.Count, incidents.Count, changed, newest);
+    }
+
+    /// <summary>Cloud: the enhanced search, paged by token, then the complete histories through the bulk changelog.</summary>
+    private async Task<(Dictionary<string, (Ticket Ticket, JsonElement Issue)> Tickets, Dictionary<string, List<TicketTransition>> Transitions)> ReadCloudAsync(
+        string scope, string search, JiraIssueMapper issueMapper, JiraChangelogMapper changelogMapper, List<RawPayload> payloads, CancellationToken cancellationToken)
+    {
+        var tickets = new Dictionary<string, (Ticket Ticket, JsonElement Issue)>(StringComparer.Ordinal);
+        var keysById = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? token = null;
+        var seenTokens = new HashSet<string>(StringComparer.Ordinal);
+        for (var page = 0; ; page++)
+        {
+            if (page >= options.MaxPages)
+            {
+                throw new ApiCallException(JiraClient.Source, "POST /rest/api/3/search/jql", null, $"{scope}: more than {options.MaxPages} pages; stopped");
+            }
+
+            var response = await client.SearchAsync(search, issueMapper.Fields, options.PageSize, token, cancellationToken);
+            payloads.Add(new RawPayload(JiraClient.Source, response.RequestKey, time.GetUtcNow(), "application/json", response.Body));
+            foreach (var issue in response.Value.Items("issues"))
+            {
+                var ticket = issueMapper.MapTicket(issue);
+                tickets[ticket.Key] = (ticket, issue);
+                keysById[issue.Text("id") ?? throw new SourceDataException($"{ticket.Key}: no id")] = ticket.Key;
+            }
+
+            token = response.Value.Text("nextPageToken");
+            if (token is null || response.Value.Get("isLast").ValueKind == JsonValueKind.True)
+            {
+                break;
+            }
+
+            if (!seenTokens.Add(token))
+            {
+                throw new ApiCallException(JiraClient.Source, "POST /rest/api/3/search/jql", null, $"{scope}: the server repeated nextPageToken '{token}'; stopped rather than loop");
+            }
+        }
+
+        return (tickets, await ReadTransitionsAsync(keysById, changelogMapper, payloads, cancellationToken));
     }
 
     private async Task<Dictionary<string, List<TicketTransition>>> ReadTransitionsAsync(

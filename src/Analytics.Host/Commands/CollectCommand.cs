@@ -62,7 +62,7 @@ internal static class CollectCommand
     private static Command CreateJira(CommandRunner runner)
     {
         var json = GlobalOptions.Json();
-        var command = new Command("jira", "Read Jira Cloud issues, their status history and incident-type issues (settings section Jira).") { json };
+        var command = new Command("jira", "Read Jira Cloud or Data Center issues, their status history and incident-type issues (settings section Jira).") { json };
         runner.Bind(command, async (session, cancellationToken) =>
         {
             var settings = session.Settings.Jira;
@@ -72,8 +72,10 @@ internal static class CollectCommand
                 throw new UserErrorException("neither Jira:Projects nor Jira:Jql is set: nothing to collect");
             }
 
+            var flavor = string.Equals(settings.Flavor, "datacenter", StringComparison.OrdinalIgnoreCase) ? JiraFlavor.DataCenter : JiraFlavor.Cloud;
             var options = new JiraOptions
             {
+                Flavor = flavor,
                 BaseUrl = baseUrl,
                 Projects = settings.Projects,
                 Jql = settings.Jql,
@@ -84,11 +86,15 @@ internal static class CollectCommand
                 IncidentDeploymentField = settings.IncidentDeploymentField,
                 PageSize = settings.PageSize,
             };
-            var email = Secret(session, settings.EmailVariable, "Jira:EmailVariable");
+            // Data Center needs no e-mail: the personal access token is a bearer token.
+            var email = flavor == JiraFlavor.Cloud ? Secret(session, settings.EmailVariable, "Jira:EmailVariable") : null;
             var token = Secret(session, settings.TokenVariable, "Jira:TokenVariable");
             var store = await session.OpenStoreAsync(cancellationToken);
             using var http = new HttpClient();
-            var sync = new JiraSync(store, new JiraClient(http, baseUrl, email, token, session.Environment.Time), options, session.Environment.Time);
+            var client = email is null
+                ? JiraClient.ForDataCenter(http, baseUrl, token, session.Environment.Time)
+                : new JiraClient(http, baseUrl, email, token, session.Environment.Time);
+            var sync = new JiraSync(store, client, options, session.Environment.Time);
             var results = await FailAsUserErrorAsync(() => sync.SyncAsync(cancellationToken));
             if (session.Parse.GetValue(json))
             {

@@ -71,9 +71,13 @@ internal sealed class ReportsSettings
     public string OutputDirectory { get; set; } = "reports";
 }
 
-/// <summary>The <c>Jira</c> section (Jira Cloud, REST v3). Credentials come from the environment variables it names.</summary>
+/// <summary>The <c>Jira</c> section (Jira Cloud or Data Center). Credentials come from the environment variables it names.</summary>
 internal sealed class JiraSettings
 {
+    /// <summary><c>cloud</c> (default: REST v3, e-mail + API token) or <c>datacenter</c> (Server/Data Center: REST v2, personal access token).</summary>
+    [RegularExpression("(?i)^(cloud|datacenter)$", ErrorMessage = "must be 'cloud' or 'datacenter'")]
+    public string Flavor { get; set; } = "cloud";
+
     /// <summary>The site, such as <c>https://acme.atlassian.net</c>; required by <c>collect jira</c>.</summary>
     [Url]
     public string? BaseUrl { get; set; }
@@ -82,7 +86,7 @@ internal sealed class JiraSettings
     [Required(AllowEmptyStrings = false)]
     public string EmailVariable { get; set; } = "JIRA_EMAIL";
 
-    /// <summary>The environment variable holding the API token (default <c>JIRA_API_TOKEN</c>).</summary>
+    /// <summary>The environment variable holding the API token, or the personal access token on Data Center (default <c>JIRA_API_TOKEN</c>).</summary>
     [Required(AllowEmptyStrings = false)]
     public string TokenVariable { get; set; } = "JIRA_API_TOKEN";
 

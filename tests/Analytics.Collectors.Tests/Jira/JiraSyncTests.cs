@@ -219,6 +219,20 @@ public abstract class JiraSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SyncAsync_IncidentDeploymentLinks_FieldWinsOverLabelAndOrdinaryIssuesStayUnlinked()
+    {
+        var opened = new DateTimeOffset(2026, 11, 3, 14, 0, 0, TimeSpan.Zero);
+        _jira.Issues.Add(new FakeJiraIssue("601", "PAY-61", "Incident", "1", opened, opened) { Labels = ["Deployment: 77"] });
+        _jira.Issues.Add(new FakeJiraIssue("602", "PAY-62", "Incident", "1", opened, opened) { Labels = ["deployment:77"], DeploymentField = " 88 " });
+        _jira.Issues.Add(new FakeJiraIssue("603", "PAY-63", "Incident", "1", opened, opened));
+
+        await Sync().SyncAsync(default);
+
+        var links = (await ReadAsync(Entities.Incidents)).ToDictionary(i => i.SourceId, i => i.DeploymentId);
+        links.Should().Equal(new Dictionary<string, string?> { ["PAY-61"] = "77", ["PAY-62"] = "88", ["PAY-63"] = null });
+    }
+
+    [Fact]
     public async Task SyncAsync_RateLimited_WaitsRetryAfterThenSucceeds()
     {
         _jira.Issues.Add(Issue(1, s_monday));
@@ -373,6 +387,7 @@ public abstract class JiraSyncTests : IAsyncLifetime
         SprintField = JiraFakeServer.SprintField,
         IncidentIssueTypes = ["incident"],
         IncidentServiceField = JiraFakeServer.ServiceField,
+        IncidentDeploymentField = JiraFakeServer.DeploymentField,
     };
 
     private JiraSync Sync()

@@ -46,6 +46,27 @@ public sealed class CollectIncidentSourcesCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CollectJira_DataCenterFlavor_UsesRestV2WithTheTokenAsBearerAndNoEmail()
+    {
+        ConfigureJira();
+        _cli.Variables["ANALYTICS__JIRA__FLAVOR"] = "datacenter";
+        _cli.Variables.Remove("JIRA_EMAIL");
+        _server.Responses["/rest/api/2/status"] = (200, """[{"id":"1","name":"To Do","statusCategory":{"key":"new"}},{"id":"3","name":"In Progress","statusCategory":{"key":"indeterminate"}}]""");
+        _server.Responses["/rest/api/2/search"] = (200, """
+            {"startAt":0,"maxResults":100,"total":1,"issues":[{"id":"10","key":"PAY-1","fields":{"summary":"Pay","status":{"id":"3","name":"In Progress","statusCategory":{"key":"indeterminate"}},
+             "created":"2026-11-02T09:00:00.000+0100","updated":"2026-11-03T10:00:00.000+0100","issuetype":{"name":"Story"},"project":{"key":"PAY"}},
+             "changelog":{"startAt":0,"maxResults":1,"total":1,"histories":[{"id":"5","created":"2026-11-03T10:00:00.000+0100","author":{"name":"jsmith"},
+             "items":[{"field":"status","fieldtype":"jira","from":"1","fromString":"To Do","to":"3","toString":"In Progress"}]}]}}]}
+            """);
+
+        var result = await _cli.RunAsync("collect", "jira");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("project:PAY: 1 issues, 1 transitions, 0 incidents read; 2 records new or changed");
+        _server.Authorizations.Should().OnlyContain(a => a == "Bearer " + JiraToken);
+    }
+
+    [Fact]
     public async Task CollectJira_TokenVariableUnset_ExitTwoNamingTheVariable()
     {
         ConfigureJira();
