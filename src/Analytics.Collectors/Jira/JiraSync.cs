@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Analytics.Collectors.HttpApi;
+using Analytics.Collectors.Incidents;
 using Analytics.Domain.Incidents;
 using Analytics.Domain.Work;
 using Analytics.Storage;
@@ -20,14 +21,26 @@ public sealed partial class JiraSync(IStore store, JiraClient client, JiraOption
 {
     private const int ChangelogBatch = 1000;
 
-    /// <summary>Syncs every configured scope, in order.</summary>
+    /// <summary>Syncs every configured scope incrementally, in order.</summary>
     /// <param name="cancellationToken">Cancels the sync; the scope in progress is rolled back.</param>
     /// <exception cref="ApiCallException">Jira refused a request or kept failing; earlier scopes stay committed.</exception>
     /// <exception cref="SourceDataException">Jira sent something that cannot be mapped.</exception>
-    public async Task<IReadOnlyList<JiraSyncResult>> SyncAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<JiraSyncResult>> SyncAsync(CancellationToken cancellationToken) => SyncAsync(false, cancellationToken);
+
+    /// <summary>
+    /// Syncs every configured scope, in order; a full refresh ignores the cursors, reads each scope whole and, for project
+    /// scopes, removes in the same transaction the stored tickets of the project that Jira no longer returns (deleted or
+    /// moved upstream) with their transitions and incidents, and the transitions and incidents of returned tickets that
+    /// Jira no longer has. A JQL scope cannot tell which stored tickets it covered, so it removes nothing.
+    /// </summary>
+    /// <param name="fullRefresh">Read everything and remove what Jira no longer has.</param>
+    /// <param name="cancellationToken">Cancels the sync; the scope in progress is rolled back.</param>
+    /// <exception cref="ApiCallException">Jira refused a request or kept failing; earlier scopes stay committed.</exception>
+    /// <exception cref="SourceDataException">Jira sent something that cannot be mapped.</exception>
+    public async Task<IReadOnlyList<JiraSyncResult>> SyncAsync(bool fullRefresh, CancellationToken cancellationToken)
     {
-        var scopes = options.Projects.Select(p => ($"project:{p}", $"project = \"{p.Replace("\"", "\\\"", StringComparison.Ordinal)}\""))
-            .Concat(options.Jql.OrderBy(j => j.Key, StringComparer.Ordinal).Select(j => ($"jql:{j.Key}", j.Value)))
+        var scopes = options.Projects.Select(p => ($"project:{p}", $"project = \"{p.Replace("\"", "\\\"", StringComparison.Ordinal)}\"", (string?)p))
+            .Concat(options.Jql.OrderBy(j => j.Key, StringComparer.Ordinal).Select(j => ($"jql:{j.Key}", j.Value, (string?)null)))
             .ToList();
         if (scopes.Count == 0)
         {
@@ -44,19 +57,20 @@ public sealed partial class JiraSync(IStore store, JiraClient client, JiraOption
         statuses.Add(statusResponse.Value);
         var statusPayload = new RawPayload(JiraClient.Source, statusResponse.RequestKey, time.GetUtcNow(), "application/json", statusResponse.Body);
         var results = new List<JiraSyncResult>();
-        foreach (var (scope, jql) in scopes)
+        foreach (var (scope, jql, project) in scopes)
         {
-            results.Add(await SyncScopeAsync(scope, jql, statuses, statusPayload, cancellationToken));
+            results.Add(await SyncScopeAsync(scope, jql, fullRefresh ? new FullRefresh(project) : null, statuses, statusPayload, cancellationToken));
         }
 
         return results;
     }
 
-    private async Task<JiraSyncResult> SyncScopeAsync(string scope, string jql, JiraStatusMap statuses, RawPayload statusPayload, CancellationToken cancellationToken)
+    private async Task<JiraSyncResult> SyncScopeAsync(
+        string scope, string jql, FullRefresh? fullRefresh, JiraStatusMap statuses, RawPayload statusPayload, CancellationToken cancellationToken)
     {
         var issueMapper = new JiraIssueMapper(options, statuses);
         var changelogMapper = new JiraChangelogMapper(statuses);
-        var cursorText = await store.GetCursorAsync(JiraClient.Source, scope, cancellationToken);
+        var cursorText = fullRefresh is null ? await store.GetCursorAsync(JiraClient.Source, scope, cancellationToken) : null;
         DateTimeOffset? cursor = cursorText is null ? null : DateTimeOffset.Parse(cursorText, CultureInfo.InvariantCulture);
         // Data Center pages by offset: ordered by creation, an issue updated while the scope is read keeps its place,
         // where ordered by update it would move to the end and shift an unread issue onto a page already read.
@@ -90,6 +104,9 @@ public sealed partial class JiraSync(IStore store, JiraClient client, JiraOption
         var changed = (await writer.UpsertAsync(Entities.Tickets, tickets.Values.Select(t => t.Ticket).ToList(), cancellationToken)).Changed
             + (await writer.UpsertAsync(Entities.TicketTransitions, allTransitions, cancellationToken)).Changed
             + (await writer.UpsertAsync(Entities.Incidents, incidents, cancellationToken)).Changed;
+        var removed = fullRefresh?.Project is { } project
+            ? await RemoveMissingAsync(writer, project, tickets.Keys.ToHashSet(StringComparer.Ordinal), allTransitions, incidents, cancellationToken)
+            : 0;
         foreach (var payload in payloads)
         {
             await writer.ArchiveAsync(payload, cancellationToken);
@@ -101,8 +118,32 @@ public sealed partial class JiraSync(IStore store, JiraClient client, JiraOption
         }
 
         await writer.CommitAsync(cancellationToken);
-        return new JiraSyncResult(scope, tickets.Count, allTransitions.Count, incidents.Count, changed, newest);
+        return new JiraSyncResult(scope, tickets.Count, allTransitions.Count, incidents.Count, changed, newest) { Removed = removed };
     }
+
+    /// <summary>
+    /// A full refresh of a project: removes its stored tickets Jira did not return, the transitions and incidents of those
+    /// tickets, and the transitions and incidents of returned tickets that this read did not produce. Returns the count.
+    /// </summary>
+    private static async Task<int> RemoveMissingAsync(
+        IStoreWriter writer, string project, HashSet<string> returned, List<TicketTransition> transitions, List<Incident> incidents, CancellationToken cancellationToken)
+    {
+        var byJira = StoreQuery.All.Where("source", JiraClient.Source);
+        var goneTickets = (await UpstreamDeletes.RemoveMissingAsync(
+            writer, Entities.Tickets, byJira.Where("project", project), _ => true, t => returned.Contains(t.Key), cancellationToken))
+            .Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        var inScope = returned.Union(goneTickets).ToHashSet(StringComparer.Ordinal);
+        var seenChanges = transitions.Select(t => (t.TicketKey, t.ChangeId)).ToHashSet();
+        var seenIncidents = incidents.Select(i => i.SourceId).ToHashSet(StringComparer.Ordinal);
+        var goneTransitions = await UpstreamDeletes.RemoveMissingAsync(
+            writer, Entities.TicketTransitions, byJira, t => inScope.Contains(t.TicketKey), t => seenChanges.Contains((t.TicketKey, t.ChangeId)), cancellationToken);
+        var goneIncidents = await UpstreamDeletes.RemoveMissingAsync(
+            writer, Entities.Incidents, byJira, i => inScope.Contains(i.SourceId), i => seenIncidents.Contains(i.SourceId), cancellationToken);
+        return goneTickets.Count + goneTransitions.Count + goneIncidents.Count;
+    }
+
+    /// <summary>A full refresh of one scope; <paramref name="Project"/> is its project key, or null for a JQL scope.</summary>
+    private sealed record FullRefresh(string? Project);
 
     /// <summary>Cloud: the enhanced search, paged by token, then the complete histories through the bulk changelog.</summary>
     private async Task<(Dictionary<string, (Ticket Ticket, JsonElement Issue)> Tickets, Dictionary<string, List<TicketTransition>> Transitions)> ReadCloudAsync(

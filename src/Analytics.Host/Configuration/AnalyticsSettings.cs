@@ -31,9 +31,83 @@ internal sealed class AnalyticsSettings
     [Required]
     public GitHubSettings GitHub { get; set; } = new();
 
+    /// <summary>What <c>analytics collect opsgenie</c> reads.</summary>
+    [Required]
+    public OpsgenieSettings Opsgenie { get; set; } = new();
+
+    /// <summary>What <c>analytics collect statuspage</c> reads.</summary>
+    [Required]
+    public StatuspageSettings Statuspage { get; set; } = new();
+
     /// <summary>How incidents are attributed to deployments (DORA change failure rate and recovery time).</summary>
     [Required]
     public AttributionSettings Attribution { get; set; } = new();
+}
+
+/// <summary>The <c>Opsgenie</c> section (see <c>docs/sources/opsgenie.md</c>). The key comes from the environment variable it names.</summary>
+internal sealed class OpsgenieSettings
+{
+    /// <summary><c>us</c> (default, <c>api.opsgenie.com</c>) or <c>eu</c> (<c>api.eu.opsgenie.com</c>).</summary>
+    [RegularExpression("(?i)^(us|eu)$", ErrorMessage = "must be 'us' or 'eu'")]
+    public string Region { get; set; } = "us";
+
+    /// <summary>Overrides the region's API URL (a proxy, a test server).</summary>
+    [Url]
+    public string? BaseUrl { get; set; }
+
+    /// <summary>The environment variable holding the API key (default <c>OPSGENIE_API_KEY</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string KeyVariable { get; set; } = "OPSGENIE_API_KEY";
+
+    /// <summary>Whether incidents are collected (default true).</summary>
+    public bool Incidents { get; set; } = true;
+
+    /// <summary>Whether alerts are collected too (default false).</summary>
+    public bool Alerts { get; set; }
+
+    /// <summary>An Opsgenie search query narrowing the incidents.</summary>
+    public string? IncidentQuery { get; set; }
+
+    /// <summary>An Opsgenie search query narrowing the alerts.</summary>
+    public string? AlertQuery { get; set; }
+
+    /// <summary>The tag prefix naming the service (default <c>service:</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string ServiceTagPrefix { get; set; } = "service:";
+
+    /// <summary>Opsgenie names (service tag values, teams, integrations) to the teams file's service names.</summary>
+    public Dictionary<string, string> ServiceMap { get; set; } = [];
+
+    /// <summary>The service of an incident that names none (default <c>unmapped</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DefaultService { get; set; } = "unmapped";
+
+    /// <summary>Days the first sync (and a full refresh) reads back (default 180).</summary>
+    [Range(1, 3650)]
+    public int InitialLookbackDays { get; set; } = 180;
+}
+
+/// <summary>The <c>Statuspage</c> section (see <c>docs/sources/statuspage.md</c>). The key comes from the environment variable it names.</summary>
+internal sealed class StatuspageSettings
+{
+    /// <summary>The management API (default <c>https://api.statuspage.io/v1</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    [Url]
+    public string BaseUrl { get; set; } = "https://api.statuspage.io/v1";
+
+    /// <summary>The environment variable holding the API key (default <c>STATUSPAGE_API_KEY</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string KeyVariable { get; set; } = "STATUSPAGE_API_KEY";
+
+    /// <summary>The status pages to read, by page id.</summary>
+    public List<string> PageIds { get; set; } = [];
+
+    /// <summary>Component names or ids to the teams file's service names.</summary>
+    public Dictionary<string, string> ComponentMap { get; set; } = [];
+
+    /// <summary>The service of an incident with no component (default <c>unmapped</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DefaultService { get; set; } = "unmapped";
 }
 
 /// <summary>The <c>Attribution</c> section (see <c>docs/attribution.md</c>).</summary>

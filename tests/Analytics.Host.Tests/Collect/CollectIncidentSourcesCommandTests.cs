@@ -126,6 +126,78 @@ public sealed class CollectIncidentSourcesCommandTests : IAsyncLifetime
         result.Error.Should().Contain("PagerDuty:Region");
     }
 
+    [Fact]
+    public async Task CollectOpsgenie_FakeApi_StoresIncidentsWithTheGenieKey()
+    {
+        _cli.Variables["ANALYTICS__OPSGENIE__BASEURL"] = _server.BaseUrl;
+        _cli.Variables["OPSGENIE_API_KEY"] = OpsgenieKey;
+        _server.Responses["/v1/incidents/"] = (200, OpsgenieIncidents);
+
+        var result = await _cli.RunAsync("collect", "opsgenie");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("opsgenie incidents: 1 read; 1 records new or changed");
+        _server.Authorizations.Should().OnlyContain(a => a == $"GenieKey {OpsgenieKey}");
+    }
+
+    [Fact]
+    public async Task CollectStatuspage_FullRefresh_StoresIncidentsAndSaysHowManyWereRemoved()
+    {
+        ConfigureStatuspage();
+
+        var result = await _cli.RunAsync("collect", "statuspage", "--full-refresh");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("statuspage pg1: 1 incidents read (0 maintenances left out); 1 records new or changed; 0 removed (gone upstream)");
+        _server.Authorizations.Should().OnlyContain(a => a == $"OAuth {StatuspageKey}");
+    }
+
+    [Fact]
+    public async Task CollectIncidents_OneSourceRefused_RunsTheOthersNamesTheSkippedAndExitsTwo()
+    {
+        ConfigureStatuspage();
+        _cli.Variables["ANALYTICS__OPSGENIE__BASEURL"] = _server.BaseUrl;
+        _cli.Variables["OPSGENIE_API_KEY"] = OpsgenieKey;
+        _server.Responses["/v1/incidents/"] = (401, """{"message":"Could not authenticate","took":0.0,"requestId":"r"}""");
+
+        var result = await _cli.RunAsync("collect", "incidents");
+
+        result.ExitCode.Should().Be(2);
+        result.Output.Should().Contain("jira: skipped (Jira:BaseUrl is not set)")
+            .And.Contain("pagerduty: skipped (the environment variable PAGERDUTY_TOKEN (PagerDuty:TokenVariable) is not set)")
+            .And.Contain("statuspage pg1: 1 incidents read");
+        result.Error.Should().Contain("opsgenie: failed").And.Contain("401").And.NotContain(OpsgenieKey);
+    }
+
+    [Fact]
+    public async Task CollectIncidents_NothingConfigured_ExitTwoSayingSo()
+    {
+        var result = await _cli.RunAsync("collect", "incidents", "--json");
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("no incident source is configured");
+    }
+
+    private const string OpsgenieKey = "cli-opsgenie-key-secret";
+    private const string StatuspageKey = "cli-statuspage-key-secret";
+
+    private const string OpsgenieIncidents = """
+        {"data":[{"id":"og1","message":"Checkout down","status":"resolved","tags":["service:payments"],"createdAt":"2026-11-10T08:00:00.000Z",
+         "updatedAt":"2026-11-10T09:00:00.000Z","impactEndDate":"2026-11-10T08:40:00.000Z","priority":"P1","responders":[]}],
+         "paging":{"first":"x"},"took":0.01,"requestId":"r1"}
+        """;
+
+    private void ConfigureStatuspage()
+    {
+        _cli.Variables["ANALYTICS__STATUSPAGE__BASEURL"] = _server.BaseUrl;
+        _cli.Variables["ANALYTICS__STATUSPAGE__PAGEIDS__0"] = "pg1";
+        _cli.Variables["STATUSPAGE_API_KEY"] = StatuspageKey;
+        _server.Responses["/pages/pg1/incidents"] = (200, """
+            [{"id":"sp1","name":"Slow","status":"resolved","impact":"minor","created_at":"2026-11-10T08:00:00.000-07:00","resolved_at":"2026-11-10T09:00:00.000-07:00",
+              "scheduled_for":null,"components":[{"id":"c1","name":"API"}],"incident_updates":[{"id":"u1","status":"identified","created_at":"2026-11-10T08:10:00.000-07:00"}]}]
+            """);
+    }
+
     private void ConfigureJira()
     {
         _cli.Variables["ANALYTICS__JIRA__BASEURL"] = _server.BaseUrl;
