@@ -21,6 +21,7 @@ internal static class CollectCommand
         command.Subcommands.Add(CreateGitHub(runner));
         command.Subcommands.Add(CollectIncidentsCommand.CreateOpsgenie(runner));
         command.Subcommands.Add(CollectIncidentsCommand.CreateStatuspage(runner));
+        command.Subcommands.Add(CollectIncidentsCommand.CreateGitHubIncidents(runner));
         command.Subcommands.Add(CollectIncidentsCommand.CreateIncidents(runner));
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Analytics.Collectors.GitHub;
 using Analytics.Collectors.Opsgenie;
 using Analytics.Collectors.Statuspage;
 using Analytics.Host.Cli;
@@ -7,8 +8,9 @@ using Spectre.Console;
 namespace Analytics.Host.Commands;
 
 /// <summary>
-/// <c>analytics collect opsgenie|statuspage|incidents</c>: the incident sources. <c>incidents</c> runs every configured
-/// incident source (Jira with incident issue types, PagerDuty, Opsgenie, Statuspage) one after another; one that fails
+/// <c>analytics collect opsgenie|statuspage|github-incidents|incidents</c>: the incident sources. <c>incidents</c> runs
+/// every configured incident source (Jira with incident issue types, PagerDuty, Opsgenie, Statuspage, GitHub issues with
+/// the incident label) one after another; one that fails
 /// is reported and the others still run (exit code 2 when any failed); one not configured is named with the reason.
 /// </summary>
 internal static class CollectIncidentsCommand
@@ -43,11 +45,24 @@ internal static class CollectIncidentsCommand
         return command;
     }
 
+    public static Command CreateGitHubIncidents(CommandRunner runner)
+    {
+        var json = GlobalOptions.Json();
+        var fullRefresh = FullRefreshOption();
+        var command = new Command("github-incidents", "Read GitHub issues carrying the incident label (GitHub:IncidentLabel) as incidents.") { json, fullRefresh };
+        runner.Bind(command, async (session, cancellationToken) =>
+        {
+            await PrintAsync(session, await RunGitHubIncidentsAsync(session, session.Parse.GetValue(fullRefresh), cancellationToken), session.Parse.GetValue(json));
+            return ExitCode.Ok;
+        });
+        return command;
+    }
+
     public static Command CreateIncidents(CommandRunner runner)
     {
         var json = GlobalOptions.Json();
         var fullRefresh = FullRefreshOption();
-        var command = new Command("incidents", "Run every configured incident source: Jira incident types, PagerDuty, Opsgenie, Statuspage.") { json, fullRefresh };
+        var command = new Command("incidents", "Run every configured incident source: Jira incident types, PagerDuty, Opsgenie, Statuspage, GitHub incident issues.") { json, fullRefresh };
         runner.Bind(command, async (session, cancellationToken) =>
         {
             var full = session.Parse.GetValue(fullRefresh);
@@ -57,6 +72,7 @@ internal static class CollectIncidentsCommand
                 ("pagerduty", VariableUnset(session, session.Settings.PagerDuty.TokenVariable, "PagerDuty:TokenVariable"), () => CollectCommand.RunPagerDutyAsync(session, cancellationToken)),
                 ("opsgenie", VariableUnset(session, session.Settings.Opsgenie.KeyVariable, "Opsgenie:KeyVariable"), () => RunOpsgenieAsync(session, full, cancellationToken)),
                 ("statuspage", session.Settings.Statuspage.PageIds.Count == 0 ? "Statuspage:PageIds is empty" : null, () => RunStatuspageAsync(session, full, cancellationToken)),
+                ("github", GitHubIncidentsNotConfigured(session), () => RunGitHubIncidentsAsync(session, full, cancellationToken)),
             };
             var report = new Dictionary<string, object>(StringComparer.Ordinal);
             var failed = 0;
@@ -174,6 +190,67 @@ internal static class CollectIncidentsCommand
         return new SourceRun("statuspage", results, results.Select(r =>
             $"statuspage {r.PageId}: {r.Incidents} incidents read ({r.Maintenances} maintenances left out); {r.Changed} records new or changed"
             + (fullRefresh ? $"; {r.Removed} removed (gone upstream)" : "")).ToList());
+    }
+
+    /// <summary>Runs the GitHub incident-issue sync the settings describe.</summary>
+    /// <exception cref="UserErrorException">The label, repositories or token are missing, or GitHub refused.</exception>
+    internal static async Task<SourceRun> RunGitHubIncidentsAsync(CommandSession session, bool fullRefresh, CancellationToken cancellationToken)
+    {
+        var settings = session.Settings.GitHub;
+        if (GitHubIncidentsNotConfigured(session) is { } missing)
+        {
+            throw new UserErrorException($"GitHub incidents: {missing}");
+        }
+
+        var options = new GitHubOptions
+        {
+            BaseUrl = new Uri(settings.BaseUrl),
+            Token = CollectCommand.Secret(session, settings.TokenVariable, "GitHub:TokenVariable").Trim(),
+            TokenVariable = settings.TokenVariable,
+            Repositories = settings.Repositories,
+            MaxConcurrentRequests = settings.MaxConcurrentRequests,
+            MaxRetries = settings.MaxRetries,
+            MaxRateLimitWait = settings.MaxRateLimitWait,
+        };
+
+        // A repository owned by a team that runs exactly one service affects that service, unless the settings say otherwise.
+        var serviceMap = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var team in session.Teams.Teams.Where(t => t.Services.Count == 1))
+        {
+            foreach (var repository in team.Repositories)
+            {
+                serviceMap[repository] = team.Services[0];
+            }
+        }
+
+        foreach (var (repository, service) in settings.IncidentServiceMap)
+        {
+            serviceMap[repository] = service;
+        }
+
+        var incidents = new GitHubIncidentOptions { Label = settings.IncidentLabel!, ServiceLabelPrefix = settings.IncidentServiceLabelPrefix, ServiceMap = serviceMap };
+        var store = await session.OpenStoreAsync(cancellationToken);
+        using var sync = new GitHubIncidentSync(store, options, incidents, session.Environment.Time);
+        IReadOnlyList<GitHubIncidentSyncResult> results;
+        try
+        {
+            results = await CollectCommand.FailAsUserErrorAsync(() => sync.SyncAsync(fullRefresh, cancellationToken));
+        }
+        catch (GitHubApiException e)
+        {
+            throw new UserErrorException(e.Message);
+        }
+
+        return new SourceRun("github", results, results.Select(r =>
+            $"github {r.Repository}: {r.Incidents} incident issues read; {r.Changed} records new or changed" + (fullRefresh ? $"; {r.Removed} removed (gone upstream or unlabelled)" : "")).ToList());
+    }
+
+    private static string? GitHubIncidentsNotConfigured(CommandSession session)
+    {
+        var github = session.Settings.GitHub;
+        return string.IsNullOrWhiteSpace(github.IncidentLabel) ? "GitHub:IncidentLabel is not set"
+            : github.Repositories.Count == 0 ? "GitHub:Repositories is empty"
+            : VariableUnset(session, github.TokenVariable, "GitHub:TokenVariable");
     }
 
     private static string? JiraNotConfigured(CommandSession session)

@@ -256,4 +256,14 @@ internal sealed class GitHubSettings
 
     /// <summary>Where a repository's first sync starts; empty reads everything.</summary>
     public DateTimeOffset? Since { get; set; }
+
+    /// <summary>The issue label that makes an issue an incident; unset (default) collects no issues as incidents.</summary>
+    public string? IncidentLabel { get; set; }
+
+    /// <summary>The issue label prefix naming an incident's service (default <c>service:</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string IncidentServiceLabelPrefix { get; set; } = "service:";
+
+    /// <summary>Repositories to the service their incidents affect when no service label is set (else the teams file, else the repository's name).</summary>
+    public Dictionary<string, string> IncidentServiceMap { get; set; } = [];
 }

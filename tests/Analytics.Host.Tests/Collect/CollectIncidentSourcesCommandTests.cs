@@ -165,8 +165,29 @@ public sealed class CollectIncidentSourcesCommandTests : IAsyncLifetime
         result.ExitCode.Should().Be(2);
         result.Output.Should().Contain("jira: skipped (Jira:BaseUrl is not set)")
             .And.Contain("pagerduty: skipped (the environment variable PAGERDUTY_TOKEN (PagerDuty:TokenVariable) is not set)")
-            .And.Contain("statuspage pg1: 1 incidents read");
+            .And.Contain("statuspage pg1: 1 incidents read")
+            .And.Contain("github: skipped (GitHub:IncidentLabel is not set)");
         result.Error.Should().Contain("opsgenie: failed").And.Contain("401").And.NotContain(OpsgenieKey);
+    }
+
+    [Fact]
+    public async Task CollectGitHubIncidents_LabelledIssue_StoredWithTheServiceFromItsLabel()
+    {
+        _cli.Variables["ANALYTICS__GITHUB__BASEURL"] = _server.BaseUrl;
+        _cli.Variables["ANALYTICS__GITHUB__REPOSITORIES__0"] = "acme/api";
+        _cli.Variables["ANALYTICS__GITHUB__INCIDENTLABEL"] = "incident";
+        _cli.Variables["GITHUB_TOKEN"] = "cli-github-token-secret";
+        _server.Responses["/repos/acme/api/issues"] = (200, """
+            [{"number":7,"title":"Checkout 500s","state":"closed","labels":[{"name":"incident"},{"name":"service:payments"}],"assignees":[{"login":"bob"}],
+              "created_at":"2026-11-10T08:00:00Z","updated_at":"2026-11-10T09:30:00Z","closed_at":"2026-11-10T09:00:00Z","html_url":"https://github.com/acme/api/issues/7"},
+             {"number":8,"title":"A pull request","state":"open","labels":[{"name":"incident"}],"created_at":"2026-11-10T08:00:00Z","updated_at":"2026-11-10T08:00:00Z","pull_request":{"url":"x"}}]
+            """);
+
+        var result = await _cli.RunAsync("collect", "github-incidents");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("github acme/api: 1 incident issues read; 1 records new or changed");
+        _server.Authorizations.Should().OnlyContain(a => a == "Bearer cli-github-token-secret");
     }
 
     [Fact]
