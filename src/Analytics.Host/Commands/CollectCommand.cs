@@ -124,17 +124,7 @@ internal static class CollectCommand
         var command = new Command("pagerduty", "Read PagerDuty incidents with their acknowledge and resolve times (settings section PagerDuty).") { json };
         runner.Bind(command, async (session, cancellationToken) =>
         {
-            var run = await RunPagerDutyAsync(session, cancellationToken);
-            if (session.Parse.GetValue(json))
-            {
-                // The single result, not a list: the shape scripts already read.
-                await JsonOutput.WriteAsync(session.Environment.Out, run.Result);
-            }
-            else
-            {
-                await CollectIncidentsCommand.PrintAsync(session, run, false);
-            }
-
+            await CollectIncidentsCommand.PrintAsync(session, await RunPagerDutyAsync(session, cancellationToken), session.Parse.GetValue(json));
             return ExitCode.Ok;
         });
         return command;
