@@ -23,6 +23,12 @@ public sealed record SignalRequest(
     public Statistics.Aggregator Aggregator { get; init; } = Statistics.Aggregator.Median;
 
     /// <summary>
+    /// How far before an incident a production deployment of its service may have gone live to be blamed for it, when
+    /// the incident names no deployment (default 24 hours; see <see cref="Attribution.IncidentAttribution"/>).
+    /// </summary>
+    public TimeSpan AttributionWindow { get; init; } = Attribution.IncidentAttribution.DefaultWindow;
+
+    /// <summary>
     /// Which deployment environments count as production (default: <c>production</c> and <c>prod</c>, ignoring case).
     /// </summary>
     public IReadOnlyList<string> ProductionEnvironments { get; init; } = ["production", "prod"];

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Analytics.Collectors.HttpApi;
+using Analytics.Collectors.Incidents;
 using Analytics.Domain.Common;
 using Analytics.Domain.Incidents;
 using Analytics.Domain.Work;
@@ -13,7 +14,7 @@ internal sealed partial class JiraIssueMapper(JiraOptions options, JiraStatusMap
     /// <summary>The fields the search asks for: the standard ones plus the configured custom fields.</summary>
     public IReadOnlyList<string> Fields { get; } =
         new[] { "summary", "status", "created", "updated", "resolutiondate", "issuetype", "priority", "assignee", "reporter", "project", "labels", "parent" }
-            .Concat(new[] { options.StoryPointsField, options.SprintField, options.IncidentServiceField }.OfType<string>())
+            .Concat(new[] { options.StoryPointsField, options.SprintField, options.IncidentServiceField, options.IncidentDeploymentField }.OfType<string>())
             .Distinct(StringComparer.Ordinal)
             .ToArray();
 
@@ -63,6 +64,7 @@ internal sealed partial class JiraIssueMapper(JiraOptions options, JiraStatusMap
             ? ticket.ResolvedAt ?? ordered.LastOrDefault(t => t.ToCategory == StatusCategory.Done)?.At
             : null;
         var service = options.IncidentServiceField is { } field ? FieldText(issue.Get("fields").Get(field)) : null;
+        var deployment = options.IncidentDeploymentField is { } linkField ? FieldText(issue.Get("fields").Get(linkField)) : null;
         var responders = ordered.Select(t => t.Author).Append(ticket.Assignee).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         return new Incident(
             JiraClient.Source,
@@ -75,7 +77,7 @@ internal sealed partial class JiraIssueMapper(JiraOptions options, JiraStatusMap
             acknowledged < ticket.CreatedAt ? ticket.CreatedAt : acknowledged,
             resolved < ticket.CreatedAt ? ticket.CreatedAt : resolved,
             new ValueList<string>(responders),
-            null,
+            string.IsNullOrWhiteSpace(deployment) ? DeploymentLink.FromLabels(ticket.Labels) : deployment.Trim(),
             new Uri(options.BaseUrl, "browse/" + ticket.Key).ToString());
     }
 

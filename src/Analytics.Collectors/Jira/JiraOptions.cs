@@ -1,8 +1,11 @@
 namespace Analytics.Collectors.Jira;
 
-/// <summary>What to collect from a Jira Cloud site and how to read its custom fields.</summary>
+/// <summary>What to collect from a Jira site (Cloud or Data Center) and how to read its custom fields.</summary>
 public sealed record JiraOptions
 {
+    /// <summary>Which Jira the site runs (default <see cref="JiraFlavor.Cloud"/>); must match the client's.</summary>
+    public JiraFlavor Flavor { get; init; } = JiraFlavor.Cloud;
+
     /// <summary>The site, such as <c>https://acme.atlassian.net</c>.</summary>
     public required Uri BaseUrl { get; init; }
 
@@ -23,6 +26,12 @@ public sealed record JiraOptions
 
     /// <summary>The field whose value names an incident's service; null (default) uses the project key.</summary>
     public string? IncidentServiceField { get; init; }
+
+    /// <summary>
+    /// The field whose value names the deployment that caused an incident (its <c>source_id</c>), or null (default). A
+    /// label <c>deployment:&lt;id&gt;</c> names it too; the field wins when both are set.
+    /// </summary>
+    public string? IncidentDeploymentField { get; init; }
 
     /// <summary>Issues per search page (default 100).</summary>
     public int PageSize { get; init; } = 100;

@@ -83,5 +83,5 @@ internal sealed class JiraStatusMap
     /// <summary>The category, or an error naming the issue, the change and the status.</summary>
     /// <exception cref="SourceDataException">The status is unknown.</exception>
     public StatusCategory Require(string? id, string? name, string where) =>
-        Find(id, name) ?? throw new SourceDataException($"{where}: status '{name ?? "?"}' (id {id ?? "?"}) has no known category; it is not in /rest/api/3/status");
+        Find(id, name) ?? throw new SourceDataException($"{where}: status '{name ?? "?"}' (id {id ?? "?"}) has no known category; it is not in the site's status list");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Analytics.Collectors.HttpApi;
 using Analytics.Domain.Common;
@@ -96,16 +95,5 @@ internal sealed class PagerDutyIncidentMapper(PagerDutyOptions options)
     private static string? UserId(JsonElement reference) =>
         reference.Text("type") is "user_reference" or "user" ? reference.Text("id") : null;
 
-    private static DateTimeOffset? Date(JsonElement value, string where)
-    {
-        var text = value.AsText();
-        if (text is null)
-        {
-            return null;
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
-            ? instant
-            : throw new SourceDataException($"{where}: '{text}' is not an ISO-8601 timestamp");
-    }
+    private static DateTimeOffset? Date(JsonElement value, string where) => IsoInstant.Read(value, where);
 }

@@ -19,6 +19,10 @@ internal static class CollectCommand
         command.Subcommands.Add(CreateJira(runner));
         command.Subcommands.Add(CreatePagerDuty(runner));
         command.Subcommands.Add(CreateGitHub(runner));
+        command.Subcommands.Add(CollectIncidentsCommand.CreateOpsgenie(runner));
+        command.Subcommands.Add(CollectIncidentsCommand.CreateStatuspage(runner));
+        command.Subcommands.Add(CollectIncidentsCommand.CreateGitHubIncidents(runner));
+        command.Subcommands.Add(CollectIncidentsCommand.CreateIncidents(runner));
         return command;
     }
 
@@ -62,48 +66,56 @@ internal static class CollectCommand
     private static Command CreateJira(CommandRunner runner)
     {
         var json = GlobalOptions.Json();
-        var command = new Command("jira", "Read Jira Cloud issues, their status history and incident-type issues (settings section Jira).") { json };
+        var fullRefresh = CollectIncidentsCommand.FullRefreshOption();
+        var command = new Command("jira", "Read Jira Cloud or Data Center issues, their status history and incident-type issues (settings section Jira).") { json, fullRefresh };
         runner.Bind(command, async (session, cancellationToken) =>
         {
-            var settings = session.Settings.Jira;
-            var baseUrl = settings.BaseUrl is { Length: > 0 } url ? new Uri(url) : throw new UserErrorException("Jira:BaseUrl is not set (the site, such as https://acme.atlassian.net)");
-            if (settings.Projects.Count == 0 && settings.Jql.Count == 0)
-            {
-                throw new UserErrorException("neither Jira:Projects nor Jira:Jql is set: nothing to collect");
-            }
-
-            var options = new JiraOptions
-            {
-                BaseUrl = baseUrl,
-                Projects = settings.Projects,
-                Jql = settings.Jql,
-                StoryPointsField = settings.StoryPointsField,
-                SprintField = settings.SprintField,
-                IncidentIssueTypes = settings.IncidentIssueTypes,
-                IncidentServiceField = settings.IncidentServiceField,
-                PageSize = settings.PageSize,
-            };
-            var email = Secret(session, settings.EmailVariable, "Jira:EmailVariable");
-            var token = Secret(session, settings.TokenVariable, "Jira:TokenVariable");
-            var store = await session.OpenStoreAsync(cancellationToken);
-            using var http = new HttpClient();
-            var sync = new JiraSync(store, new JiraClient(http, baseUrl, email, token, session.Environment.Time), options, session.Environment.Time);
-            var results = await FailAsUserErrorAsync(() => sync.SyncAsync(cancellationToken));
-            if (session.Parse.GetValue(json))
-            {
-                await JsonOutput.WriteAsync(session.Environment.Out, results);
-            }
-            else
-            {
-                foreach (var r in results)
-                {
-                    session.Output.WriteLine($"{r.Scope}: {r.Issues} issues, {r.Transitions} transitions, {r.Incidents} incidents read; {r.Changed} records new or changed");
-                }
-            }
-
+            var run = await RunJiraAsync(session, session.Parse.GetValue(fullRefresh), cancellationToken);
+            await CollectIncidentsCommand.PrintAsync(session, run, session.Parse.GetValue(json));
             return ExitCode.Ok;
         });
         return command;
+    }
+
+    /// <summary>Runs the Jira sync the settings describe.</summary>
+    /// <exception cref="UserErrorException">A setting is missing, or Jira refused or sent something unmappable.</exception>
+    internal static async Task<SourceRun> RunJiraAsync(CommandSession session, bool fullRefresh, CancellationToken cancellationToken)
+    {
+        var settings = session.Settings.Jira;
+        var baseUrl = settings.BaseUrl is { Length: > 0 } url ? new Uri(url) : throw new UserErrorException("Jira:BaseUrl is not set (the site, such as https://acme.atlassian.net)");
+        if (settings.Projects.Count == 0 && settings.Jql.Count == 0)
+        {
+            throw new UserErrorException("neither Jira:Projects nor Jira:Jql is set: nothing to collect");
+        }
+
+        var flavor = string.Equals(settings.Flavor, "datacenter", StringComparison.OrdinalIgnoreCase) ? JiraFlavor.DataCenter : JiraFlavor.Cloud;
+        var options = new JiraOptions
+        {
+            Flavor = flavor,
+            BaseUrl = baseUrl,
+            Projects = settings.Projects,
+            Jql = settings.Jql,
+            StoryPointsField = settings.StoryPointsField,
+            SprintField = settings.SprintField,
+            IncidentIssueTypes = settings.IncidentIssueTypes,
+            IncidentServiceField = settings.IncidentServiceField,
+            IncidentDeploymentField = settings.IncidentDeploymentField,
+            PageSize = settings.PageSize,
+        };
+
+        // Data Center needs no e-mail: the personal access token is a bearer token.
+        var email = flavor == JiraFlavor.Cloud ? Secret(session, settings.EmailVariable, "Jira:EmailVariable") : null;
+        var token = Secret(session, settings.TokenVariable, "Jira:TokenVariable");
+        var store = await session.OpenStoreAsync(cancellationToken);
+        using var http = new HttpClient();
+        var client = email is null
+            ? JiraClient.ForDataCenter(http, baseUrl, token, session.Environment.Time)
+            : new JiraClient(http, baseUrl, email, token, session.Environment.Time);
+        var sync = new JiraSync(store, client, options, session.Environment.Time);
+        var results = await FailAsUserErrorAsync(() => sync.SyncAsync(fullRefresh, cancellationToken));
+        return new SourceRun("jira", results, results.Select(r =>
+            $"{r.Scope}: {r.Issues} issues, {r.Transitions} transitions, {r.Incidents} incidents read; {r.Changed} records new or changed"
+            + (fullRefresh ? $"; {r.Removed} removed (gone upstream)" : "")).ToList());
     }
 
     private static Command CreatePagerDuty(CommandRunner runner)
@@ -112,43 +124,42 @@ internal static class CollectCommand
         var command = new Command("pagerduty", "Read PagerDuty incidents with their acknowledge and resolve times (settings section PagerDuty).") { json };
         runner.Bind(command, async (session, cancellationToken) =>
         {
-            var settings = session.Settings.PagerDuty;
-            var baseUrl = settings.BaseUrl is { Length: > 0 } url ? new Uri(url)
-                : string.Equals(settings.Region, "eu", StringComparison.OrdinalIgnoreCase) ? PagerDutyOptions.EuBaseUrl : PagerDutyOptions.UsBaseUrl;
-            var options = new PagerDutyOptions
-            {
-                BaseUrl = baseUrl,
-                ServiceIds = settings.ServiceIds,
-                ServiceMap = settings.ServiceMap,
-                InitialLookback = TimeSpan.FromDays(settings.InitialLookbackDays),
-            };
-            var token = Secret(session, settings.TokenVariable, "PagerDuty:TokenVariable");
-            var store = await session.OpenStoreAsync(cancellationToken);
-            using var http = new HttpClient();
-            var sync = new PagerDutySync(store, new PagerDutyClient(http, baseUrl, token, session.Environment.Time), options, session.Environment.Time);
-            var result = await FailAsUserErrorAsync(() => sync.SyncAsync(cancellationToken));
-            if (session.Parse.GetValue(json))
-            {
-                await JsonOutput.WriteAsync(session.Environment.Out, result);
-            }
-            else
-            {
-                session.Output.WriteLine($"pagerduty: {result.Incidents} incidents read ({result.Windows} windows); {result.Changed} records new or changed");
-            }
-
+            await CollectIncidentsCommand.PrintAsync(session, await RunPagerDutyAsync(session, cancellationToken), session.Parse.GetValue(json));
             return ExitCode.Ok;
         });
         return command;
     }
 
+    /// <summary>Runs the PagerDuty sync the settings describe.</summary>
+    /// <exception cref="UserErrorException">The token is missing, or PagerDuty refused or sent something unmappable.</exception>
+    internal static async Task<SourceRun> RunPagerDutyAsync(CommandSession session, CancellationToken cancellationToken)
+    {
+        var settings = session.Settings.PagerDuty;
+        var baseUrl = settings.BaseUrl is { Length: > 0 } url ? new Uri(url)
+            : string.Equals(settings.Region, "eu", StringComparison.OrdinalIgnoreCase) ? PagerDutyOptions.EuBaseUrl : PagerDutyOptions.UsBaseUrl;
+        var options = new PagerDutyOptions
+        {
+            BaseUrl = baseUrl,
+            ServiceIds = settings.ServiceIds,
+            ServiceMap = settings.ServiceMap,
+            InitialLookback = TimeSpan.FromDays(settings.InitialLookbackDays),
+        };
+        var token = Secret(session, settings.TokenVariable, "PagerDuty:TokenVariable");
+        var store = await session.OpenStoreAsync(cancellationToken);
+        using var http = new HttpClient();
+        var sync = new PagerDutySync(store, new PagerDutyClient(http, baseUrl, token, session.Environment.Time), options, session.Environment.Time);
+        var result = await FailAsUserErrorAsync(() => sync.SyncAsync(cancellationToken));
+        return new SourceRun("pagerduty", result, [$"pagerduty: {result.Incidents} incidents read ({result.Windows} windows); {result.Changed} records new or changed"]);
+    }
+
     /// <summary>A credential from the environment variable the settings name; its value is never printed.</summary>
-    private static string Secret(CommandSession session, string variable, string key) =>
+    internal static string Secret(CommandSession session, string variable, string key) =>
         session.Environment.Variables[variable] is string { Length: > 0 } value
             ? value
             : throw new UserErrorException($"the environment variable {variable} (named by {key}) is not set");
 
     /// <summary>A source that refuses, keeps failing or sends unmappable data is reported as one line, not as a bug.</summary>
-    private static async Task<T> FailAsUserErrorAsync<T>(Func<Task<T>> sync)
+    internal static async Task<T> FailAsUserErrorAsync<T>(Func<Task<T>> sync)
     {
         try
         {

@@ -45,6 +45,94 @@ internal sealed class AnalyticsSettings
     /// <summary>How the delivery outbox retries.</summary>
     [Required]
     public DeliverySettings Delivery { get; set; } = new();
+    /// <summary>What <c>analytics collect opsgenie</c> reads.</summary>
+    [Required]
+    public OpsgenieSettings Opsgenie { get; set; } = new();
+
+    /// <summary>What <c>analytics collect statuspage</c> reads.</summary>
+    [Required]
+    public StatuspageSettings Statuspage { get; set; } = new();
+
+    /// <summary>How incidents are attributed to deployments (DORA change failure rate and recovery time).</summary>
+    [Required]
+    public AttributionSettings Attribution { get; set; } = new();
+}
+
+/// <summary>The <c>Opsgenie</c> section (see <c>docs/sources/opsgenie.md</c>). The key comes from the environment variable it names.</summary>
+internal sealed class OpsgenieSettings
+{
+    /// <summary><c>us</c> (default, <c>api.opsgenie.com</c>) or <c>eu</c> (<c>api.eu.opsgenie.com</c>).</summary>
+    [RegularExpression("(?i)^(us|eu)$", ErrorMessage = "must be 'us' or 'eu'")]
+    public string Region { get; set; } = "us";
+
+    /// <summary>Overrides the region's API URL (a proxy, a test server).</summary>
+    [Url]
+    public string? BaseUrl { get; set; }
+
+    /// <summary>The environment variable holding the API key (default <c>OPSGENIE_API_KEY</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string KeyVariable { get; set; } = "OPSGENIE_API_KEY";
+
+    /// <summary>Whether incidents are collected (default true).</summary>
+    public bool Incidents { get; set; } = true;
+
+    /// <summary>Whether alerts are collected too (default false).</summary>
+    public bool Alerts { get; set; }
+
+    /// <summary>An Opsgenie search query narrowing the incidents.</summary>
+    public string? IncidentQuery { get; set; }
+
+    /// <summary>An Opsgenie search query narrowing the alerts.</summary>
+    public string? AlertQuery { get; set; }
+
+    /// <summary>The tag prefix naming the service (default <c>service:</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string ServiceTagPrefix { get; set; } = "service:";
+
+    /// <summary>Opsgenie names (service tag values, teams, integrations) to the teams file's service names.</summary>
+    public Dictionary<string, string> ServiceMap { get; set; } = [];
+
+    /// <summary>The service of an incident that names none (default <c>unmapped</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DefaultService { get; set; } = "unmapped";
+
+    /// <summary>Days the first sync (and a full refresh) reads back (default 180).</summary>
+    [Range(1, 3650)]
+    public int InitialLookbackDays { get; set; } = 180;
+}
+
+/// <summary>The <c>Statuspage</c> section (see <c>docs/sources/statuspage.md</c>). The key comes from the environment variable it names.</summary>
+internal sealed class StatuspageSettings
+{
+    /// <summary>The management API (default <c>https://api.statuspage.io/v1</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    [Url]
+    public string BaseUrl { get; set; } = "https://api.statuspage.io/v1";
+
+    /// <summary>The environment variable holding the API key (default <c>STATUSPAGE_API_KEY</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string KeyVariable { get; set; } = "STATUSPAGE_API_KEY";
+
+    /// <summary>The status pages to read, by page id.</summary>
+    public List<string> PageIds { get; set; } = [];
+
+    /// <summary>Component names or ids to the teams file's service names.</summary>
+    public Dictionary<string, string> ComponentMap { get; set; } = [];
+
+    /// <summary>The service of an incident with no component (default <c>unmapped</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DefaultService { get; set; } = "unmapped";
+}
+
+/// <summary>The <c>Attribution</c> section (see <c>docs/attribution.md</c>).</summary>
+internal sealed class AttributionSettings
+{
+    /// <summary>
+    /// How far before an incident a production deployment of its service may have gone live to be blamed for it, when
+    /// the incident names no deployment (default 24 hours; zero attributes only explicit links).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan Window { get; set; } = TimeSpan.FromHours(24);
 }
 
 /// <summary>The <c>Store</c> section.</summary>
@@ -71,9 +159,13 @@ internal sealed class ReportsSettings
     public string OutputDirectory { get; set; } = "reports";
 }
 
-/// <summary>The <c>Jira</c> section (Jira Cloud, REST v3). Credentials come from the environment variables it names.</summary>
+/// <summary>The <c>Jira</c> section (Jira Cloud or Data Center). Credentials come from the environment variables it names.</summary>
 internal sealed class JiraSettings
 {
+    /// <summary><c>cloud</c> (default: REST v3, e-mail + API token) or <c>datacenter</c> (Server/Data Center: REST v2, personal access token).</summary>
+    [RegularExpression("(?i)^(cloud|datacenter)$", ErrorMessage = "must be 'cloud' or 'datacenter'")]
+    public string Flavor { get; set; } = "cloud";
+
     /// <summary>The site, such as <c>https://acme.atlassian.net</c>; required by <c>collect jira</c>.</summary>
     [Url]
     public string? BaseUrl { get; set; }
@@ -82,7 +174,7 @@ internal sealed class JiraSettings
     [Required(AllowEmptyStrings = false)]
     public string EmailVariable { get; set; } = "JIRA_EMAIL";
 
-    /// <summary>The environment variable holding the API token (default <c>JIRA_API_TOKEN</c>).</summary>
+    /// <summary>The environment variable holding the API token, or the personal access token on Data Center (default <c>JIRA_API_TOKEN</c>).</summary>
     [Required(AllowEmptyStrings = false)]
     public string TokenVariable { get; set; } = "JIRA_API_TOKEN";
 
@@ -103,6 +195,9 @@ internal sealed class JiraSettings
 
     /// <summary>The field naming an incident's service; unset uses the project key.</summary>
     public string? IncidentServiceField { get; set; }
+
+    /// <summary>The field naming the deployment that caused an incident (else a <c>deployment:&lt;id&gt;</c> label).</summary>
+    public string? IncidentDeploymentField { get; set; }
 
     /// <summary>Issues per search page (default 100).</summary>
     [Range(1, 5000)]
@@ -175,6 +270,16 @@ internal sealed class GitHubSettings
 
     /// <summary>Where a repository's first sync starts; empty reads everything.</summary>
     public DateTimeOffset? Since { get; set; }
+
+    /// <summary>The issue label that makes an issue an incident; unset (default) collects no issues as incidents.</summary>
+    public string? IncidentLabel { get; set; }
+
+    /// <summary>The issue label prefix naming an incident's service (default <c>service:</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string IncidentServiceLabelPrefix { get; set; } = "service:";
+
+    /// <summary>Repositories to the service their incidents affect when no service label is set (else the teams file, else the repository's name).</summary>
+    public Dictionary<string, string> IncidentServiceMap { get; set; } = [];
 }
 
 /// <summary>

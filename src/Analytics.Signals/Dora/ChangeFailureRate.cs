@@ -1,4 +1,5 @@
 using Analytics.Domain.Common;
+using Analytics.Signals.Attribution;
 using Analytics.Signals.Series;
 using Analytics.Signals.Statistics;
 using Analytics.Storage.Schema;
@@ -7,8 +8,8 @@ namespace Analytics.Signals.Dora;
 
 /// <summary>
 /// <c>dora.change_failure_rate</c>: the share of successful production deployments in each window that caused at least
-/// one incident (an incident whose <c>deployment_id</c> names the deployment), per team, with a Wilson 95% interval.
-/// Definition: <c>docs/signals/dora.md</c>.
+/// one incident (as <see cref="IncidentAttribution"/> decides: an explicit link, else the look-back window), per team,
+/// with a Wilson 95% interval. Definition: <c>docs/signals/dora.md</c>.
 /// </summary>
 public sealed class ChangeFailureRate : ISignal
 {
@@ -25,20 +26,20 @@ public sealed class ChangeFailureRate : ISignal
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // An incident tool (PagerDuty) links deployments of another system (GitHub): the link is the deployment's id alone.
-        var failed = new HashSet<string>(StringComparer.Ordinal);
+        var attribution = await IncidentAttribution.LoadAsync(request, cancellationToken);
+        var failed = new HashSet<(string, string)>();
         await foreach (var incident in request.Store.ReadAsync(Entities.Incidents, null, cancellationToken))
         {
-            if (incident.DeploymentId is { } id)
+            if (attribution.Attribute(incident) is { } cause)
             {
-                failed.Add(id);
+                failed.Add((cause.Deployment.Source, cause.Deployment.SourceId));
             }
         }
 
         var collectors = WindowedValues.PerTeam(request);
         foreach (var (deployment, team, at) in await ProductionDeployments.LoadAsync(request, request.From.AddDays(-7), cancellationToken))
         {
-            collectors[team.Id].Add(at, failed.Contains(deployment.SourceId) ? 1 : 0);
+            collectors[team.Id].Add(at, failed.Contains((deployment.Source, deployment.SourceId)) ? 1 : 0);
         }
 
         return request.Teams.Select(team =>

@@ -1,4 +1,4 @@
-using Analytics.Domain.Delivery;
+using Analytics.Signals.Attribution;
 using Analytics.Signals.Series;
 using Analytics.Storage.Schema;
 
@@ -6,7 +6,7 @@ namespace Analytics.Signals.Dora;
 
 /// <summary>
 /// <c>dora.recovery_time</c>: failed deployment recovery time (DORA 2023+): for incidents caused by a production
-/// deployment, the time from that deployment finishing to the incident being resolved, observed at resolution, per team,
+/// deployment (as <see cref="IncidentAttribution"/> decides), the time from that deployment finishing to the incident being resolved, observed at resolution, per team,
 /// aggregated with the request's aggregator and a bootstrap 95% interval. Definition: <c>docs/signals/dora.md</c>.
 /// </summary>
 public sealed class RecoveryTime : ISignal
@@ -24,23 +24,17 @@ public sealed class RecoveryTime : ISignal
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var deployments = new Dictionary<string, Deployment>(StringComparer.Ordinal);
-        await foreach (var deployment in request.Store.ReadAsync(Entities.Deployments, null, cancellationToken))
-        {
-            if (request.IsProduction(deployment.Environment))
-            {
-                deployments[deployment.SourceId] = deployment;
-            }
-        }
-
+        var attribution = await IncidentAttribution.LoadAsync(request, cancellationToken);
         var collectors = WindowedValues.PerTeam(request);
         await foreach (var incident in request.Store.ReadAsync(Entities.Incidents, null, cancellationToken))
         {
-            if (incident is { DeploymentId: { } id, ResolvedAt: { } resolved } && deployments.TryGetValue(id, out var deployment)
-                && (request.OwnerOf(deployment.Repository) ?? request.TeamOfService(incident.Service)) is { } team)
+            // An explicit link may name a staging deployment: it caused the incident, but recovery from a failed
+            // deployment is a production measure.
+            if (incident.ResolvedAt is { } resolved && attribution.Attribute(incident) is { } cause
+                && request.IsProduction(cause.Deployment.Environment)
+                && (request.OwnerOf(cause.Deployment.Repository) ?? request.TeamOfService(incident.Service)) is { } team)
             {
-                var deployed = deployment.FinishedAt ?? deployment.CreatedAt;
-                collectors[team.Id].Add(resolved, Math.Max(0, (resolved - deployed).TotalSeconds));
+                collectors[team.Id].Add(resolved, Math.Max(0, (resolved - cause.DeployedAt).TotalSeconds));
             }
         }
 

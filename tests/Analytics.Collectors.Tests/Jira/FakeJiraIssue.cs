@@ -17,5 +17,9 @@ public sealed record FakeJiraIssue(string Id, string Key, string Type, string St
 
     public string? Service { get; init; }
 
+    public string[] Labels { get; init; } = ["backend"];
+
+    public string? DeploymentField { get; init; }
+
     public List<FakeJiraHistory> Histories { get; init; } = [];
 }

@@ -12,6 +12,11 @@ namespace Analytics.Collectors.Tests.Jira;
 /// no total, which filters by <c>project = "X"</c> and <c>updated &gt;= "yyyy-MM-dd HH:mm"</c> (read as UTC) and sorts
 /// by <c>updated</c>; <c>POST /rest/api/3/changelog/bulkfetch</c> (oldest first, by date then issue id, paged);
 /// <c>GET /rest/api/3/status</c>; the retired <c>/rest/api/3/search</c> answers 410; wrong credentials 401.
+/// In Data Center mode (§3.7) it is REST v2 instead: <c>POST /rest/api/2/search</c> with <c>startAt</c>/<c>maxResults</c>/
+/// <c>total</c>, ordered by the JQL's <c>ORDER BY created</c> or <c>updated</c>, each issue's changelog inline (whole,
+/// unless <see cref="InlineChangelogCap"/> cuts it), <c>GET /rest/api/2/issue/{key}?expand=changelog</c>,
+/// <c>GET /rest/api/2/status</c>, users by <c>name</c>, changelog items without <c>fieldId</c>, a bearer personal access
+/// token; the Cloud endpoints answer 404.
 /// </summary>
 public sealed partial class JiraFakeServer : IAsyncDisposable
 {
@@ -20,13 +25,24 @@ public sealed partial class JiraFakeServer : IAsyncDisposable
     public const string StoryPointsField = "customfield_10016";
     public const string SprintField = "customfield_10020";
     public const string ServiceField = "customfield_10050";
+    public const string DeploymentField = "customfield_10060";
+    public const string PersonalAccessToken = "jira-dc-pat-789";
 
     private static readonly (string Id, string Name, string Key)[] s_statuses =
     [
         ("1", "To Do", "new"), ("3", "In Progress", "indeterminate"), ("10001", "Blocked", "indeterminate"), ("5", "Done", "done"),
     ];
 
-    public JiraFakeServer() => Server = new LoopbackServer(Handle);
+    public JiraFakeServer(bool dataCenter = false)
+    {
+        DataCenter = dataCenter;
+        Server = new LoopbackServer(Handle);
+    }
+
+    public bool DataCenter { get; }
+
+    /// <summary>Data Center: the most histories the search embeds per issue (null: all, as Data Center does).</summary>
+    public int? InlineChangelogCap { get; set; }
 
     public LoopbackServer Server { get; }
 
@@ -58,6 +74,11 @@ public sealed partial class JiraFakeServer : IAsyncDisposable
 
     private LoopbackResponse Handle(LoopbackRequest request)
     {
+        if (DataCenter)
+        {
+            return HandleDataCenter(request);
+        }
+
         var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Email}:{Token}"));
         if (request.Authorization != expected)
         {
@@ -78,6 +99,91 @@ public sealed partial class JiraFakeServer : IAsyncDisposable
             _ => new LoopbackResponse(404, """{"errorMessages":["No such endpoint"]}"""),
         };
     }
+
+    private LoopbackResponse HandleDataCenter(LoopbackRequest request)
+    {
+        if (request.Authorization != "Bearer " + PersonalAccessToken)
+        {
+            return new LoopbackResponse(401, """{"errorMessages":["You are not authenticated. Authentication required to perform this operation."],"errors":{}}""");
+        }
+
+        var segments = request.Path.Trim('/').Split('/');
+        return (request.Method, request.Path) switch
+        {
+            ("GET", "/rest/api/2/status") => Ok(StatusList()),
+            ("POST", "/rest/api/2/search") => SearchFrom(JsonNode.Parse(request.Body)!.AsObject()),
+            ("GET", _) when segments is ["rest", "api", "2", "issue", var key] && Issues.FirstOrDefault(i => i.Key == key) is { } issue =>
+                Ok(new JsonObject { ["id"] = issue.Id, ["key"] = issue.Key, ["changelog"] = Changelog(issue, null) }),
+            _ => new LoopbackResponse(404, """{"errorMessages":["null for uri"]}"""),
+        };
+    }
+
+    private LoopbackResponse SearchFrom(JsonObject body)
+    {
+        var jql = body["jql"]!.GetValue<string>();
+        var byCreated = jql.Contains("ORDER BY created ASC", StringComparison.Ordinal);
+        var matching = Matching(jql)
+            .OrderBy(i => byCreated ? i.Created : i.Updated).ThenBy(i => i.Key, StringComparer.Ordinal)
+            .ToList();
+        var startAt = body["startAt"]?.GetValue<int>() ?? 0;
+        var size = Math.Min(body["maxResults"]?.GetValue<int>() ?? 50, SearchPageCap);
+        var expanded = body["expand"]?.AsArray().Any(e => e!.GetValue<string>() == "changelog") == true;
+        var page = matching.Skip(startAt).Take(size).Select(i =>
+        {
+            var rendered = Render(i);
+            rendered["changelog"] = expanded ? Changelog(i, InlineChangelogCap) : null;
+            return (JsonNode)rendered;
+        }).ToArray();
+        return Ok(new JsonObject
+        {
+            ["expand"] = "schema,names",
+            ["startAt"] = startAt,
+            ["maxResults"] = size,
+            ["total"] = matching.Count,
+            ["issues"] = new JsonArray(page),
+        });
+    }
+
+    private JsonObject Changelog(FakeJiraIssue issue, int? cap)
+    {
+        var histories = issue.Histories.OrderBy(h => h.Created).Take(cap ?? int.MaxValue).Select(h => (JsonNode)new JsonObject
+        {
+            ["id"] = h.Id,
+            ["author"] = new JsonObject { ["name"] = h.Author, ["key"] = "JIRAUSER" + h.Author, ["displayName"] = h.Author },
+            ["created"] = JiraDate(h.Created),
+            ["items"] = new JsonArray(
+                new JsonObject { ["field"] = "resolution", ["fieldtype"] = "jira", ["from"] = null, ["to"] = "1" },
+                new JsonObject
+                {
+                    ["field"] = "status",
+                    ["fieldtype"] = "jira",
+                    ["from"] = h.FromStatusId,
+                    ["fromString"] = h.FromStatusId is null ? null : StatusName(h.FromStatusId),
+                    ["to"] = h.ToStatusId,
+                    ["toString"] = StatusName(h.ToStatusId),
+                }),
+        }).ToArray();
+        return new JsonObject { ["startAt"] = 0, ["maxResults"] = histories.Length, ["total"] = issue.Histories.Count, ["histories"] = new JsonArray(histories) };
+    }
+
+    private IEnumerable<FakeJiraIssue> Matching(string jql)
+    {
+        var project = ProjectClause().Match(jql);
+        var updated = UpdatedClause().Match(jql);
+        var since = updated.Success
+            ? DateTimeOffset.ParseExact(updated.Groups[1].Value, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
+            : DateTimeOffset.MinValue;
+        return Issues
+            .Where(i => !project.Success || i.Key.StartsWith(project.Groups[1].Value + "-", StringComparison.Ordinal))
+            .Where(i => i.Updated >= since);
+    }
+
+    private static JsonArray StatusList() => new(s_statuses.Select(s => (JsonNode)new JsonObject
+    {
+        ["id"] = s.Id,
+        ["name"] = s.Name,
+        ["statusCategory"] = new JsonObject { ["key"] = s.Key },
+    }).ToArray());
 
     private LoopbackResponse Search(JsonObject body)
     {
@@ -154,8 +260,10 @@ public sealed partial class JiraFakeServer : IAsyncDisposable
         return Ok(result);
     }
 
-    private static JsonObject Render(FakeJiraIssue issue)
+    private JsonObject Render(FakeJiraIssue issue)
     {
+        JsonObject User(string account) => DataCenter ? new JsonObject { ["name"] = account, ["key"] = "JIRAUSER" + account } : new JsonObject { ["accountId"] = account };
+
         var status = s_statuses.Single(s => s.Id == issue.StatusId);
         var fields = new JsonObject
         {
@@ -166,13 +274,14 @@ public sealed partial class JiraFakeServer : IAsyncDisposable
             ["resolutiondate"] = issue.Resolved is { } r ? JiraDate(r) : null,
             ["issuetype"] = new JsonObject { ["name"] = issue.Type },
             ["priority"] = issue.Priority is null ? null : new JsonObject { ["name"] = issue.Priority },
-            ["assignee"] = issue.Assignee is null ? null : new JsonObject { ["accountId"] = issue.Assignee },
-            ["reporter"] = new JsonObject { ["accountId"] = "reporter-1" },
+            ["assignee"] = issue.Assignee is null ? null : User(issue.Assignee),
+            ["reporter"] = User("reporter-1"),
             ["project"] = new JsonObject { ["key"] = issue.Key.Split('-')[0] },
-            ["labels"] = new JsonArray("backend"),
+            ["labels"] = new JsonArray(issue.Labels.Select(l => (JsonNode)l).ToArray()),
             [StoryPointsField] = issue.Points,
             [SprintField] = new JsonArray(issue.Sprints.Select((s, n) => (JsonNode)new JsonObject { ["id"] = n + 1, ["name"] = s, ["state"] = "closed" }).ToArray()),
             [ServiceField] = issue.Service is null ? null : new JsonObject { ["value"] = issue.Service, ["id"] = "1" },
+            [DeploymentField] = issue.DeploymentField,
         };
 
         // The embedded changelog is cut short, as on Cloud: the collector must not rely on it.

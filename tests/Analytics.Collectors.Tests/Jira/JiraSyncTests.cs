@@ -219,6 +219,62 @@ public abstract class JiraSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SyncAsync_IncidentDeploymentLinks_FieldWinsOverLabelAndOrdinaryIssuesStayUnlinked()
+    {
+        var opened = new DateTimeOffset(2026, 11, 3, 14, 0, 0, TimeSpan.Zero);
+        _jira.Issues.Add(new FakeJiraIssue("601", "PAY-61", "Incident", "1", opened, opened) { Labels = ["Deployment: 77"] });
+        _jira.Issues.Add(new FakeJiraIssue("602", "PAY-62", "Incident", "1", opened, opened) { Labels = ["deployment:77"], DeploymentField = " 88 " });
+        _jira.Issues.Add(new FakeJiraIssue("603", "PAY-63", "Incident", "1", opened, opened));
+
+        await Sync().SyncAsync(default);
+
+        var links = (await ReadAsync(Entities.Incidents)).ToDictionary(i => i.SourceId, i => i.DeploymentId);
+        links.Should().Equal(new Dictionary<string, string?> { ["PAY-61"] = "77", ["PAY-62"] = "88", ["PAY-63"] = null });
+    }
+
+    [Fact]
+    public async Task SyncAsync_FullRefresh_RemovesIssuesGoneUpstreamWithTheirTransitionsAndIncidentsInOneTransaction()
+    {
+        var opened = new DateTimeOffset(2026, 11, 3, 14, 0, 0, TimeSpan.Zero);
+        var keep = Issue(1, s_monday);
+        keep.Histories.Add(new FakeJiraHistory("11", s_monday.AddMinutes(1), "dev-1", "1", "3"));
+        var gone = new FakeJiraIssue("2", "PAY-2", "Incident", "3", opened, opened) { Histories = [new("21", opened.AddMinutes(5), "oncall", "1", "3")] };
+        _jira.Issues.AddRange([keep with { StatusId = "3" }, gone]);
+        await Sync().SyncAsync(default);
+        _jira.Issues.RemoveAt(1);
+
+        var incremental = (await Sync().SyncAsync(false, default)).Single();
+        var counts = (await _store.CountAsync(Entities.Tickets, default), await _store.CountAsync(Entities.Incidents, default));
+        var full = (await Sync().SyncAsync(true, default)).Single();
+
+        incremental.Removed.Should().Be(0, "an incremental run never removes");
+        counts.Should().Be((2, 1));
+        // PAY-2's ticket, its one transition and its incident.
+        full.Removed.Should().Be(3);
+        _jira.SearchedJql.Last().Should().Be("(project = \"PAY\") ORDER BY updated ASC", "a full refresh ignores the cursor");
+        (await ReadAsync(Entities.Tickets)).Select(t => t.Key).Should().Equal("PAY-1");
+        (await ReadAsync(Entities.TicketTransitions)).Select(t => t.ChangeId).Should().Equal("11");
+        (await _store.CountAsync(Entities.Incidents, default)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task SyncAsync_FullRefreshOfAJqlScope_RemovesNothing()
+    {
+        _jira.Issues.Add(Issue(1, s_monday));
+        _jira.Issues.Add(Issue(2, s_monday));
+        var options = Options() with { BaseUrl = _jira.BaseUrl, Projects = [], Jql = new Dictionary<string, string> { ["ops"] = "labels = ops" } };
+        JiraSync JqlSync() => new(_store, new JiraClient(_http, _jira.BaseUrl, JiraFakeServer.Email, JiraFakeServer.Token, _time), options, _time);
+        await JqlSync().SyncAsync(default);
+        _jira.Issues.RemoveAt(1);
+
+        var full = (await JqlSync().SyncAsync(true, default)).Single();
+
+        // A JQL scope cannot tell which stored tickets it covered: removing by project could delete another scope's.
+        full.Removed.Should().Be(0);
+        (await _store.CountAsync(Entities.Tickets, default)).Should().Be(2);
+    }
+
+    [Fact]
     public async Task SyncAsync_RateLimited_WaitsRetryAfterThenSucceeds()
     {
         _jira.Issues.Add(Issue(1, s_monday));
@@ -373,6 +429,7 @@ public abstract class JiraSyncTests : IAsyncLifetime
         SprintField = JiraFakeServer.SprintField,
         IncidentIssueTypes = ["incident"],
         IncidentServiceField = JiraFakeServer.ServiceField,
+        IncidentDeploymentField = JiraFakeServer.DeploymentField,
     };
 
     private JiraSync Sync()

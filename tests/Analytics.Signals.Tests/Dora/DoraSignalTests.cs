@@ -16,8 +16,10 @@ namespace Analytics.Signals.Tests.Dora;
 /// PR2 (bob): no commit known, opened Tue 09:00, never reviewed, merged 10:00, deployed by D2 Wed 10:00.
 /// PR3 (bob): opened Thu 09:00, merged 10:00, deployed by D5 at 11:00.
 /// D3 is a staging deployment and D4 a failed production one: neither counts.
-/// I1 (SEV2) opened Mon 16:00, acknowledged 16:10, resolved 18:00, caused by D1. I2 (SEV1) opened Thu 12:00,
-/// acknowledged 12:05, resolved 13:00. I3 affects "web", a service no team of the request runs.
+/// I1 (SEV2) opened Mon 16:00, acknowledged 16:10, resolved 18:00, linked explicitly to D1. I2 (SEV1) opened Thu 12:00,
+/// acknowledged 12:05, resolved 13:00, names no deployment: the 24-hour look-back window attributes it to D5 (Thu 11:00,
+/// the latest successful production deployment of acme/api before it; D4 failed, D2 is 26 h before).
+/// I3 affects "web", a service no team of the request runs.
 /// </summary>
 public sealed class DoraSignalTests
 {
@@ -33,12 +35,27 @@ public sealed class DoraSignalTests
 
         // D1, D2, D5 in week 1; none in week 2.
         frequency.Points.Select(p => p.Value).Should().Equal(3, 0);
-        // D1 caused I1: 1 of 3. Wilson 95% (z = 1.96): centre (1/3 + z²/6) / (1 + z²/3) = 0.42692,
-        // half-width z / (1 + z²/3) × √(2/27 + z²/36) = 0.36543 → [0.06149, 0.79234].
+        // D1 caused I1 (explicit) and D5 caused I2 (window): 2 of 3. Wilson 95% (z = 1.96): centre
+        // (2/3 + z²/6) / (1 + z²/3) = 0.57308, half-width z / (1 + z²/3) × √(2/27 + z²/36) = 0.36543 → [0.20766, 0.93851].
+        failure.Points[0].Value.Should().BeApproximately(2.0 / 3, 1e-12);
+        failure.Points[0].Low.Should().BeApproximately(0.20766, 1e-4);
+        failure.Points[0].High.Should().BeApproximately(0.93851, 1e-4);
+        failure.Points[1].Value.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task ChangeFailureRate_WindowShorterThanTheGap_CountsOnlyTheExplicitLink()
+    {
+        await using var fixture = await CreateAsync();
+
+        var failure = (await new ChangeFailureRate().ComputeAsync(fixture.TwoWeeks() with { AttributionWindow = TimeSpan.FromMinutes(30) }, default)).Single();
+        var recovery = (await new RecoveryTime().ComputeAsync(fixture.TwoWeeks() with { AttributionWindow = TimeSpan.FromMinutes(30) }, default)).Single();
+
+        // D5 went live 1 h before I2, outside a 30-minute window: only D1 (linked explicitly, 1 h before I1) failed.
+        // 1 of 3; Wilson 95% [0.06149, 0.79234] (the mirror of 2 of 3). Recovery: I1 alone, 3 h.
         failure.Points[0].Value.Should().BeApproximately(1.0 / 3, 1e-12);
         failure.Points[0].Low.Should().BeApproximately(0.06149, 1e-4);
-        failure.Points[0].High.Should().BeApproximately(0.79234, 1e-4);
-        failure.Points[1].Value.Should().BeNull();
+        recovery.Points[0].Value.Should().Be(10_800);
     }
 
     [Fact]
@@ -81,8 +98,9 @@ public sealed class DoraSignalTests
         var mtta = await new TimeToAcknowledge().ComputeAsync(fixture.TwoWeeks(), default);
         var mttr = await new TimeToResolve().ComputeAsync(fixture.TwoWeeks(), default);
 
-        // I1 resolved Mon 18:00, D1 finished Mon 15:00: 3 h.
-        recovery.Points.Select(p => p.Value).Should().Equal(10_800, null);
+        // I1 resolved Mon 18:00, D1 finished Mon 15:00: 3 h; I2 resolved Thu 13:00, D5 finished Thu 11:00: 2 h.
+        // Median of two (type 7 interpolates): 2.5 h = 9,000 s.
+        recovery.Points.Select(p => p.Value).Should().Equal(9_000, null);
         // One series per (team, service, severity); I3 ("web") belongs to no team of the request.
         count.Select(s => (s.Labels["severity"], s.Points[0].Value)).Should().Equal(("SEV1", 1), ("SEV2", 1));
         mtta.Select(s => s.Points[0].Value).Should().Equal(300, 600);

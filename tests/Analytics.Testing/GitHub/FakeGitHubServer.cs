@@ -355,6 +355,20 @@ public sealed partial class FakeGitHubServer : IDisposable
                 return attempts[index - 1].DeepClone();
             }
 
+            if (rest == "/issues")
+            {
+                // labels (all must match), state (default open), since (updated at or after), sort=updated&direction=asc.
+                var wanted = (query["labels"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+                var state = query["state"] ?? "open";
+                var since = query["since"] is { } s ? DateTimeOffset.Parse(s, CultureInfo.InvariantCulture) : DateTimeOffset.MinValue;
+                var issues = repository.Issues.Values
+                    .Where(i => wanted.All(w => ((JsonArray)i["labels"]!).Any(l => string.Equals((string)l!["name"]!, w, StringComparison.OrdinalIgnoreCase))))
+                    .Where(i => state == "all" || (string)i["state"]! == state)
+                    .Where(i => DateTimeOffset.Parse((string)i["updated_at"]!, CultureInfo.InvariantCulture) >= since)
+                    .OrderBy(i => (string)i["updated_at"]!, StringComparer.Ordinal).ThenBy(i => (int)i["number"]!);
+                return Paged(issues.Select(i => (JsonNode)i.DeepClone()).ToList(), perPage, number, out page);
+            }
+
             if (rest == "/deployments")
             {
                 var deployments = repository.Deployments.OrderByDescending(d => (string)d["created_at"]!, StringComparer.Ordinal).ThenByDescending(d => (long)d["id"]!);

@@ -27,6 +27,9 @@ public sealed class FakeRepository(long id, string fullName, string baseUrl)
 
     public List<JsonObject> Deployments { get; } = [];
 
+    /// <summary>Issues (and pull requests as the issues listing shows them), by number.</summary>
+    public Dictionary<int, JsonObject> Issues { get; } = [];
+
     /// <summary>Each deployment's statuses, oldest first.</summary>
     public Dictionary<long, List<JsonObject>> Statuses { get; } = [];
 
@@ -179,6 +182,33 @@ public sealed class FakeRepository(long id, string fullName, string baseUrl)
             ["created_at"] = Iso(createdAt.AddMinutes(i + 1)),
         }).ToList();
         return id;
+    }
+
+    /// <summary>Adds (or replaces) an issue; <paramref name="pullRequest"/> makes it a pull request as the issues listing shows one.</summary>
+    public JsonObject AddIssue(int number, DateTimeOffset createdAt, DateTimeOffset updatedAt, string[] labels, DateTimeOffset? closedAt = null, string[]? assignees = null, bool pullRequest = false)
+    {
+        var issue = new JsonObject
+        {
+            ["id"] = Id * 10_000 + number,
+            ["number"] = number,
+            ["title"] = $"Issue {number}",
+            ["state"] = closedAt is null ? "open" : "closed",
+            ["state_reason"] = closedAt is null ? null : "completed",
+            ["user"] = User("alice"),
+            ["labels"] = new JsonArray(labels.Select(l => (JsonNode)new JsonObject { ["name"] = l, ["color"] = "d73a4a" }).ToArray()),
+            ["assignees"] = new JsonArray((assignees ?? []).Select(a => (JsonNode)User(a)).ToArray()),
+            ["created_at"] = Iso(createdAt),
+            ["updated_at"] = Iso(updatedAt),
+            ["closed_at"] = closedAt is { } c ? Iso(c) : null,
+            ["html_url"] = $"https://github.example/{FullName}/issues/{number}",
+        };
+        if (pullRequest)
+        {
+            issue["pull_request"] = new JsonObject { ["url"] = $"{baseUrl}repos/{FullName}/pulls/{number}" };
+        }
+
+        Issues[number] = issue;
+        return issue;
     }
 
     public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
