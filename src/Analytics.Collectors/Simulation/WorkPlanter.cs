@@ -231,9 +231,12 @@ internal static class WorkPlanter
                     transitions.Add(new TicketTransition(Jira, key, Id(changeId++), createdAt, null, "To Do", null, StatusCategory.ToDo, assignee));
                     if (finished is { } f)
                     {
+                        // The simulator's workflow: every finished ticket passes review (To Do → In Progress → In Review → Done).
                         var startedAt = createdAt + ((f - createdAt) / 2);
+                        var reviewAt = startedAt + ((f - startedAt) * 0.8);
                         transitions.Add(new TicketTransition(Jira, key, Id(changeId++), startedAt, "To Do", "In Progress", StatusCategory.ToDo, StatusCategory.InProgress, assignee));
-                        transitions.Add(new TicketTransition(Jira, key, Id(changeId++), f, "In Progress", "Done", StatusCategory.InProgress, StatusCategory.Done, assignee));
+                        transitions.Add(new TicketTransition(Jira, key, Id(changeId++), reviewAt, "In Progress", "In Review", StatusCategory.InProgress, StatusCategory.InProgress, assignee));
+                        transitions.Add(new TicketTransition(Jira, key, Id(changeId++), f, "In Review", "Done", StatusCategory.InProgress, StatusCategory.Done, assignee));
                     }
 
                     tickets.Add(new Ticket(Jira, key, blueprint.JiraProject, "Task", title, finished is null ? "To Do" : "Done",
