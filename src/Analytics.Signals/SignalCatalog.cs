@@ -1,12 +1,15 @@
 using Analytics.Signals.Ci;
+using Analytics.Signals.Commitments;
 using Analytics.Signals.Delivery;
 using Analytics.Signals.Dora;
 using Analytics.Signals.Flakiness;
 using Analytics.Signals.Incidents;
 using Analytics.Signals.OnCall;
 using Analytics.Signals.Ownership;
+using Analytics.Signals.Postmortems;
 using Analytics.Signals.Review;
 using Analytics.Signals.Tickets;
+using Analytics.Signals.WorkMix;
 
 namespace Analytics.Signals;
 
@@ -52,6 +55,17 @@ public static class SignalCatalog
         new OnCallPages(),
         new OnCallPagesOutOfHours(),
         new OnCallLoadGini(),
+        new WorkItems(),
+        new WorkMixShare(),
+        new TrailingQuarterWorkMix(),
+        new SprintCompletion(),
+        new SprintScopeAdded(),
+        new SprintCarryOver(),
+        new ForecastRatio(),
+        new PostmortemOnTimeShare(),
+        new PostmortemsOverdue(),
+        new OpenActionItems(),
+        new ActionItemAge(),
     ];
 
     /// <summary>Finds a signal by name; null when unknown.</summary>

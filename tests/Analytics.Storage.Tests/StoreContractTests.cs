@@ -1,6 +1,8 @@
 using System.Text;
 using Analytics.Domain.Code;
 using Analytics.Domain.Common;
+using Analytics.Domain.Incidents;
+using Analytics.Domain.Work;
 using Analytics.Storage.Schema;
 using Analytics.Testing;
 using Analytics.Testing.Time;
@@ -270,6 +272,19 @@ public abstract class StoreContractTests
     }
 
     /// <summary>Opens the same store again (same file or database).</summary>
+    [Fact]
+    public async Task Upsert_TicketComponentsAndIncidentPostmortem_ReadBackEqual()
+    {
+        // The columns added by migration 0005 (components, postmortem_url, postmortem_at) round-trip like the others.
+        await using var store = await OpenStoreAsync();
+        var ticket = (Ticket)SampleRecords.Full.Single(r => r is Ticket) with { Components = ValueList.Of("checkout", "web") };
+        var incident = (Incident)SampleRecords.Full.Single(r => r is Incident) with { PostmortemUrl = "https://wiki/pm/Q1", PostmortemAt = SampleRecords.At(60) };
+        await WriteAsync(store, [ticket, incident]);
+
+        (await ReadAllAsync(store, Entities.Tickets)).Should().Equal(ticket);
+        (await ReadAllAsync(store, Entities.Incidents)).Should().Equal(incident);
+    }
+
     protected abstract Task<IStore> ReopenStoreAsync();
 
     protected async Task<UpsertResult> WriteAsync(IStore store, IEnumerable<object> records)

@@ -39,6 +39,8 @@ public static class SampleRecords
         new Ticket("jira", "PAY-1", "PAY", "Story", "Checkout retries", "Done", StatusCategory.Done, At(-48), At(40), At(40), 3.5, "Sprint 12", "acct-1", "acct-2", "High", "PAY-0", ValueList.Of("backend")),
         new TicketTransition("jira", "PAY-1", "10001", At(10), "In Progress", "Done", StatusCategory.InProgress, StatusCategory.Done, "acct-1"),
         new Incident("pagerduty", "Q1", "Checkout errors", "api", "SEV2", IncidentStatus.Resolved, At(32), At(32.1), At(33), ValueList.Of("PXYZ", "PABC"), "d-1", "https://pd/Q1"),
+        new Sprint("jira", "12", "Sprint 12", "PAY board", At(-72), At(264), At(265)),
+        new SprintChange("jira", "PAY-1", "10000", "12", At(-60), SprintChangeKind.Added),
     ];
 
     public static IReadOnlyList<object> Sparse { get; } =
@@ -60,5 +62,7 @@ public static class SampleRecords
         new Ticket("jira", "PAY-2", "PAY", "Bug", "Crash", "To Do", StatusCategory.ToDo, At(0), At(0), null, null, null, null, null, null, null, ValueList<string>.Empty),
         new TicketTransition("jira", "PAY-2", "10002", At(0), null, "To Do", null, StatusCategory.ToDo, null),
         new Incident("pagerduty", "Q2", "Latency", "api", null, IncidentStatus.Triggered, At(5), null, null, ValueList<string>.Empty, null, null),
+        new Sprint("import", "13", "Sprint 13", "PAY board", null, null, null),
+        new SprintChange("jira", "PAY-2", "10003", "12", At(1), SprintChangeKind.Removed),
     ];
 }

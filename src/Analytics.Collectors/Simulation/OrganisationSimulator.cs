@@ -17,6 +17,6 @@ public static class OrganisationSimulator
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return new SimulationRun(options).Run();
+        return WorkPlanter.Plant(new SimulationRun(options).Run());
     }
 }

@@ -74,6 +74,12 @@ public sealed record SimulatedOrganisation
     /// <summary>Incidents (source <c>pagerduty</c>).</summary>
     public required ValueList<Incident> Incidents { get; init; }
 
+    /// <summary>Sprints (source <c>jira</c>), planted by <see cref="WorkPlanter"/>; empty by default.</summary>
+    public ValueList<Sprint> Sprints { get; init; } = ValueList<Sprint>.Empty;
+
+    /// <summary>Tickets entering sprints (source <c>jira</c>), planted by <see cref="WorkPlanter"/>; empty by default.</summary>
+    public ValueList<SprintChange> SprintChanges { get; init; } = ValueList<SprintChange>.Empty;
+
     /// <summary>What was planted in the data.</summary>
     public required SimulationFacts Facts { get; init; }
 }

@@ -31,6 +31,8 @@ public static class SimulatedOrganisationWriter
             [Entities.Tickets.RecordType] = organisation.Tickets.Cast<object>().ToList(),
             [Entities.TicketTransitions.RecordType] = organisation.TicketTransitions.Cast<object>().ToList(),
             [Entities.Incidents.RecordType] = organisation.Incidents.Cast<object>().ToList(),
+            [Entities.Sprints.RecordType] = organisation.Sprints.Cast<object>().ToList(),
+            [Entities.SprintChanges.RecordType] = organisation.SprintChanges.Cast<object>().ToList(),
         };
         return Entities.All.Where(map => byType.ContainsKey(map.RecordType)).Select(map => (map, byType[map.RecordType])).ToList();
     }

@@ -38,6 +38,12 @@ public sealed record Incident(
     /// <summary>When it was first acknowledged; never before it was opened.</summary>
     public DateTimeOffset? AcknowledgedAt { get; init => field = Guard.NotBefore(value, CreatedAt, nameof(AcknowledgedAt), nameof(CreatedAt)); } = Guard.NotBefore(AcknowledgedAt, CreatedAt);
 
+    /// <summary>Where its postmortem document is, when one was linked to it; null by default.</summary>
+    public string? PostmortemUrl { get; init; }
+
+    /// <summary>When its postmortem was published, when known; never before it was opened. Null by default.</summary>
+    public DateTimeOffset? PostmortemAt { get; init => field = Guard.NotBefore(value, CreatedAt, nameof(PostmortemAt), nameof(CreatedAt)); }
+
     /// <summary>When it was resolved; never before it was opened.</summary>
     public DateTimeOffset? ResolvedAt { get; init => field = Guard.NotBefore(value, CreatedAt, nameof(ResolvedAt), nameof(CreatedAt)); } = Guard.NotBefore(ResolvedAt, CreatedAt);
 }

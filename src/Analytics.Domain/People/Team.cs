@@ -1,4 +1,6 @@
 using Analytics.Domain.Common;
+using Analytics.Domain.Incidents;
+using Analytics.Domain.Work;
 
 namespace Analytics.Domain.People;
 
@@ -17,4 +19,11 @@ public sealed record Team(
     ValueList<TeamMember> Members,
     ValueList<string> Repositories,
     ValueList<string> Services,
-    string? Email);
+    string? Email)
+{
+    /// <summary>How its tickets map to work types (the teams file's <c>workTypes</c>); default: the defaults alone.</summary>
+    public WorkTypeMapping WorkTypes { get; init; } = WorkTypeMapping.Default;
+
+    /// <summary>What it expects of postmortems (the teams file's <c>postmortems</c>); default <see cref="PostmortemPolicy.Default"/>.</summary>
+    public PostmortemPolicy Postmortems { get; init; } = PostmortemPolicy.Default;
+}

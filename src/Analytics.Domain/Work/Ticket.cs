@@ -42,6 +42,9 @@ public sealed record Ticket(
     /// <summary>Its key.</summary>
     public string Key { get; init => field = Guard.NotBlank(value, nameof(Key)); } = Guard.NotBlank(Key);
 
+    /// <summary>Its components (Jira's <c>components</c>); empty by default.</summary>
+    public ValueList<string> Components { get; init; } = ValueList<string>.Empty;
+
     /// <summary>When it was resolved; never before it was created.</summary>
     public DateTimeOffset? ResolvedAt { get; init => field = Guard.NotBefore(value, CreatedAt, nameof(ResolvedAt), nameof(CreatedAt)); } = Guard.NotBefore(ResolvedAt, CreatedAt);
 }

@@ -13,7 +13,7 @@ namespace Analytics.Host.Configuration;
 internal static class TeamsFile
 {
     private static readonly string[] TopKeys = ["teams", "bots"];
-    private static readonly string[] TeamKeys = ["id", "name", "timeZone", "email", "repositories", "services", "members"];
+    private static readonly string[] TeamKeys = ["id", "name", "timeZone", "email", "repositories", "services", "members", "workTypes", "postmortems"];
     private static readonly string[] MemberKeys = ["id", "name", "github", "git", "jira", "pagerduty", "opsgenie"];
 
     /// <summary>Reads a teams file.</summary>
@@ -60,6 +60,7 @@ internal static class TeamsFile
 
             text.AppendLine("    repositories: [" + string.Join(", ", team.Repositories.Select(Quote)) + "]");
             text.AppendLine("    services: [" + string.Join(", ", team.Services.Select(Quote)) + "]");
+            TeamsFileWork.Write(text, team);
             text.AppendLine("    members:");
             foreach (var member in team.Members)
             {
@@ -76,7 +77,7 @@ internal static class TeamsFile
         return text.ToString();
     }
 
-    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    internal static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     private static TeamsConfiguration Parse(string path, YamlStream yaml, List<string> errors)
     {
@@ -156,10 +157,16 @@ internal static class TeamsFile
             }
         }
 
+        var workTypes = TeamsFileWork.WorkTypes(path, Child(team, "workTypes"), errors);
+        var postmortems = TeamsFileWork.Postmortems(path, Child(team, "postmortems"), errors);
         return id is null
             ? null
             : new Team(id, name ?? id, timeZone, ValueList.From(members), ValueList.From(Strings(path, Child(team, "repositories"), "repositories", errors)),
-                ValueList.From(Strings(path, Child(team, "services"), "services", errors)), Scalar(path, Child(team, "email"), "email", errors));
+                ValueList.From(Strings(path, Child(team, "services"), "services", errors)), Scalar(path, Child(team, "email"), "email", errors))
+            {
+                WorkTypes = workTypes,
+                Postmortems = postmortems,
+            };
     }
 
     private static TeamMember? ParseMember(string path, YamlNode node, List<string> errors)
@@ -181,7 +188,7 @@ internal static class TeamsFile
         return id is null ? null : new TeamMember(id, Scalar(path, Child(member, "name"), "name", errors) ?? id, ValueList.From(accounts));
     }
 
-    private static void CheckKeys(string path, YamlMappingNode node, string[] known, string what, List<string> errors)
+    internal static void CheckKeys(string path, YamlMappingNode node, string[] known, string what, List<string> errors)
     {
         foreach (var key in node.Children.Keys)
         {
@@ -193,7 +200,7 @@ internal static class TeamsFile
         }
     }
 
-    private static YamlNode? Child(YamlMappingNode node, string key) =>
+    internal static YamlNode? Child(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
 
     private static string? RequiredScalar(string path, YamlMappingNode node, string key, string what, List<string> errors)
@@ -208,7 +215,7 @@ internal static class TeamsFile
         return value;
     }
 
-    private static string? Scalar(string path, YamlNode? node, string key, List<string> errors)
+    internal static string? Scalar(string path, YamlNode? node, string key, List<string> errors)
     {
         switch (node)
         {
@@ -222,7 +229,7 @@ internal static class TeamsFile
         }
     }
 
-    private static List<string> Strings(string path, YamlNode? node, string key, List<string> errors)
+    internal static List<string> Strings(string path, YamlNode? node, string key, List<string> errors)
     {
         switch (node)
         {
@@ -251,5 +258,5 @@ internal static class TeamsFile
         }
     }
 
-    private static string At(string path, YamlNode node, string message) => $"{path}:{node.Start.Line}:{node.Start.Column}: {message}";
+    internal static string At(string path, YamlNode node, string message) => $"{path}:{node.Start.Line}:{node.Start.Column}: {message}";
 }

@@ -48,6 +48,17 @@ public sealed class SignalLabels
         ["oncall.pages"] = ["person", "team"],
         ["oncall.pages_out_of_hours"] = ["person", "team"],
         ["oncall.load_gini"] = ["team"],
+        ["work.items"] = ["measure", "team", "type"],
+        ["work.mix"] = ["measure", "team", "type"],
+        ["work.mix_trailing_quarter"] = ["measure", "team", "type"],
+        ["commitment.sprint_completion"] = ["measure", "team"],
+        ["commitment.scope_added"] = ["measure", "team"],
+        ["commitment.carry_over"] = ["measure", "team"],
+        ["commitment.forecast_ratio"] = ["team"],
+        ["postmortems.on_time_share"] = ["team"],
+        ["postmortems.overdue"] = ["team"],
+        ["postmortems.open_actions"] = ["team"],
+        ["postmortems.action_age"] = ["team"],
     };
 
     private readonly IReadOnlyDictionary<string, IReadOnlySet<string>?> _signals;

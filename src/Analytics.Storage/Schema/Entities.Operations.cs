@@ -44,12 +44,13 @@ public static partial class Entities
             .OptionalText("priority", r => r.Priority, "Its priority.")
             .OptionalText("parent_key", r => r.ParentKey, "Its parent or epic.")
             .List("labels", r => r.Labels, "Its labels.")
+            .List("components", r => r.Components, "Its components.")
             .Build(r => new Ticket(
                 r.Text("source"), r.Text("key"), r.Text("project"), r.Text("type"), r.Text("title"), r.Text("status"),
                 r.Enum<StatusCategory>("category"), r.Instant("created_at"), r.Instant("updated_at"),
                 r.InstantOrNull("resolved_at"), r.RealOrNull("story_points"), r.TextOrNull("sprint"),
                 r.TextOrNull("assignee"), r.TextOrNull("reporter"), r.TextOrNull("priority"), r.TextOrNull("parent_key"),
-                r.List("labels")));
+                r.List("labels")) { Components = r.List("components") });
 
     /// <summary>Ticket status transitions.</summary>
     public static EntityMap<TicketTransition> TicketTransitions { get; } =
@@ -83,8 +84,14 @@ public static partial class Entities
             .List("responders", r => r.Responders, "Accounts of the people who responded.")
             .OptionalText("deployment_id", r => r.DeploymentId, "The deployment (`source_id`) that caused it, when known.")
             .OptionalText("url", r => r.Url, "Where a person can open it.")
+            .OptionalText("postmortem_url", r => r.PostmortemUrl, "Where its postmortem document is, when linked.")
+            .OptionalInstant("postmortem_at", r => r.PostmortemAt, "When its postmortem was published.")
             .Build(r => new Incident(
                 r.Text("source"), r.Text("source_id"), r.Text("title"), r.Text("service"), r.TextOrNull("severity"),
                 r.Enum<IncidentStatus>("status"), r.Instant("created_at"), r.InstantOrNull("acknowledged_at"),
-                r.InstantOrNull("resolved_at"), r.List("responders"), r.TextOrNull("deployment_id"), r.TextOrNull("url")));
+                r.InstantOrNull("resolved_at"), r.List("responders"), r.TextOrNull("deployment_id"), r.TextOrNull("url"))
+            {
+                PostmortemUrl = r.TextOrNull("postmortem_url"),
+                PostmortemAt = r.InstantOrNull("postmortem_at"),
+            });
 }

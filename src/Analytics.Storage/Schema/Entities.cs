@@ -20,6 +20,7 @@ public static partial class Entities
         WorkflowRuns, CiJobs, CiSteps, TestCases, TestResults, Deployments, Tickets, TicketTransitions, Incidents,
         AlertStates, Silences, AlertNotifications,
         OutboundMessages,
+        Sprints, SprintChanges,
     ];
 
     /// <summary>Finds an entity by its command-line name (<c>pull-requests</c>), ignoring case; null when unknown.</summary>

@@ -1,0 +1,116 @@
+using Analytics.Domain.Work;
+using Analytics.Signals.Tickets;
+using Analytics.Storage.Schema;
+
+namespace Analytics.Signals.Commitments;
+
+/// <summary>
+/// Replays sprint membership: a ticket is in a sprint from each <see cref="SprintChangeKind.Added"/> change to the next
+/// <see cref="SprintChangeKind.Removed"/> one. A ticket whose <see cref="Ticket.Sprint"/> names the sprint but has no
+/// change for it was created in it (Jira records no change then) and counts from its creation. Tickets count for the team
+/// of their assignee and are resolved when their status history says so, as in <c>tickets.*</c>; a sprint belongs to the
+/// team most of its tickets count for. Rules in <c>docs/signals/commitment.md</c>.
+/// </summary>
+internal static class SprintData
+{
+    /// <summary>The outcomes of the sprints that started and ended (by <paramref name="asOf"/>), by end.</summary>
+    public static async Task<IReadOnlyList<SprintOutcome>> LoadAsync(SignalRequest request, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var sprints = new List<Sprint>();
+        await foreach (var sprint in request.Store.ReadAsync(Entities.Sprints, null, cancellationToken))
+        {
+            sprints.Add(sprint);
+        }
+
+        if (sprints.Count == 0)
+        {
+            return [];
+        }
+
+        var lives = (await TicketData.LoadAsync(request, BlockedStatuses.ToSet(null), cancellationToken))
+            .ToDictionary(l => (l.Ticket.Source, l.Ticket.Key));
+        var changes = new Dictionary<(string Source, string SprintId), List<SprintChange>>();
+        await foreach (var change in request.Store.ReadAsync(Entities.SprintChanges, null, cancellationToken))
+        {
+            if (lives.ContainsKey((change.Source, change.TicketKey)))
+            {
+                var key = (change.Source, change.SprintId);
+                (changes.TryGetValue(key, out var list) ? list : changes[key] = []).Add(change);
+            }
+        }
+
+        var outcomes = new List<SprintOutcome>();
+        foreach (var sprint in sprints)
+        {
+            if (sprint.StartAt is not { } start || (sprint.CompletedAt ?? sprint.EndAt) is not { } end || end > asOf)
+            {
+                continue;
+            }
+
+            // Membership intervals per ticket: (entered, left) pairs, left = MaxValue while still in.
+            var intervals = new Dictionary<(string Source, string Key), List<(DateTimeOffset In, DateTimeOffset Out)>>();
+            foreach (var group in changes.GetValueOrDefault((sprint.Source, sprint.SourceId), []).GroupBy(c => (c.Source, c.TicketKey)))
+            {
+                var list = new List<(DateTimeOffset, DateTimeOffset)>();
+                DateTimeOffset? since = null;
+                foreach (var change in group.OrderBy(c => c.At).ThenBy(c => c.Kind))
+                {
+                    if (change.Kind == SprintChangeKind.Added)
+                    {
+                        since ??= change.At;
+                    }
+                    else if (since is { } from)
+                    {
+                        list.Add((from, change.At));
+                        since = null;
+                    }
+                }
+
+                if (since is { } open)
+                {
+                    list.Add((open, DateTimeOffset.MaxValue));
+                }
+
+                intervals[group.Key] = list;
+            }
+
+            foreach (var life in lives.Values)
+            {
+                if (life.Ticket.Source == sprint.Source && life.Ticket.Sprint == sprint.Name && !intervals.ContainsKey((life.Ticket.Source, life.Ticket.Key)))
+                {
+                    intervals[(life.Ticket.Source, life.Ticket.Key)] = [(life.Ticket.CreatedAt, DateTimeOffset.MaxValue)];
+                }
+            }
+
+            var members = intervals.Select(i => (Life: lives[i.Key], Spans: i.Value)).ToList();
+            var team = members.GroupBy(m => m.Life.Team.Id).OrderByDescending(g => g.Count()).ThenBy(g => request.Teams.ToList().FindIndex(t => t.Id == g.Key)).FirstOrDefault()?.First().Life.Team;
+            if (team is null)
+            {
+                continue;
+            }
+
+            bool InAt(List<(DateTimeOffset In, DateTimeOffset Out)> spans, DateTimeOffset at) => spans.Exists(s => s.In <= at && at < s.Out);
+            var committed = members.Where(m => InAt(m.Spans, start)).ToList();
+            var atEnd = members.Where(m => InAt(m.Spans, end)).ToList();
+            var added = members.Where(m => !InAt(m.Spans, start) && m.Spans.Exists(s => s.In > start && s.In < end)).ToList();
+            bool Done((TicketLife Life, List<(DateTimeOffset, DateTimeOffset)> Spans) m) => m.Life.ResolvedAt is { } r && r <= end;
+
+            outcomes.Add(new SprintOutcome(
+                sprint,
+                team,
+                end,
+                Sum(committed.Select(m => m.Life)),
+                Sum(committed.Where(m => InAt(m.Spans, end) && Done(m)).Select(m => m.Life)),
+                Sum(added.Select(m => m.Life)),
+                Sum(atEnd.Where(m => !Done(m)).Select(m => m.Life))));
+        }
+
+        return outcomes.OrderBy(o => o.EndedAt).ToList();
+    }
+
+    private static (int Count, double Points) Sum(IEnumerable<TicketLife> lives)
+    {
+        var list = lives.ToList();
+        return (list.Count, list.Sum(l => l.Ticket.StoryPoints ?? 0));
+    }
+}
