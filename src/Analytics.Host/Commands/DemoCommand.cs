@@ -82,6 +82,18 @@ internal static class DemoCommand
                 pages.Add((report, file));
             }
 
+            // The weekly e-mails and the alert messages waiting in the outbox (there are some once 'analytics evaluate' ran).
+            var composer = new Reporting.ReportComposer(store, teams, people, null, session.Environment.Time);
+            foreach (var weekly in await composer.WeeklyAsync(teams.Teams, null, cancellationToken))
+            {
+                await Reporting.ReportFiles.WriteWeeklyAsync(reportFolder, weekly, cancellationToken);
+            }
+
+            foreach (var message in await composer.AlertsAsync(null, null, cancellationToken))
+            {
+                await Reporting.ReportFiles.WriteAlertAsync(Path.Combine(reportFolder, "alerts"), message, cancellationToken);
+            }
+
             var index = Path.Combine(reportFolder, "index.html");
             await WriteAtomicallyAsync(index, ReportIndexPage.Render("Weekly team health", pages), cancellationToken);
             await PrintAsync(session, session.Parse.GetValue(json), store.Description, folder, index, organisation, git, people);
