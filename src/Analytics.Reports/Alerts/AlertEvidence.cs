@@ -83,7 +83,7 @@ public sealed class AlertEvidence(RuleSet? rules, ISeriesSource source)
             var format = FormatOf(series.Unit);
             var threshold = Threshold(rule.Expression, signal);
             var spec = new TimeSeriesChart(
-                $"{signal}{series.Labels}",
+                string.Join(" · ", new[] { signal }.Concat(series.Labels.Items.Where(l => l.Name != "team").Select(l => l.Value))),
                 Describe(facts, series, format, threshold),
                 ValueList.Of(new TimeSeries(
                     signal,

@@ -195,7 +195,8 @@ public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, Ti
             if (deployment.Status == DeploymentStatus.Success && request.IsProduction(deployment.Environment) && week.Contains(at)
                 && (request.OwnerOf(deployment.Repository) ?? (deployment.Service is { } s ? request.TeamOfService(s) : null))?.Id == team.Id)
             {
-                var what = deployment.Ref ?? deployment.CommitSha[..Math.Min(7, deployment.CommitSha.Length)];
+                var sha = deployment.CommitSha[..Math.Min(7, deployment.CommitSha.Length)];
+                var what = deployment.Ref is { } name ? $"{name} @ {sha}" : sha;
                 highlights.Add(new Highlight(HighlightKind.Deployment, $"{deployment.Service ?? deployment.Repository} → {deployment.Environment}", what, at));
             }
         }

@@ -40,7 +40,6 @@ public static class WeeklyReportEmail
         html.Append($"<h2 style=\"{H2}\">Trends</h2>\n");
         foreach (var chart in report.Charts)
         {
-            html.Append($"<p style=\"{Text}font-weight:bold;\">{E(chart.Spec.Title)}</p>\n");
             html.Append(charts.Add("chart", chart.Spec, ChartSize)).Append('\n');
             html.Append($"<p style=\"{Text}font-size:12px;{Muted}\">{E(chart.Spec.Description)}</p>\n");
         }

@@ -97,7 +97,7 @@ public sealed class WeeklyReportBuilderTests : IAsyncLifetime, IDisposable
 
         report.Highlights.Should().BeEquivalentTo(new[]
         {
-            new Highlight(HighlightKind.Deployment, "acme/api → production", "v1.2.0", inWeek.AddMinutes(5)),
+            new Highlight(HighlightKind.Deployment, "acme/api → production", "v1.2.0 @ abcdef1", inWeek.AddMinutes(5)),
             new Highlight(HighlightKind.IncidentResolved, "payments · P2", "Card payments time out", inWeek, "https://pd.example.com/i1"),
         });
     }

@@ -89,7 +89,7 @@ public sealed partial class WeeklyReportEmailTests
         var html = WeeklyReportPage.Render(WeeklyReportFixture.Report());
 
         html.Should().Contain("StalePrs").And.Contain("✗ missed (&lt; 2d)").And.Contain("Deployed: 1").And.Contain("Incident resolved: 1");
-        html.Should().Contain("review.stale_prs{team=payments}");
+        html.Should().Contain("review.stale_prs{team=payments}").And.Contain("<svg");
     }
 
     [GeneratedRegex("<img src=\"cid:(?<id>[^\"]+)\" width=\"(?<width>\\d+)\"")]
