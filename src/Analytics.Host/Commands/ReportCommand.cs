@@ -34,6 +34,12 @@ internal static class ReportCommand
         {
             var week = Period(session.Parse.GetValue(period));
             var selected = Teams(session, session.Parse.GetValue(team));
+            var now = session.Environment.Time.GetUtcNow();
+            if (week is { } w && selected.FirstOrDefault(t => w.In(t.TimeZone).End > now) is { } early)
+            {
+                throw new UserErrorException($"--period: {w} has not ended yet in {early.TimeZone} (team {early.Id}); the last complete week there is {ReportWeek.LastComplete(now, early.TimeZone)}");
+            }
+
             var composer = await ComposerAsync(session, session.Parse.GetValue(rules), cancellationToken);
             var folder = session.Environment.PathOf(session.Parse.GetValue(output)!);
             var written = new List<object>();
