@@ -84,7 +84,7 @@ public sealed class AlertEvidence(RuleSet? rules, ISeriesSource source)
             var threshold = Threshold(rule.Expression, signal);
             var spec = new TimeSeriesChart(
                 string.Join(" · ", new[] { signal }.Concat(series.Labels.Items.Where(l => l.Name != "team").Select(l => l.Value))),
-                Describe(facts, series, format, threshold),
+                Describe(facts, series, format, threshold, group.Granularity == Granularity.Day ? "day" : "week"),
                 ValueList.Of(new TimeSeries(
                     signal,
                     ValueList.From(series.Points.Select(p => TimePoint.OnDate(p.Window.FirstDay, p.Value))),
@@ -117,11 +117,11 @@ public sealed class AlertEvidence(RuleSet? rules, ISeriesSource source)
         _ => null,
     };
 
-    private static string Describe(AlertFacts facts, Series series, ValueFormat format, double? threshold)
+    private static string Describe(AlertFacts facts, Series series, ValueFormat format, double? threshold, string window)
     {
         var values = series.Points.Where(p => p.Value is not null).ToList();
         var last = values[^1];
-        var text = string.Create(CultureInfo.InvariantCulture, $"{series.Signal} for {Labels(series.Labels)}, week by week over {series.Points.Count} weeks; ")
+        var text = string.Create(CultureInfo.InvariantCulture, $"{series.Signal} for {Labels(series.Labels)}, {window} by {window} over {series.Points.Count} {window}{(series.Points.Count == 1 ? "" : "s")}; ")
             + $"latest ({last.Window}): {ChartValueFormatter.Format(last.Value!.Value, format)}";
         if (threshold is { } t)
         {
