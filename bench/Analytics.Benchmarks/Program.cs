@@ -24,6 +24,7 @@ try
         "micro" => MicroCommand.Run(args[1..]),
         "ingestion" => (ExitCode)await Analytics.Benchmarks.TestReports.TestReportBenchmarks.RunAsync(args[1..]),
         "rules" => (ExitCode)await Analytics.Benchmarks.Rules.RulesBenchmark.RunAsync(args[1..]),
+        "weekly" => (ExitCode)await Analytics.Benchmarks.Reports.WeeklyReportBenchmark.RunAsync(args[1..]),
         "--single" => await SingleCommand.RunAsync(new Arguments(args[1..]), time, cancellation.Token),
         "--help" or "-h" or "help" => Help(),
         _ => throw new UsageException($"unknown command '{command}'; use import, micro, ingestion or rules (see --help)"),
@@ -53,5 +54,6 @@ static ExitCode Help()
     Console.WriteLine(MicroCommand.Usage);
     Console.WriteLine("  ingestion [options]   JUnit ingestion vs raw XmlReader, git ingestion vs git log (bench/README.md)");
     Console.WriteLine("  rules [--rules 500] [--scale 5]   evaluates many generated rules over the simulated organisation");
+    Console.WriteLine("  weekly [--teams 50] [--scale 1]   builds and renders the weekly reports (page and e-mail with PNGs) of many teams");
     return ExitCode.Ok;
 }

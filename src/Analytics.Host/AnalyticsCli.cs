@@ -28,7 +28,7 @@ internal static class AnalyticsCli
         root.Subcommands.Add(RulesCommand.Create(runner));
         root.Subcommands.Add(EvaluateCommand.Create(runner));
         root.Subcommands.Add(DeliverCommand.Create(runner));
-        root.Subcommands.Add(new Command("report", "Write reports.") { ReportQuarterlyCommand.Create(runner) }); // Minimal parent until ReportCommand.cs (weekly, alerts) lands: then register ReportQuarterlyCommand.Create there.
+        root.Subcommands.Add(ReportCommand.Create(runner));
 
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };

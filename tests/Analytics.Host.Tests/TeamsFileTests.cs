@@ -44,4 +44,38 @@ public sealed class TeamsFileTests : IDisposable
 
         act.Should().Throw<Cli.UserErrorException>().Which.Message.Should().Be($"{_path}:4:9: a member needs 'id'");
     }
+    [Fact]
+    public async Task Read_Goals_AreParsedPerTeam()
+    {
+        await File.WriteAllTextAsync(_path, "teams:\n  - id: pay\n    goals: { pr.cycle_time: \"< 2d\", ci.run_duration.p90: \"<= 15m\" }\n    members: []\n  - id: web\n");
+
+        var read = TeamsFile.Read(_path);
+
+        read.Goals["pay"].Should().Equal(
+            new Analytics.Reports.Weekly.TeamGoal("pr.cycle_time", Analytics.Reports.Weekly.GoalComparison.Below, 172_800, "< 2d"),
+            new Analytics.Reports.Weekly.TeamGoal("ci.run_duration.p90", Analytics.Reports.Weekly.GoalComparison.AtMost, 900, "<= 15m"));
+        read.Goals.Should().NotContainKey("web");
+    }
+
+    [Fact]
+    public async Task Read_BadGoals_NameLineAndColumnOfEach()
+    {
+        await File.WriteAllTextAsync(_path, "teams:\n  - id: pay\n    goals:\n      pr.cycletime: \"< 2d\"\n      pr.merged: \"lots\"\n");
+
+        var act = () => TeamsFile.Read(_path);
+
+        var message = act.Should().Throw<Cli.UserErrorException>().Which.Message;
+        message.Should().Contain($"{_path}:4:7: unknown measure 'pr.cycletime'").And.Contain("did you mean 'pr.cycle_time'?");
+        message.Should().Contain($"{_path}:5:18: goal 'lots' for pr.merged must start with <, <=, > or >=");
+    }
+
+    [Fact]
+    public async Task WriteThenRead_Goals_RoundTrip()
+    {
+        var team = new Team("pay", "Pay", "UTC", ValueList.Of(new TeamMember("ann", "Ann", ValueList.Of(new IdentityRef("github", "ann")))), ValueList<string>.Empty, ValueList<string>.Empty, null);
+        Analytics.Reports.Weekly.TeamGoal.TryParse("review.merged_without_review", "<= 5%", out var goal, out _);
+        await File.WriteAllTextAsync(_path, TeamsFile.Write(new TeamsConfiguration([team], []) { Goals = new Dictionary<string, IReadOnlyList<Analytics.Reports.Weekly.TeamGoal>> { ["pay"] = [goal!] } }));
+
+        TeamsFile.Read(_path).Goals["pay"].Should().Equal(goal!);
+    }
 }

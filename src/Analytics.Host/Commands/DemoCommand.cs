@@ -73,14 +73,21 @@ internal static class DemoCommand
             var people = IdentityResolver.Resolve(identities, teams.Members, teams.Bots);
             var reportFolder = Path.Combine(folder, "report");
             Directory.CreateDirectory(reportFolder);
-            var builder = new WeeklyReportBuilder(store, people, session.Environment.Time);
+            // Each team's page, its weekly e-mail, and the alert messages waiting in the outbox (there are some once
+            // 'analytics evaluate' ran).
+            var composer = new Reporting.ReportComposer(store, teams, people, null, session.Environment.Time);
             var pages = new List<(WeeklyReport Report, string File)>();
-            foreach (var team in teams.Teams)
+            foreach (var weekly in await composer.WeeklyAsync(teams.Teams, null, cancellationToken))
             {
-                var report = await builder.BuildAsync(team, cancellationToken);
-                var file = $"weekly-{team.Id}.html";
-                await WriteAtomicallyAsync(Path.Combine(reportFolder, file), WeeklyReportPage.Render(report), cancellationToken);
-                pages.Add((report, file));
+                var file = $"weekly-{weekly.Team.Id}.html";
+                await WriteAtomicallyAsync(Path.Combine(reportFolder, file), WeeklyReportPage.Render(weekly.Report), cancellationToken);
+                await Reporting.ReportFiles.WriteWeeklyAsync(reportFolder, weekly, cancellationToken);
+                pages.Add((weekly.Report, file));
+            }
+
+            foreach (var message in await composer.AlertsAsync(null, null, cancellationToken))
+            {
+                await Reporting.ReportFiles.WriteAlertAsync(Path.Combine(reportFolder, "alerts"), message, cancellationToken);
             }
 
             var index = Path.Combine(reportFolder, "index.html");

@@ -10,6 +10,10 @@ internal sealed record TeamsConfiguration(IReadOnlyList<Team> Teams, IReadOnlyLi
     /// <summary>No teams, no bots: what a missing teams file means.</summary>
     public static TeamsConfiguration Empty { get; } = new([], []);
 
+    /// <summary>Each team's goals for the weekly report (the teams file's <c>goals:</c>), by team id; teams without goals are absent.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Analytics.Reports.Weekly.TeamGoal>> Goals { get; init; } =
+        new Dictionary<string, IReadOnlyList<Analytics.Reports.Weekly.TeamGoal>>();
+
     /// <summary>Every member of every team (a person on two teams appears once).</summary>
     public IEnumerable<TeamMember> Members => Teams.SelectMany(t => t.Members).DistinctBy(m => m.Id);
 }

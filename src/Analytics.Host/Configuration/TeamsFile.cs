@@ -13,7 +13,7 @@ namespace Analytics.Host.Configuration;
 internal static class TeamsFile
 {
     private static readonly string[] TopKeys = ["teams", "bots"];
-    private static readonly string[] TeamKeys = ["id", "name", "timeZone", "email", "repositories", "services", "members", "workTypes", "postmortems"];
+    private static readonly string[] TeamKeys = ["id", "name", "timeZone", "email", "repositories", "services", "members", "workTypes", "postmortems", "goals"];
     private static readonly string[] MemberKeys = ["id", "name", "github", "git", "jira", "pagerduty", "opsgenie"];
 
     /// <summary>Reads a teams file.</summary>
@@ -61,6 +61,11 @@ internal static class TeamsFile
             text.AppendLine("    repositories: [" + string.Join(", ", team.Repositories.Select(Quote)) + "]");
             text.AppendLine("    services: [" + string.Join(", ", team.Services.Select(Quote)) + "]");
             TeamsFileWork.Write(text, team);
+            if (configuration.Goals.GetValueOrDefault(team.Id) is { Count: > 0 } goals)
+            {
+                text.AppendLine("    goals: { " + string.Join(", ", goals.Select(g => $"{g.Metric}: {Quote(g.Text)}")) + " }");
+            }
+
             text.AppendLine("    members:");
             foreach (var member in team.Members)
             {
@@ -95,6 +100,7 @@ internal static class TeamsFile
         CheckKeys(path, root, TopKeys, "the top level", errors);
         var bots = Strings(path, Child(root, "bots"), "bots", errors);
         var teams = new List<Team>();
+        var goals = new Dictionary<string, IReadOnlyList<Analytics.Reports.Weekly.TeamGoal>>(StringComparer.OrdinalIgnoreCase);
         var teamIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (Child(root, "teams") is { } teamsNode)
         {
@@ -108,6 +114,11 @@ internal static class TeamsFile
             {
                 if (ParseTeam(path, node, errors) is { } team)
                 {
+                    if (node is YamlMappingNode mapping && Child(mapping, "goals") is { } goalsNode)
+                    {
+                        goals[team.Id] = ParseGoals(path, goalsNode, errors);
+                    }
+
                     if (!teamIds.Add(team.Id))
                     {
                         errors.Add(At(path, node, $"team id '{team.Id}' is used twice"));
@@ -118,7 +129,37 @@ internal static class TeamsFile
             }
         }
 
-        return new TeamsConfiguration(teams, bots);
+        return new TeamsConfiguration(teams, bots) { Goals = goals };
+    }
+
+    /// <summary>A team's <c>goals:</c> mapping, measure key to goal (<c>pr.cycle_time: "&lt; 2d"</c>).</summary>
+    private static List<Analytics.Reports.Weekly.TeamGoal> ParseGoals(string path, YamlNode node, List<string> errors)
+    {
+        var goals = new List<Analytics.Reports.Weekly.TeamGoal>();
+        if (node is not YamlMappingNode mapping)
+        {
+            errors.Add(At(path, node, "'goals' must be a mapping of measure to goal, such as { pr.cycle_time: \"< 2d\" }"));
+            return goals;
+        }
+
+        foreach (var (key, value) in mapping.Children)
+        {
+            var metric = (key as YamlScalarNode)?.Value ?? "";
+            if (value is not YamlScalarNode scalar)
+            {
+                errors.Add(At(path, value, $"goal '{metric}' must be a single value, such as \"< 2d\""));
+            }
+            else if (!Analytics.Reports.Weekly.TeamGoal.TryParse(metric, scalar.Value, out var goal, out var error))
+            {
+                errors.Add(At(path, metric.Length > 0 && !Analytics.Reports.Weekly.GoalMetrics.Formats.ContainsKey(metric) ? key : value, error!));
+            }
+            else
+            {
+                goals.Add(goal!);
+            }
+        }
+
+        return goals;
     }
 
     private static Team? ParseTeam(string path, YamlNode node, List<string> errors)

@@ -18,4 +18,25 @@ public sealed record MetricSummary(string Title, string Signal, double? ThisWeek
 
     /// <summary>This week's value minus the baseline; null when either is missing.</summary>
     public double? Difference => ThisWeek - Baseline;
+
+    /// <summary>The measure's goal key (<see cref="GoalMetrics.Formats"/>); null (the default) for measures without goals.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>The team's goal for this measure; null (the default) when it has none.</summary>
+    public TeamGoal? Goal { get; init; }
+
+    /// <summary>Whether this week's value meets <see cref="Goal"/>; null without a goal or a value.</summary>
+    public bool? GoalMet => Goal?.IsMet(ThisWeek);
+
+    /// <summary>The lower bound of this week's 95% confidence interval; null (the default) when the signal has none.</summary>
+    public double? Low { get; init; }
+
+    /// <summary>The upper bound of this week's 95% confidence interval; null (the default) when the signal has none.</summary>
+    public double? High { get; init; }
+
+    /// <summary>
+    /// Whether the change from the baseline is statistically significant: the baseline lies outside this week's 95%
+    /// confidence interval. Null when the signal has no interval or there is no baseline.
+    /// </summary>
+    public bool? Significant => Low is { } low && High is { } high && Baseline is { } baseline ? baseline < low || baseline > high : null;
 }

@@ -1,6 +1,11 @@
+using Analytics.Domain.Alerts;
 using Analytics.Domain.Common;
+using Analytics.Domain.Delivery;
 using Analytics.Domain.People;
+using Analytics.Reports.Alerts;
 using Analytics.Reports.Charts;
+using Analytics.Rules.Alerts;
+using Analytics.Rules.Language;
 using Analytics.Signals;
 using Analytics.Signals.Ci;
 using Analytics.Signals.Delivery;
@@ -17,8 +22,9 @@ using Analytics.Storage.Schema;
 namespace Analytics.Reports.Weekly;
 
 /// <summary>
-/// Builds a team's weekly report for the last complete ISO week in the team's time zone, from the signals over the
-/// <see cref="WeeksShown"/> weeks up to it.
+/// Builds a team's weekly report for an ISO week (by default the last complete one in the team's time zone), from the
+/// signals over the <see cref="WeeksShown"/> weeks up to it, the team's goals, the stored alert state and the records
+/// of what shipped and was resolved. How each number is computed: <c>docs/reports.md</c>.
 /// </summary>
 public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, TimeProvider time)
 {
@@ -30,13 +36,20 @@ public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, Ti
 
     private const int ShippedListed = 15;
 
-    /// <summary>Builds the report of <paramref name="team"/>.</summary>
-    public async Task<WeeklyReport> BuildAsync(Team team, CancellationToken cancellationToken)
+    /// <summary>Builds the report of <paramref name="team"/> for the last complete week, without goals.</summary>
+    public Task<WeeklyReport> BuildAsync(Team team, CancellationToken cancellationToken) =>
+        BuildAsync(team, new WeeklyReportOptions(), cancellationToken);
+
+    /// <summary>Builds the report of <paramref name="team"/> for the week, goals and rules of <paramref name="options"/>.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="StoreException">The store cannot be read.</exception>
+    public async Task<WeeklyReport> BuildAsync(Team team, WeeklyReportOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(options);
         var now = time.GetUtcNow();
-        var current = TimeWindow.Containing(now, Granularity.Week, team.TimeZone);
-        var week = current with { FirstDay = current.FirstDay.AddDays(-7) };
+        var latest = ReportWeek.LastComplete(now, team.TimeZone);
+        var week = (options.Week ?? latest).In(team.TimeZone);
         var first = week with { FirstDay = week.FirstDay.AddDays(-7 * (WeeksShown - 1)) };
         var request = new SignalRequest(store, [team], people, first.Start, week.End, Granularity.Week);
 
@@ -56,20 +69,27 @@ public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, Ti
         var failureRate = (await new ChangeFailureRate().ComputeAsync(request, cancellationToken)).Single();
         var incidents = Sum("incidents.count", await new IncidentCount().ComputeAsync(request, cancellationToken), first.Start, request);
 
+        var goals = options.Goals.ToDictionary(g => g.Metric, StringComparer.Ordinal);
+        MetricSummary Measure(string key, string title, Series series)
+        {
+            var summary = Summarise(title, series, GoalMetrics.Formats[key]);
+            return summary with { Key = key, Goal = goals.GetValueOrDefault(key) };
+        }
+
         var metrics = new List<MetricSummary>
         {
-            Summarise("Production deployments", deployments, ValueFormat.Number),
-            Summarise("Lead time (median, first commit → production)", leadTime, ValueFormat.Duration),
-            Summarise("Change failure rate", failureRate, ValueFormat.Percentage),
-            Summarise("Incidents opened", incidents, ValueFormat.Number),
-            Summarise("Pull requests merged", merged, ValueFormat.Number),
-            Summarise("PR cycle time (median, open → merge)", cycle, ValueFormat.Duration),
-            Summarise("Time to first review (median)", firstReview, ValueFormat.Duration),
-            Summarise("Merged without review", unreviewed, ValueFormat.Percentage),
-            Summarise("Review load spread (Gini; 0 = even)", gini, ValueFormat.Number),
-            Summarise("Stale pull requests (idle > 7 days)", stale, ValueFormat.Number),
+            Measure("dora.deployment_frequency", "Production deployments", deployments),
+            Measure("dora.lead_time", "Lead time (median, first commit → production)", leadTime),
+            Measure("dora.change_failure_rate", "Change failure rate", failureRate),
+            Measure("incidents.count", "Incidents opened", incidents),
+            Measure("pr.merged", "Pull requests merged", merged),
+            Measure("pr.cycle_time", "PR cycle time (median, open → merge)", cycle),
+            Measure("review.time_to_first_review", "Time to first review (median)", firstReview),
+            Measure("review.merged_without_review", "Merged without review", unreviewed),
+            Measure("review.load_gini", "Review load spread (Gini; 0 = even)", gini),
+            Measure("review.stale_prs", "Stale pull requests (idle > 7 days)", stale),
         };
-        metrics.AddRange(ci.Select(s => Summarise($"CI duration p90: {s.Labels["repository"]} · {s.Labels["workflow"]}", s, ValueFormat.Duration)));
+        metrics.AddRange(ci.Select(s => Measure("ci.run_duration.p90", $"CI duration p90: {s.Labels["repository"]} · {s.Labels["workflow"]}", s)));
 
         var charts = new List<ChartSpec>
         {
@@ -78,7 +98,10 @@ public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, Ti
                 $"Pull requests merged by {team.Name} in each of the last {WeeksShown} weeks; this week: {Format(merged.Points[^1].Value, ValueFormat.Number)}.",
                 ValueList.From(merged.Points.Select(p => WeekLabel(p.Window))),
                 ValueList.Of(new BarSeries("merged", ValueList.From(merged.Points.Select(p => p.Value))))),
-            Line("PR cycle time (median)", $"Median time from opening to merging, week by week; this week: {Format(cycle.Points[^1].Value, ValueFormat.Duration)}.", [("median", cycle)]),
+            Line("PR cycle time (median)", $"Median time from opening to merging, week by week; this week: {Format(cycle.Points[^1].Value, ValueFormat.Duration)}.", [("median", cycle)]) with
+            {
+                Threshold = GoalLine(goals.GetValueOrDefault("pr.cycle_time")),
+            },
         };
         var changePoints = (await new CiChangePoints().DetectAsync(request, cancellationToken)).Where(c => c.At >= first.Start).ToList();
         if (ci.Count > 0)
@@ -89,6 +112,7 @@ public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, Ti
                 ci.Select(s => ($"{s.Labels["repository"]} · {s.Labels["workflow"]}", s)).ToList()) with
             {
                 Markers = ValueList.From(changePoints.Select(c => new ChartMarker(c.At, $"{c.Workflow} {c.Point.RelativeChange:+0%;-0%}"))),
+                Threshold = GoalLine(goals.GetValueOrDefault("ci.run_duration.p90")),
             });
         }
 
@@ -112,6 +136,7 @@ public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, Ti
             }
         }
 
+        var alerts = await FiringAlertsAsync(team, week, week.FirstDay >= latest.Monday, new AlertEvidence(options.Rules, new SignalSeriesSource(request)), cancellationToken);
         return new WeeklyReport(
             team,
             week,
@@ -119,8 +144,107 @@ public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, Ti
             ValueList.From(metrics),
             ValueList.From(charts.Select(c => new WeeklyChart(c, SvgChartRenderer.Render(c, ChartSize.Report)))),
             ValueList.From(shipped.OrderByDescending(s => s.MergedAt).Take(ShippedListed)),
-            ValueList.From(risks));
+            ValueList.From(risks))
+        {
+            Alerts = ValueList.From(alerts),
+            Highlights = ValueList.From((await HighlightsAsync(request, team, week, cancellationToken)).OrderByDescending(h => h.At).ThenBy(h => h.Reference, StringComparer.Ordinal)),
+        };
     }
+
+    /// <summary>
+    /// The team's alerts (label <c>team</c>) firing at the end of the week. The store keeps each alert's current
+    /// episode only, so for the latest complete week (or a later one) this is every alert firing now, however late on
+    /// Monday the rules were evaluated; for an older week, the alerts that fired before its end and had not resolved by then.
+    /// </summary>
+    private async Task<List<AlertFacts>> FiringAlertsAsync(Team team, TimeWindow week, bool latest, AlertEvidence evidence, CancellationToken cancellationToken)
+    {
+        var states = new List<AlertState>();
+        await foreach (var state in store.ReadAsync(Entities.AlertStates, null, cancellationToken))
+        {
+            if (!string.Equals(AlertLifecycle.LabelsOf(state)["team"], team.Id, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var firing = latest
+                ? state.Status == AlertStatus.Firing
+                : state.FiredAt < week.End && (state.Status == AlertStatus.Firing || (state.Status == AlertStatus.Resolved && state.ResolvedAt >= week.End));
+            if (firing)
+            {
+                states.Add(state);
+            }
+        }
+
+        var facts = new List<AlertFacts>();
+        foreach (var state in states.OrderByDescending(s => s.Severity).ThenBy(s => s.FiredAt).ThenBy(s => s.Fingerprint, StringComparer.Ordinal))
+        {
+            facts.Add((await evidence.FactsAsync(state, cancellationToken)) with { Status = AlertStatus.Firing, ResolvedAt = null });
+        }
+
+        return facts;
+    }
+
+    /// <summary>What shipped (production deployments) and what was resolved (incidents of the team's services, tickets of its members) in the week.</summary>
+    private async Task<List<Highlight>> HighlightsAsync(SignalRequest request, Team team, TimeWindow week, CancellationToken cancellationToken)
+    {
+        var highlights = new List<Highlight>();
+        var deployments = StoreQuery.All.Since("created_at", week.Start.AddDays(-7)).Before("created_at", week.End);
+        await foreach (var deployment in store.ReadAsync(Entities.Deployments, deployments, cancellationToken))
+        {
+            var at = deployment.FinishedAt ?? deployment.CreatedAt;
+            if (deployment.Status == DeploymentStatus.Success && request.IsProduction(deployment.Environment) && week.Contains(at)
+                && (request.OwnerOf(deployment.Repository) ?? (deployment.Service is { } s ? request.TeamOfService(s) : null))?.Id == team.Id)
+            {
+                var sha = deployment.CommitSha[..Math.Min(7, deployment.CommitSha.Length)];
+                var what = deployment.Ref is { } name ? $"{name} @ {sha}" : sha;
+                highlights.Add(new Highlight(HighlightKind.Deployment, $"{deployment.Service ?? deployment.Repository} → {deployment.Environment}", what, at));
+            }
+        }
+
+        var resolved = StoreQuery.All.Since("resolved_at", week.Start).Before("resolved_at", week.End);
+        await foreach (var incident in store.ReadAsync(Entities.Incidents, resolved, cancellationToken))
+        {
+            if (request.TeamOfService(incident.Service)?.Id == team.Id)
+            {
+                highlights.Add(new Highlight(HighlightKind.IncidentResolved, $"{incident.Service} · {incident.Severity ?? "incident"}", incident.Title, incident.ResolvedAt!.Value, incident.Url));
+            }
+        }
+
+        var (memberIds, accounts) = Membership(team);
+        await foreach (var ticket in store.ReadAsync(Entities.Tickets, resolved, cancellationToken))
+        {
+            if (ticket.Assignee is { } assignee
+                && (accounts.Contains((ticket.Source, assignee)) || people.Find(ticket.Source, assignee) is { } person && memberIds.Contains(person.Id)))
+            {
+                highlights.Add(new Highlight(HighlightKind.TicketResolved, ticket.Key, ticket.Title, ticket.ResolvedAt!.Value));
+            }
+        }
+
+        return highlights;
+    }
+
+    /// <summary>The team's members as person ids and as configured accounts (a ticket counts for its assignee's team).</summary>
+    private (HashSet<string> PersonIds, HashSet<(string, string)> Accounts) Membership(Team team)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var accounts = new HashSet<(string, string)>();
+        foreach (var member in team.Members)
+        {
+            ids.Add(member.Id);
+            foreach (var account in member.Accounts)
+            {
+                accounts.Add((account.Source, account.Account));
+                if (people.Find(account.Source, account.Account) is { } person)
+                {
+                    ids.Add(person.Id);
+                }
+            }
+        }
+
+        return (ids, accounts);
+    }
+
+    private static ThresholdLine? GoalLine(TeamGoal? goal) => goal is null ? null : new ThresholdLine(goal.Target, $"Goal {goal.Text}");
 
     private async Task<IEnumerable<RiskItem>> TestRisksAsync(Team team, TimeWindow week, CancellationToken cancellationToken)
     {
@@ -163,7 +287,12 @@ public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, Ti
     {
         var values = series.Points.Select(p => p.Value).ToList();
         var baseline = Quantile.Median(values.SkipLast(1).TakeLast(BaselineWeeks).OfType<double>());
-        return new MetricSummary(title, $"{series.Signal}{series.Labels}", values[^1], baseline, format, ValueList.From(values));
+        var last = series.Points[^1];
+        return new MetricSummary(title, $"{series.Signal}{series.Labels}", values[^1], baseline, format, ValueList.From(values))
+        {
+            Low = last.HasInterval ? last.Low : null,
+            High = last.HasInterval ? last.High : null,
+        };
     }
 
     /// <summary>Adds up the series of a team (several services and severities) window by window.</summary>

@@ -16,7 +16,7 @@ public static class WeeklyReportPage
     public static string Render(WeeklyReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var week = $"{report.Week.FirstDay.ToString("d MMM", CultureInfo.InvariantCulture)} – {report.Week.EndDay.AddDays(-1).ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
+        var week = MetricText.Week(report);
         var html = new StringBuilder();
         html.Append($"""
             <!DOCTYPE html>
@@ -37,7 +37,7 @@ public static class WeeklyReportPage
             <section aria-labelledby="glance">
             <h2 id="glance">At a glance</h2>
             <table class="metrics">
-            <thead><tr><th scope="col">Measure</th><th scope="col">This week</th><th scope="col">{WeeklyReportBuilder.BaselineWeeks}-week median</th><th scope="col">Change</th><th scope="col">Last {WeeklyReportBuilder.WeeksShown} weeks</th></tr></thead>
+            <thead><tr><th scope="col">Measure</th><th scope="col">This week</th><th scope="col">{WeeklyReportBuilder.BaselineWeeks}-week median</th><th scope="col">Change</th><th scope="col">Goal</th><th scope="col">Last {WeeklyReportBuilder.WeeksShown} weeks</th></tr></thead>
             <tbody>
 
             """);
@@ -47,7 +47,7 @@ public static class WeeklyReportPage
                 ? SvgChartRenderer.Render(new Sparkline(metric.Title, $"{metric.Title} over the last {metric.History.Count} weeks", metric.History), ChartSize.SparklineCell)
                 : "";
             html.Append(CultureInfo.InvariantCulture, $"""
-                <tr><th scope="row" title="{E(metric.Signal)}">{E(metric.Title)}</th><td class="num">{Value(metric.ThisWeek, metric.Format)}</td><td class="num">{Value(metric.Baseline, metric.Format)}</td><td class="num">{(metric.Format == ValueFormat.Percentage ? Points(metric.Difference) : Change(metric.Change))}</td><td>{spark}</td></tr>
+                <tr><th scope="row" title="{E(metric.Signal)}">{E(metric.Title)}</th><td class="num">{Value(metric.ThisWeek, metric.Format)}</td><td class="num">{Value(metric.Baseline, metric.Format)}</td><td class="num">{Change(metric)}</td><td class="goal">{E(MetricText.Goal(metric))}</td><td>{spark}</td></tr>
 
                 """);
         }
@@ -60,13 +60,31 @@ public static class WeeklyReportPage
             <h2 id="risks">Risks</h2>
 
             """);
-        if (report.Risks.Count == 0)
+        if (report.Risks.Count == 0 && report.Alerts.Count == 0)
         {
             html.Append("<p>Nothing needs attention this week.</p>\n");
         }
         else
         {
             html.Append("<ul class=\"risks\">\n");
+            foreach (var alert in report.Alerts)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<li class=\"alert\"><span class=\"kind\">{E(MetricText.Severity(alert.Severity))} alert</span> <strong>{E(alert.Rule)}</strong>: {E(alert.Summary)}<br/>");
+                html.Append($"Value {E(MetricText.AlertValue(alert))}; firing since {E(MetricText.When(alert.Since, report.Team.TimeZone))}; {E(MetricText.Labels(alert))}.");
+                if (alert.Description is { } description)
+                {
+                    html.Append($"<br/><span class=\"why\">{E(description)}</span>");
+                }
+
+                html.Append(Links(alert));
+                if (alert.Evidence is { } chart)
+                {
+                    html.Append($"<figure>{chart.Svg}<figcaption>{E(chart.Spec.Description)}</figcaption></figure>");
+                }
+
+                html.Append("</li>\n");
+            }
+
             foreach (var risk in report.Risks)
             {
                 html.Append($"<li><span class=\"kind\">{E(risk.Kind)}</span> <strong>{E(risk.Title)}</strong><br/>{E(risk.Evidence)}</li>\n");
@@ -113,6 +131,36 @@ public static class WeeklyReportPage
             html.Append("</ul>\n");
         }
 
+        html.Append("""
+            </section>
+            <section aria-labelledby="resolved">
+            <h2 id="resolved">Deployed and resolved</h2>
+
+            """);
+        if (report.Highlights.Count == 0)
+        {
+            html.Append("<p>No production deployments and nothing resolved this week.</p>\n");
+        }
+        else
+        {
+            foreach (var kind in report.Highlights.GroupBy(h => h.Kind).OrderBy(g => g.Key))
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<h3>{E(MetricText.Kind(kind.Key))}: {kind.Count()}</h3>\n<ul class=\"shipped\">\n");
+                foreach (var item in kind.Take(HighlightsListed))
+                {
+                    var title = item.Url is { } url ? $"<a href=\"{E(url)}\">{E(item.Title)}</a>" : E(item.Title);
+                    html.Append($"<li><span class=\"repo\">{E(item.Reference)}</span> {title}</li>\n");
+                }
+
+                if (kind.Count() > HighlightsListed)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<li>and {kind.Count() - HighlightsListed} more</li>\n");
+                }
+
+                html.Append("</ul>\n");
+            }
+        }
+
         html.Append($"""
             </section>
             <footer>Generated {E(report.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))} by Analytics. Medians are sample medians (mean of the two middle values for an even count); how each measure is computed is in docs/signals/.</footer>
@@ -124,24 +172,33 @@ public static class WeeklyReportPage
         return html.ToString();
     }
 
+    /// <summary>Items of each kind of highlight listed; the rest are counted.</summary>
+    internal const int HighlightsListed = 10;
+
+    private static string Links(Alerts.AlertFacts alert)
+    {
+        var links = new List<string>();
+        if (alert.DashboardUrl is { } dashboard)
+        {
+            links.Add($"<a href=\"{E(dashboard)}\">Dashboard</a>");
+        }
+
+        if (alert.RunbookUrl is { } runbook)
+        {
+            links.Add($"<a href=\"{E(runbook)}\">Runbook</a>");
+        }
+
+        return links.Count == 0 ? "" : "<br/>" + string.Join(" · ", links);
+    }
+
+    private static string Change(MetricSummary metric)
+    {
+        var text = MetricText.Change(metric);
+        return text == MetricText.NoChange ? $"<span class=\"none\">{E(text)}</span>" : E(text);
+    }
+
     private static string Value(double? value, ValueFormat format) =>
         value is { } v ? E(ChartValueFormatter.Format(v, format)) : "<span class=\"none\">no data</span>";
-
-    private static string Change(double? change) => change switch
-    {
-        null => "<span class=\"none\">–</span>",
-        > 0.005 => $"▲ {(change.Value * 100).ToString("0", CultureInfo.InvariantCulture)}%",
-        < -0.005 => $"▼ {(-change.Value * 100).ToString("0", CultureInfo.InvariantCulture)}%",
-        _ => "=",
-    };
-
-    private static string Points(double? difference) => difference switch
-    {
-        null => "<span class=\"none\">–</span>",
-        > 0.0005 => $"▲ {(difference.Value * 100).ToString("0.#", CultureInfo.InvariantCulture)} pp",
-        < -0.0005 => $"▼ {(-difference.Value * 100).ToString("0.#", CultureInfo.InvariantCulture)} pp",
-        _ => "=",
-    };
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }
