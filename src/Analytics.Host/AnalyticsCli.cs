@@ -27,6 +27,7 @@ internal static class AnalyticsCli
         root.Subcommands.Add(BusFactorCommand.Create(runner));
         root.Subcommands.Add(RulesCommand.Create(runner));
         root.Subcommands.Add(EvaluateCommand.Create(runner));
+        root.Subcommands.Add(ServeCommand.Create(runner));
 
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };

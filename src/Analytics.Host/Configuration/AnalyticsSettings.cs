@@ -30,6 +30,17 @@ internal sealed class AnalyticsSettings
     /// <summary>What <c>analytics collect github</c> reads.</summary>
     [Required]
     public GitHubSettings GitHub { get; set; } = new();
+
+    /// <summary>How <c>analytics serve</c> listens.</summary>
+    [Required]
+    public Server.ServerSettings Server { get; set; } = new();
+
+    /// <summary>How <c>analytics serve</c> runs the schedules.</summary>
+    [Required]
+    public Scheduling.SchedulerSettings Scheduler { get; set; } = new();
+
+    /// <summary>The jobs <c>analytics serve</c> runs (see <c>docs/scheduling.md</c>).</summary>
+    public List<Scheduling.ScheduleSettings> Schedules { get; set; } = [];
 }
 
 /// <summary>The <c>Store</c> section.</summary>

@@ -19,6 +19,7 @@ public static partial class Entities
         Repositories, Identities, PullRequests, Reviews, ReviewComments, PullRequestCommits, Commits, FileChanges,
         WorkflowRuns, CiJobs, CiSteps, TestCases, TestResults, Deployments, Tickets, TicketTransitions, Incidents,
         AlertStates, Silences, AlertNotifications,
+        JobRuns,
     ];
 
     /// <summary>Finds an entity by its command-line name (<c>pull-requests</c>), ignoring case; null when unknown.</summary>
