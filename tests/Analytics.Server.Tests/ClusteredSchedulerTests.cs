@@ -60,8 +60,10 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime, IDisposable
         _directory.Dispose();
     }
 
-    [Fact]
-    public async Task Serve_ThreeNodesAndTheCollectingNodeIsKilled_AnotherNodeFinishesItAndTheStoreEqualsACleanRun()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Serve_ThreeNodesAndTheCollectingNodeStops_AnotherNodeFinishesItAndTheStoreEqualsACleanRun(bool graceful)
     {
         var clusterStore = await _postgres.CreateDatabaseAsync(CancellationToken.None);
         var cleanStore = await _postgres.CreateDatabaseAsync(CancellationToken.None);
@@ -97,10 +99,20 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime, IDisposable
         var survivor = _nodes.First(n => n != victim);
         // Seen from another node: running anywhere in the cluster counts.
         (await survivor.JobsAsync()).Single().IsRunning.Should().BeTrue("the job is running on {0}", victim.Node);
-        victim.KillHard();
+        if (graceful)
+        {
+            // SIGTERM: the running collection is cancelled and handed back to the cluster; the node exits cleanly.
+            (await victim.TerminateAsync(Generous)).Should().BeTrue(victim.Output);
+            victim.ExitCode.Should().Be(0, victim.Output);
+        }
+        else
+        {
+            victim.KillHard();
+        }
+
         var finished = await ServeProcess.WaitForAsync(
             async () => (await survivor.RunsAsync("collect-github")).FirstOrDefault(r => r.Outcome == JobRunOutcome.Succeeded),
-            Generous, () => string.Join("\n---\n", _nodes.Where(n => n != victim).Select(n => n.Output)));
+            Generous, () => string.Join("\n---\n", _nodes.Select(n => n.Output)));
         var runs = await survivor.RunsAsync("collect-github");
         var status = (await survivor.JobsAsync()).Single();
 

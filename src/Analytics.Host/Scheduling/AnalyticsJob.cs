@@ -50,7 +50,7 @@ internal sealed class AnalyticsJob(
             SchedulerLog.Cancelled(logger, name, attempt);
             // Written without the cancelled token: the row must not stay "running". Rethrown so that, clustered,
             // Quartz hands the firing back for another node (RecoverFiringsCancelledByShutdown).
-            await history.SaveAsync(run with { FinishedAt = time.GetUtcNow(), Outcome = JobAttemptOutcome.Abandoned, Error = "cancelled: the node shut down" }, CancellationToken.None);
+            await history.SaveAsync(run with { FinishedAt = time.GetUtcNow(), Outcome = JobAttemptOutcome.Abandoned, Error = $"cancelled: node {node.Name} shut down before the run ended" }, CancellationToken.None);
             throw;
         }
 

@@ -33,7 +33,7 @@ internal sealed class JobCommandRunner(
         int exit;
         try
         {
-            exit = await AnalyticsCli.RunAsync([.. globalArguments, .. job.CommandLine], environment, cancellationToken);
+            exit = await AnalyticsCli.RunNestedAsync([.. globalArguments, .. job.CommandLine], environment, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
