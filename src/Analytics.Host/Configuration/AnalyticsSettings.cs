@@ -56,6 +56,17 @@ internal sealed class AnalyticsSettings
     /// <summary>How incidents are attributed to deployments (DORA change failure rate and recovery time).</summary>
     [Required]
     public AttributionSettings Attribution { get; set; } = new();
+
+    /// <summary>How <c>analytics serve</c> listens.</summary>
+    [Required]
+    public Server.ServerSettings Server { get; set; } = new();
+
+    /// <summary>How <c>analytics serve</c> runs the schedules.</summary>
+    [Required]
+    public Scheduling.SchedulerSettings Scheduler { get; set; } = new();
+
+    /// <summary>The jobs <c>analytics serve</c> runs (see <c>docs/scheduling.md</c>).</summary>
+    public List<Scheduling.ScheduleSettings> Schedules { get; set; } = [];
 }
 
 /// <summary>The <c>Opsgenie</c> section (see <c>docs/sources/opsgenie.md</c>). The key comes from the environment variable it names.</summary>

@@ -98,6 +98,14 @@ internal static class SettingsLoader
                     CheckKeys(entry, entryType, $"{prefix}{property.Name}:{entry.Key}:", errors);
                 }
             }
+            else if (SectionListItemType(property.PropertyType) is { } itemType)
+            {
+                // A list of sections (Schedules): each item's keys are checked like a section's, named by index.
+                foreach (var item in child.GetChildren())
+                {
+                    CheckKeys(item, itemType, $"{prefix}{property.Name}:{item.Key}:", errors);
+                }
+            }
         }
     }
 
@@ -122,10 +130,24 @@ internal static class SettingsLoader
                     Validate(entry.Value!, $"{prefix}{property.Name}:{entry.Key}:", errors);
                 }
             }
+            else if (SectionListItemType(property.PropertyType) is not null && property.GetValue(settings) is IEnumerable items)
+            {
+                var index = 0;
+                foreach (var item in items)
+                {
+                    Validate(item, $"{prefix}{property.Name}:{index++}:", errors);
+                }
+            }
             else if (property.PropertyType.IsClass && property.PropertyType != typeof(string) && property.GetValue(settings) is { } child)
             {
                 Validate(child, $"{prefix}{property.Name}:", errors);
             }
         }
     }
+
+    /// <summary>The item type of a <c>List&lt;TSection&gt;</c> whose items are settings sections; null for other types.</summary>
+    private static Type? SectionListItemType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) && type.GetGenericArguments()[0] is { IsClass: true } item && item != typeof(string)
+            ? item
+            : null;
 }

@@ -14,4 +14,7 @@ internal enum JobRunOutcome
 
     /// <summary>Failed and no retries are left: the job's final failed state until its next scheduled run.</summary>
     Failed,
+
+    /// <summary>Its node stopped (killed, lost or shut down) before it ended; the job was run again by a node.</summary>
+    Abandoned,
 }

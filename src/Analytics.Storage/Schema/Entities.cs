@@ -21,6 +21,7 @@ public static partial class Entities
         AlertStates, Silences, AlertNotifications,
         OutboundMessages,
         Sprints, SprintChanges,
+        JobRuns,
     ];
 
     /// <summary>Finds an entity by its command-line name (<c>pull-requests</c>), ignoring case; null when unknown.</summary>

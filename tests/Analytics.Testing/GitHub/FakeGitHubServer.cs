@@ -56,6 +56,9 @@ public sealed partial class FakeGitHubServer : IDisposable
 
     public ConcurrentQueue<FakeFault> Faults { get; } = new();
 
+    /// <summary>How long every answer waits before it is written (zero by default): makes a collection take a while.</summary>
+    public TimeSpan Latency { get; set; }
+
     /// <summary>Every request: method, path and query, and the If-None-Match sent.</summary>
     public ConcurrentQueue<(string PathAndQuery, string? IfNoneMatch, int Status)> Log { get; } = new();
 
@@ -165,6 +168,11 @@ public sealed partial class FakeGitHubServer : IDisposable
 
         try
         {
+            if (Latency > TimeSpan.Zero)
+            {
+                Thread.Sleep(Latency);
+            }
+
             status = Respond(context.Request, response, pathAndQuery, ifNoneMatch);
         }
         catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
