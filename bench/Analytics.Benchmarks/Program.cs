@@ -24,7 +24,9 @@ try
         "micro" => MicroCommand.Run(args[1..]),
         "ingestion" => (ExitCode)await Analytics.Benchmarks.TestReports.TestReportBenchmarks.RunAsync(args[1..]),
         "rules" => (ExitCode)await Analytics.Benchmarks.Rules.RulesBenchmark.RunAsync(args[1..]),
+        "signals" => await Analytics.Benchmarks.Signals.SignalsCommand.RunAsync(new Arguments(args[1..]), time, cancellation.Token),
         "--single" => await SingleCommand.RunAsync(new Arguments(args[1..]), time, cancellation.Token),
+        Analytics.Benchmarks.Signals.SignalsChild.Command => await Analytics.Benchmarks.Signals.SignalsChild.RunAsync(new Arguments(args[1..]), time, cancellation.Token),
         "--help" or "-h" or "help" => Help(),
         _ => throw new UsageException($"unknown command '{command}'; use import, micro, ingestion or rules (see --help)"),
     };
@@ -51,6 +53,7 @@ static ExitCode Help()
     Console.WriteLine("usage: Analytics.Benchmarks <command>");
     Console.WriteLine(ImportCommand.Usage);
     Console.WriteLine(MicroCommand.Usage);
+    Console.WriteLine(Analytics.Benchmarks.Signals.SignalsCommand.Usage);
     Console.WriteLine("  ingestion [options]   JUnit ingestion vs raw XmlReader, git ingestion vs git log (bench/README.md)");
     Console.WriteLine("  rules [--rules 500] [--scale 5]   evaluates many generated rules over the simulated organisation");
     return ExitCode.Ok;
