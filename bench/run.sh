@@ -5,6 +5,8 @@
 #
 # Usage: bash bench/run.sh [import options]      e.g. bash bench/run.sh --rows 200000
 #   Options go to `Analytics.Benchmarks import` (--rows N, --seed S, --stores LIST, --out DIR, --work DIR, --keep).
+#        bash bench/run.sh signals [signals options]      e.g. bash bench/run.sh signals --scale 0.1 --work /var/tmp/sig
+#   The signals benchmark instead (--scale X, --seed S, --work DIR, --stores LIST, --only a,b, --timeout S, --out DIR).
 #
 # Environment:
 #   ANALYTICS_BENCH_POSTGRES  when set, that server is used and none is started (an Npgsql connection string; the user
@@ -48,7 +50,12 @@ main() {
   fi
 
   # The built program, not `dotnet run`: nothing else is compiled or restored while it measures.
-  "$BUILD_DIR/Analytics.Benchmarks" import "$@"
+  if [ "${1:-}" = "signals" ]; then
+    shift
+    "$BUILD_DIR/Analytics.Benchmarks" signals "$@"
+  else
+    "$BUILD_DIR/Analytics.Benchmarks" import "$@"
+  fi
 
   stop_postgres
 }

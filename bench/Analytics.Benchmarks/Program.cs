@@ -25,9 +25,11 @@ try
         "ingestion" => (ExitCode)await Analytics.Benchmarks.TestReports.TestReportBenchmarks.RunAsync(args[1..]),
         "rules" => (ExitCode)await Analytics.Benchmarks.Rules.RulesBenchmark.RunAsync(args[1..]),
         "weekly" => (ExitCode)await Analytics.Benchmarks.Reports.WeeklyReportBenchmark.RunAsync(args[1..]),
+        "signals" => await Analytics.Benchmarks.Signals.SignalsCommand.RunAsync(new Arguments(args[1..]), time, cancellation.Token),
         "--single" => await SingleCommand.RunAsync(new Arguments(args[1..]), time, cancellation.Token),
+        Analytics.Benchmarks.Signals.SignalsChild.Command => await Analytics.Benchmarks.Signals.SignalsChild.RunAsync(new Arguments(args[1..]), time, cancellation.Token),
         "--help" or "-h" or "help" => Help(),
-        _ => throw new UsageException($"unknown command '{command}'; use import, micro, ingestion or rules (see --help)"),
+        _ => throw new UsageException($"unknown command '{command}'; use import, micro, ingestion, rules, weekly or signals (see --help)"),
     };
     return (int)exit;
 }
@@ -52,6 +54,7 @@ static ExitCode Help()
     Console.WriteLine("usage: Analytics.Benchmarks <command>");
     Console.WriteLine(ImportCommand.Usage);
     Console.WriteLine(MicroCommand.Usage);
+    Console.WriteLine(Analytics.Benchmarks.Signals.SignalsCommand.Usage);
     Console.WriteLine("  ingestion [options]   JUnit ingestion vs raw XmlReader, git ingestion vs git log (bench/README.md)");
     Console.WriteLine("  rules [--rules 500] [--scale 5]   evaluates many generated rules over the simulated organisation");
     Console.WriteLine("  weekly [--teams 50] [--scale 1]   builds and renders the weekly reports (page and e-mail with PNGs) of many teams");

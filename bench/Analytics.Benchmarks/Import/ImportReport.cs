@@ -21,7 +21,7 @@ internal static class ImportReport
         {
             var m = result.Median;
             var input = m.Path == ImportPath.Upsert ? "generated stream" : $"CSV, {Units.Bytes(run.CsvBytes)}";
-            text.AppendLine($"| {BenchNames.Display(m.Store)} | {BenchNames.Display(m.Path)} | {input} | {Units.Seconds(m.Wall)} | "
+            text.AppendLine($"| {BenchNames.Display(m.Store)} | {BenchNames.Display(m.Path!.Value)} | {input} | {Units.Seconds(m.Wall)} | "
                 + $"{Units.Number(m.RowsPerSecond)} | {Units.Bytes(m.PeakWorkingSetBytes)} | {Units.Bytes(m.AllocatedBytes)} |");
         }
 
@@ -75,7 +75,7 @@ internal static class ImportReport
             var spread = result.Runs.Count == 1
                 ? Units.Number(m.RowsPerSecond)
                 : $"{Units.Number(result.SlowestRowsPerSecond)} – {Units.Number(result.FastestRowsPerSecond)}";
-            text.AppendLine($"| {BenchNames.Display(m.Store)} | {BenchNames.Display(m.Path)} | {spread} | {Units.Number(m.Changed)} | "
+            text.AppendLine($"| {BenchNames.Display(m.Store)} | {BenchNames.Display(m.Path!.Value)} | {spread} | {Units.Number(m.Changed)} | "
                 + $"{Units.Seconds(m.Cpu)} | {(m.ServerCpu is { } server ? Units.Seconds(server) : "–")} | {Units.Seconds(m.OtherCpu)} | {Units.Seconds(m.Steal)} | "
                 + $"{Units.Seconds(m.GcPause)} | {Units.Seconds(m.JitTime)} | "
                 + $"{Units.Bytes(m.StartPeakWorkingSetBytes)} | {Units.Bytes(m.PeakManagedHeapBytes)} | {Units.Number((double)m.AllocatedBytes / m.Rows)} B | "

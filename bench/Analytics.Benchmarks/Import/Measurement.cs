@@ -4,7 +4,7 @@ namespace Analytics.Benchmarks.Import;
 
 /// <summary>What one measured run (one child process) did and cost.</summary>
 /// <param name="Store">The store written to.</param>
-/// <param name="Path">The path measured.</param>
+/// <param name="Path">The import path measured; null for measurements of other work.</param>
 /// <param name="Rows">Rows handed to the store.</param>
 /// <param name="Changed">Rows the store inserted or changed.</param>
 /// <param name="Wall">Wall-clock time of the measured work (the store already open, its schema migrated).</param>
@@ -23,7 +23,7 @@ namespace Analytics.Benchmarks.Import;
 /// <param name="Steal">CPU time the hypervisor gave to other virtual machines while this one wanted it, during the work.</param>
 internal sealed record Measurement(
     StoreKind Store,
-    ImportPath Path,
+    ImportPath? Path,
     long Rows,
     long Changed,
     TimeSpan Wall,

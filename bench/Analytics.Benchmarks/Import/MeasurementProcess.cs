@@ -26,6 +26,40 @@ internal static class MeasurementProcess
         int? serverPid,
         CancellationToken cancellationToken)
     {
+        List<string> arguments =
+        [
+            "--single", BenchNames.Of(location.Kind), BenchNames.Of(path),
+            "--rows", rows.ToString(CultureInfo.InvariantCulture),
+            "--seed", seed.ToString(CultureInfo.InvariantCulture),
+        ];
+        if (file is not null)
+        {
+            arguments.Add("--file");
+            arguments.Add(file);
+        }
+
+        return await RunAsync(location, arguments, $"{BenchNames.Display(location.Kind)} {BenchNames.Display(path)}", serverPid, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs this program again with <paramref name="arguments"/> (a child command that prints one
+    /// <see cref="SingleMeasurement.ResultPrefix"/> line), passes its other output to stderr, and returns its result.
+    /// </summary>
+    /// <param name="location">The store the child opens (its target handed over in an environment variable).</param>
+    /// <param name="arguments">The child's command line.</param>
+    /// <param name="what">Names the measurement in errors.</param>
+    /// <param name="serverPid">The local PostgreSQL postmaster's process id, to measure the server's CPU; null when unknown.</param>
+    /// <param name="cancellationToken">Kills the child.</param>
+    /// <exception cref="MeasurementException">The child failed or printed no result.</exception>
+    public static async Task<Measurement> RunAsync(
+        StoreLocation location,
+        IEnumerable<string> arguments,
+        string what,
+        int? serverPid,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(arguments);
         var start = new ProcessStartInfo
         {
             FileName = Environment.ProcessPath ?? throw new InvalidOperationException("the program's own path is unknown"),
@@ -38,17 +72,9 @@ internal static class MeasurementProcess
             start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
         }
 
-        start.ArgumentList.Add("--single");
-        start.ArgumentList.Add(BenchNames.Of(location.Kind));
-        start.ArgumentList.Add(BenchNames.Of(path));
-        start.ArgumentList.Add("--rows");
-        start.ArgumentList.Add(rows.ToString(CultureInfo.InvariantCulture));
-        start.ArgumentList.Add("--seed");
-        start.ArgumentList.Add(seed.ToString(CultureInfo.InvariantCulture));
-        if (file is not null)
+        foreach (var argument in arguments)
         {
-            start.ArgumentList.Add("--file");
-            start.ArgumentList.Add(file);
+            start.ArgumentList.Add(argument);
         }
 
         start.Environment[SingleMeasurement.TargetVariable] = location.Target;
@@ -57,7 +83,6 @@ internal static class MeasurementProcess
             start.Environment[SingleMeasurement.ServerPidVariable] = pid.ToString(CultureInfo.InvariantCulture);
         }
 
-        var what = $"{BenchNames.Display(location.Kind)} {BenchNames.Display(path)}";
         using var process = Process.Start(start) ?? throw new MeasurementException($"{what}: the child process did not start");
         Measurement? result = null;
         try

@@ -32,6 +32,34 @@ internal sealed class ScratchStores(string directory, string? postgres) : IAsync
         return new StoreLocation(StoreKind.Postgres, new NpgsqlConnectionStringBuilder(Admin) { Database = name }.ConnectionString);
     }
 
+    /// <summary>
+    /// A store kept between runs (not dropped by <see cref="DisposeAsync"/>): the SQLite file <c>&lt;name&gt;.db</c> in
+    /// the directory, or the PostgreSQL database <c>&lt;name&gt;</c>, created when missing.
+    /// </summary>
+    /// <param name="kind">Its database.</param>
+    /// <param name="name">Its file or database name (lower-case letters, digits and <c>_</c>).</param>
+    /// <param name="cancellationToken">Cancels the creation.</param>
+    public async Task<StoreLocation> KeepAsync(StoreKind kind, string name, CancellationToken cancellationToken)
+    {
+        if (kind == StoreKind.Sqlite)
+        {
+            return new StoreLocation(StoreKind.Sqlite, Path.Combine(directory, name + ".db"));
+        }
+
+        await using (var connection = new NpgsqlConnection(Admin))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", connection);
+            command.Parameters.AddWithValue("name", name);
+            if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
+            {
+                await ExecuteAsync($"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0", cancellationToken);
+            }
+        }
+
+        return new StoreLocation(StoreKind.Postgres, new NpgsqlConnectionStringBuilder(Admin) { Database = name }.ConnectionString);
+    }
+
     /// <summary>The store's size on disk: the SQLite file with its WAL, or <c>pg_database_size</c>.</summary>
     public async Task<long> SizeAsync(StoreLocation location, CancellationToken cancellationToken)
     {

@@ -57,7 +57,30 @@ internal static class SingleMeasurement
         }
 
         await using var opened = await Store.OpenAsync(new StoreLocation(store, target), time, cancellationToken);
+        var measurement = await MeasureAsync(
+            store,
+            _ => path == ImportPath.Upsert
+                ? UpsertAsync(opened, BenchData.Generate(rows, seed), cancellationToken)
+                : ImportAsync(opened, file!, cancellationToken),
+            cancellationToken);
+        return measurement with { Path = path };
+    }
 
+    /// <summary>
+    /// Measures <paramref name="work"/> in this process: wall and CPU time, peak working set, managed heap and
+    /// allocations, GC and JIT, the local PostgreSQL server's CPU (when <see cref="ServerPidVariable"/> is set) and the
+    /// rest of the machine's. Everything the work needs (an open store) should exist before, so it is not counted.
+    /// </summary>
+    /// <param name="store">The store the work uses (for the record).</param>
+    /// <param name="work">The work; returns how many rows (or values) it handled and changed.</param>
+    /// <param name="cancellationToken">Handed to the work.</param>
+    /// <returns>The measurement, with no <see cref="Measurement.Path"/>.</returns>
+    public static async Task<Measurement> MeasureAsync(
+        StoreKind store,
+        Func<CancellationToken, Task<(long Received, long Changed)>> work,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
         // Start from a collected heap so the counters see the work alone.
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -78,9 +101,7 @@ internal static class SingleMeasurement
         using var sampler = new MemorySampler(SampleInterval);
 
         var clock = Stopwatch.StartNew();
-        var (received, changed) = path == ImportPath.Upsert
-            ? await UpsertAsync(opened, BenchData.Generate(rows, seed), cancellationToken)
-            : await ImportAsync(opened, file!, cancellationToken);
+        var (received, changed) = await work(cancellationToken);
         clock.Stop();
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
@@ -92,7 +113,7 @@ internal static class SingleMeasurement
         var others = machineAfter.Busy - machineBefore.Busy - cpu - (serverCpu ?? TimeSpan.Zero);
         return new Measurement(
             store,
-            path,
+            null,
             received,
             changed,
             clock.Elapsed,

@@ -1,0 +1,141 @@
+using System.Globalization;
+using Analytics.Benchmarks.Cli;
+using Analytics.Benchmarks.Import;
+using Analytics.Signals;
+using Analytics.Signals.Series;
+using Analytics.Storage;
+using Npgsql;
+
+namespace Analytics.Benchmarks.Signals;
+
+/// <summary>
+/// <c>--signals-single &lt;sqlite|postgres&gt; &lt;signal NAME SCOPE | sql NAME | batch | all SCOPE&gt; --scale X --seed S</c>:
+/// one measurement of the signals benchmark in a process of its own (started by <see cref="MeasurementProcess"/>; the
+/// store's target comes in <see cref="SingleMeasurement.TargetVariable"/>). Prints one result line whose
+/// <see cref="Measurement.Rows"/> are the values computed (series points, SQL rows or records written) and whose
+/// <see cref="Measurement.Changed"/> are the series (or records changed).
+/// </summary>
+internal static class SignalsChild
+{
+    /// <summary>The command word.</summary>
+    public const string Command = "--signals-single";
+
+    /// <summary>Runs the measurement and prints its result line.</summary>
+    public static async Task<ExitCode> RunAsync(Arguments args, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var kind = BenchNames.StoreKindOf(args.Word("a store (sqlite or postgres)"));
+        var what = args.Word("what to measure (signal, sql, batch or all)");
+        var name = what is "signal" or "sql" ? args.Word("a name") : null;
+        var scope = what is "signal" or "all" ? ScopeOf(args.Word("a scope")) : SignalScope.OrgYear;
+        var scale = SignalsCommand.ScaleOption(args);
+        var seed = args.IntOption("--seed", BenchData.DefaultSeed, 0, int.MaxValue);
+        args.RejectRest();
+
+        var target = Environment.GetEnvironmentVariable(SingleMeasurement.TargetVariable)
+            ?? throw new UsageException($"{Command} needs the store's target in {SingleMeasurement.TargetVariable}");
+        await using var store = await Store.OpenAsync(new StoreLocation(kind, target), time, cancellationToken);
+        var copies = LargeOrganisation.Copies(scale, seed);
+        var batch = LargeOrganisation.Batch(scale, seed);
+        var request = Request(store, scope == SignalScope.LatestWeek ? [.. copies, batch] : copies, scope);
+
+        Measurement measurement;
+        switch (what)
+        {
+            case "signal":
+                var signal = SignalCatalog.Find(name!) ?? throw new UsageException($"unknown signal '{name}'");
+                measurement = await SingleMeasurement.MeasureAsync(kind, async ct => Count(await signal.ComputeAsync(request, ct)), cancellationToken);
+                break;
+            case "all":
+                measurement = await SingleMeasurement.MeasureAsync(
+                    kind,
+                    async ct =>
+                    {
+                        (long Points, long Series) total = (0, 0);
+                        foreach (var each in SignalCatalog.All)
+                        {
+                            var (points, series) = Count(await each.ComputeAsync(request, ct));
+                            total = (total.Points + points, total.Series + series);
+                        }
+
+                        return total;
+                    },
+                    cancellationToken);
+                break;
+            case "sql":
+                var aggregate = SqlAggregate.All.FirstOrDefault(a => a.Name == name) ?? throw new UsageException($"unknown SQL aggregate '{name}'");
+                if (kind != StoreKind.Postgres)
+                {
+                    throw new UsageException("the SQL aggregates are PostgreSQL's");
+                }
+
+                await using (var connection = new NpgsqlConnection(target))
+                {
+                    await connection.OpenAsync(cancellationToken);
+                    measurement = await SingleMeasurement.MeasureAsync(kind, ct => QueryAsync(connection, aggregate.Sql, request, ct), cancellationToken);
+                }
+
+                break;
+            case "batch":
+                measurement = await SingleMeasurement.MeasureAsync(
+                    kind,
+                    async ct => (await LargeOrganisation.WriteAsync(store, [batch], line => Console.Error.WriteLine(line), ct), 0),
+                    cancellationToken);
+                break;
+            default:
+                throw new UsageException($"unknown measurement '{what}'; use signal, sql, batch or all");
+        }
+
+        await Console.Out.WriteLineAsync(SingleMeasurement.Format(measurement));
+        return ExitCode.Ok;
+    }
+
+    /// <summary>The scope's command-line word.</summary>
+    public static string Of(SignalScope scope) => scope switch
+    {
+        SignalScope.TeamQuarter => "team-quarter",
+        SignalScope.OrgYear => "org-year",
+        _ => "latest-week",
+    };
+
+    private static SignalScope ScopeOf(string word) => word switch
+    {
+        "team-quarter" => SignalScope.TeamQuarter,
+        "org-year" => SignalScope.OrgYear,
+        "latest-week" => SignalScope.LatestWeek,
+        _ => throw new UsageException($"unknown scope '{word}'; use team-quarter, org-year or latest-week"),
+    };
+
+    private static SignalRequest Request(IStore store, IReadOnlyList<Collectors.Simulation.SimulationOptions> copies, SignalScope scope)
+    {
+        var (teams, people) = LargeOrganisation.Teams(copies);
+        var end = LargeOrganisation.End;
+        return scope switch
+        {
+            SignalScope.TeamQuarter => new SignalRequest(store, [teams[0]], people, new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero), Granularity.Week),
+            SignalScope.OrgYear => new SignalRequest(store, teams, people, end.AddDays(-365), end, Granularity.Week),
+            _ => new SignalRequest(store, teams, people, end.AddDays(-7), end, Granularity.Week),
+        };
+    }
+
+    private static (long Points, long Series) Count(IReadOnlyList<Series> series) =>
+        (series.Sum(s => (long)s.Points.Count), series.Count);
+
+    private static async Task<(long Rows, long Changed)> QueryAsync(NpgsqlConnection connection, string sql, SignalRequest request, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("from", request.From);
+        command.Parameters.AddWithValue("to", request.To);
+        command.CommandTimeout = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        long rows = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows++;
+        }
+
+        return (rows, 0);
+    }
+
+    /// <summary>Formats a scale for names and reports (<c>0.01</c>, <c>1</c>).</summary>
+    public static string Text(double scale) => scale.ToString("0.####", CultureInfo.InvariantCulture);
+}
