@@ -76,4 +76,47 @@ public sealed class CollectGitHubCommandTests : IDisposable
         result.ExitCode.Should().Be(2);
         result.Error.Should().Contain("GitHub:Repositories");
     }
+
+    [Fact]
+    public async Task CollectGitHub_AsGitHubAppWithKeyFile_CollectsWithInstallationToken()
+    {
+        _server.Clock = _cli.Time;
+        _cli.Variables.Remove("GITHUB_TOKEN");
+        File.WriteAllText(_cli.PathOf("app.pem"), _server.AppKey.ExportRSAPrivateKeyPem());
+        _cli.Variables["ANALYTICS__GITHUB__APPID"] = _server.AppId;
+        _cli.Variables["ANALYTICS__GITHUB__INSTALLATIONID"] = "777";
+        _cli.Variables["ANALYTICS__GITHUB__PRIVATEKEYFILE"] = "app.pem";
+
+        var result = await _cli.RunAsync("collect", "github");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("acme/api: 1 pull requests");
+        _server.TokenExchanges.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task CollectGitHub_AppKeyVariableNotAKey_IsAUserErrorNamingTheVariableNotTheValue()
+    {
+        _cli.Variables["ANALYTICS__GITHUB__APPID"] = _server.AppId;
+        _cli.Variables["ANALYTICS__GITHUB__INSTALLATIONID"] = "777";
+        _cli.Variables["ANALYTICS__GITHUB__PRIVATEKEYVARIABLE"] = "ACME_APP_KEY";
+        _cli.Variables["ACME_APP_KEY"] = "hunter2-not-a-key";
+
+        var result = await _cli.RunAsync("collect", "github");
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("environment variable ACME_APP_KEY").And.Contain("not an RSA private key").And.NotContain("hunter2");
+    }
+
+    [Fact]
+    public async Task CollectGitHub_AppIdWithoutKey_IsAUserError()
+    {
+        _cli.Variables["ANALYTICS__GITHUB__APPID"] = _server.AppId;
+        _cli.Variables["ANALYTICS__GITHUB__INSTALLATIONID"] = "777";
+
+        var result = await _cli.RunAsync("collect", "github");
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("GitHub:PrivateKeyFile");
+    }
 }

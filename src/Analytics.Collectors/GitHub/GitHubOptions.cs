@@ -6,8 +6,14 @@ public sealed record GitHubOptions
     /// <summary>The REST API root: <c>https://api.github.com</c> (default) or <c>https://HOST/api/v3</c> for GitHub Enterprise Server.</summary>
     public Uri BaseUrl { get; init; } = new("https://api.github.com");
 
-    /// <summary>The token sent as <c>Authorization: Bearer</c>. Never logged and never part of an error message.</summary>
-    public required string Token { get; init; }
+    /// <summary>
+    /// The personal (or installation) token sent as <c>Authorization: Bearer</c>; empty when <see cref="App"/> is set.
+    /// Never logged and never part of an error message.
+    /// </summary>
+    public string Token { get; init; } = "";
+
+    /// <summary>Authenticate as this GitHub App installation instead of with <see cref="Token"/> (default null: use the token).</summary>
+    public GitHubAppCredentials? App { get; init; }
 
     /// <summary>The environment variable the token came from; errors name it so a person knows what to fix.</summary>
     public string TokenVariable { get; init; } = "GITHUB_TOKEN";

@@ -33,7 +33,10 @@ public sealed class GitHubSync : IDisposable
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.Token);
+        if (options.App is null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(options.Token, nameof(options));
+        }
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.PageSize, 100);
         _store = store;
@@ -82,7 +85,7 @@ public sealed class GitHubSync : IDisposable
             }
         }
 
-        return new GitHubSyncReport(results, _client.Requests, _client.NotModified);
+        return new GitHubSyncReport(results, _client.Requests, _client.NotModified) { TokenExchanges = _client.TokenExchanges };
     }
 
     /// <inheritdoc/>

@@ -167,17 +167,10 @@ internal static class CollectCommand
         runner.Bind(command, async (session, cancellationToken) =>
         {
             var settings = session.Settings.GitHub;
-            var token = session.Environment.Variables[settings.TokenVariable] as string;
-            if (string.IsNullOrWhiteSpace(token))
-            {
-                throw new UserErrorException($"GitHub: the environment variable {settings.TokenVariable} (GitHub:TokenVariable) holds no token; see docs/sources/github.md for the permissions it needs");
-            }
-
             var chosen = session.Parse.GetValue(repositories) ?? [];
             var options = new GitHubOptions
             {
                 BaseUrl = new Uri(settings.BaseUrl),
-                Token = token.Trim(),
                 TokenVariable = settings.TokenVariable,
                 Repositories = chosen.Length > 0 ? chosen : settings.Repositories,
                 Organisations = chosen.Length > 0 ? [] : settings.Organisations,
@@ -189,6 +182,7 @@ internal static class CollectCommand
                 Lookback = settings.Lookback,
                 Since = settings.Since,
             };
+            options = GitHubCredentialsLoader.Apply(options, settings, session.Environment);
             if (options.Repositories.Count == 0 && options.Organisations.Count == 0)
             {
                 throw new UserErrorException("GitHub: nothing to collect; set GitHub:Repositories or GitHub:Organisations, or pass --repository owner/name");

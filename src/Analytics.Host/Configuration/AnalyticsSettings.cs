@@ -164,6 +164,19 @@ internal sealed class GitHubSettings
 
     /// <summary>Where a repository's first sync starts; empty reads everything.</summary>
     public DateTimeOffset? Since { get; set; }
+
+    /// <summary>A GitHub App's id: when set, the collector authenticates as the app's installation instead of with a token.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>The app installation whose tokens are used (with <see cref="AppId"/>).</summary>
+    [Range(1, long.MaxValue)]
+    public long? InstallationId { get; set; }
+
+    /// <summary>A file holding the app's private key (PEM); relative to the working directory. The key itself is never in settings.</summary>
+    public string? PrivateKeyFile { get; set; }
+
+    /// <summary>An environment variable holding the app's private key (PEM), instead of <see cref="PrivateKeyFile"/>.</summary>
+    public string? PrivateKeyVariable { get; set; }
 }
 
 /// <summary>
