@@ -19,4 +19,8 @@ public sealed record GitHubRepositoryResult(
     int Jobs,
     int Deployments,
     int Changed,
-    string? Message);
+    string? Message)
+{
+    /// <summary>What a synced repository could not store whole (such as pull requests with more files than GitHub lists); empty when nothing.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -8,13 +8,16 @@ using Analytics.Storage.Schema;
 namespace Analytics.Collectors.GitHub;
 
 /// <summary>
-/// Collects pull requests (with reviews, review comments and commits), workflow runs (every attempt, with jobs and
+/// Collects pull requests (with reviews, review comments, commits and changed files), workflow runs (every attempt, with jobs and
 /// steps) and deployments of the configured repositories. Each repository is read whole and then written in one
 /// transaction together with its raw payloads and its advanced cursor: a repository that fails keeps what the store
 /// held, the others go on, and the next run resumes from the cursor.
 /// </summary>
 public sealed class GitHubSync : IDisposable
 {
+    /// <summary>GitHub lists at most this many files of a pull request.</summary>
+    internal const int MaxListedFiles = 3000;
+
     private readonly IStore _store;
     private readonly GitHubOptions _options;
     private readonly TimeProvider _time;
@@ -182,7 +185,10 @@ public sealed class GitHubSync : IDisposable
 
         var next = new GitHubCursor(pullsWatermark, runsWatermark, deploymentsWatermark, new Dictionary<string, string>(cache.ETags, StringComparer.Ordinal), new Dictionary<string, string>(cache.Links, StringComparer.Ordinal));
         var changed = await WriteAsync(repository, batch, cache, next, cancellationToken);
-        return new GitHubRepositoryResult(name, GitHubRepositoryStatus.Synced, renamedTo, batch.PullRequests.Count, batch.Runs.Count, batch.Jobs.Count, batch.Deployments.Count, changed, null);
+        return new GitHubRepositoryResult(name, GitHubRepositoryStatus.Synced, renamedTo, batch.PullRequests.Count, batch.Runs.Count, batch.Jobs.Count, batch.Deployments.Count, changed, null)
+        {
+            Warnings = batch.Warnings,
+        };
     }
 
     private async Task<DateTimeOffset?> ReadPullRequestsAsync(string repository, GitHubCursor cursor, RepositoryCache cache, RepositoryBatch batch, CancellationToken cancellationToken)
@@ -225,6 +231,12 @@ public sealed class GitHubSync : IDisposable
             batch.Reviews.AddRange(detail.Reviews);
             batch.ReviewComments.AddRange(detail.Comments);
             batch.Commits.AddRange(detail.Commits);
+            batch.Files.AddRange(detail.Files);
+            if (detail.Files.Count >= MaxListedFiles && detail.PullRequest.ChangedFiles > detail.Files.Count)
+            {
+                batch.Warnings.Add($"{detail.PullRequest.SourceId}: GitHub lists only {MaxListedFiles} of its {detail.PullRequest.ChangedFiles} changed files; the first {detail.Files.Count} are stored (the pull request's changed-file count is still the full one)");
+            }
+
             foreach (var (login, identity) in detail.Accounts)
             {
                 batch.Accounts.TryAdd(login, identity);
@@ -267,7 +279,14 @@ public sealed class GitHubSync : IDisposable
             commits.AddRange(document.RootElement.EnumerateArray().Select(c => GitHubMapper.PullRequestCommit(c, id, accounts, page.Url)));
         }
 
-        return new PullRequestDetails(pullRequest, reviews, comments, commits, accounts);
+        var files = new List<PullRequestFile>();
+        await foreach (var page in PagesAsync($"{pullUrl}/files?per_page={_options.PageSize}", cache, cancellationToken))
+        {
+            using var document = Parse(page);
+            files.AddRange(document.RootElement.EnumerateArray().Select(f => GitHubMapper.PullRequestFile(f, id, repository, page.Url)));
+        }
+
+        return new PullRequestDetails(pullRequest, reviews, comments, commits, files, accounts);
     }
 
     private async Task<DateTimeOffset?> ReadWorkflowRunsAsync(string repository, GitHubCursor cursor, RepositoryCache cache, RepositoryBatch batch, CancellationToken cancellationToken)
@@ -392,6 +411,7 @@ public sealed class GitHubSync : IDisposable
         changed += (await writer.UpsertAsync(Entities.Reviews, batch.Reviews, cancellationToken)).Changed;
         changed += (await writer.UpsertAsync(Entities.ReviewComments, batch.ReviewComments, cancellationToken)).Changed;
         changed += (await writer.UpsertAsync(Entities.PullRequestCommits, batch.Commits, cancellationToken)).Changed;
+        changed += await ReplaceFilesAsync(writer, batch, cancellationToken);
         changed += (await writer.UpsertAsync(Entities.WorkflowRuns, batch.Runs, cancellationToken)).Changed;
         changed += (await writer.UpsertAsync(Entities.CiJobs, batch.Jobs, cancellationToken)).Changed;
         changed += (await writer.UpsertAsync(Entities.CiSteps, batch.Steps, cancellationToken)).Changed;
@@ -406,6 +426,28 @@ public sealed class GitHubSync : IDisposable
         await writer.SetCursorAsync(GitHubMapper.Source, repository.FullName, cursor.Serialize(), cancellationToken);
         await writer.CommitAsync(cancellationToken);
         return changed;
+    }
+
+    // A pull request read again lists its files as they are now: files it no longer changes (after a force-push or a
+    // revert) are removed with the same transaction.
+    private static async Task<int> ReplaceFilesAsync(IStoreWriter writer, RepositoryBatch batch, CancellationToken cancellationToken)
+    {
+        var changed = (await writer.UpsertAsync(Entities.PullRequestFiles, batch.Files, cancellationToken)).Changed;
+        var current = batch.Files.Select(f => (f.PullRequestId, f.Path)).ToHashSet();
+        var stale = new List<object[]>();
+        foreach (var pullRequest in batch.PullRequests)
+        {
+            var query = StoreQuery.All.Where("source", GitHubMapper.Source).Where("pull_request_id", pullRequest.SourceId);
+            await foreach (var file in writer.ReadAsync(Entities.PullRequestFiles, query, cancellationToken))
+            {
+                if (!current.Contains((file.PullRequestId, file.Path)))
+                {
+                    stale.Add([file.Source, file.PullRequestId, file.Path]);
+                }
+            }
+        }
+
+        return changed + (stale.Count == 0 ? 0 : await writer.DeleteAsync(Entities.PullRequestFiles, stale, cancellationToken));
     }
 
     private async Task<GitHubResponse> GetAsync(string url, RepositoryCache cache, CancellationToken cancellationToken)
@@ -442,5 +484,6 @@ public sealed class GitHubSync : IDisposable
         List<Review> Reviews,
         List<ReviewComment> Comments,
         List<PullRequestCommit> Commits,
+        List<PullRequestFile> Files,
         Dictionary<string, Identity> Accounts);
 }

@@ -212,6 +212,11 @@ internal static class CollectCommand
                 session.Output.WriteLine($"{report.Requests} requests, {report.NotModified} answered 304 (free)");
             }
 
+            foreach (var warning in report.Repositories.SelectMany(r => r.Warnings))
+            {
+                await session.Environment.Error.WriteLineAsync($"warning: {warning}");
+            }
+
             foreach (var r in report.Repositories.Where(r => r.Status != GitHubRepositoryStatus.Synced))
             {
                 await session.Environment.Error.WriteLineAsync($"{r.Repository}: {(r.Status == GitHubRepositoryStatus.Failed ? "failed" : "skipped")}: {r.Message}");

@@ -356,6 +356,8 @@ public sealed partial class FakeGitHubServer : IDisposable
                     "/reviews" => Paged(repository.Reviews[key].Select(x => x.DeepClone()).ToList(), perPage, number, out page),
                     "/comments" => Paged(repository.Comments[key].Select(x => x.DeepClone()).ToList(), perPage, number, out page),
                     "/commits" => Paged(repository.Commits[key].Select(x => x.DeepClone()).ToList(), perPage, number, out page),
+                    // GitHub lists at most 3,000 files of a pull request.
+                    "/files" => Paged(repository.Files[key].Take(3000).Select(x => (JsonNode)x.DeepClone()).ToList(), perPage, number, out page),
                     _ => null,
                 };
             }
@@ -581,7 +583,7 @@ public sealed partial class FakeGitHubServer : IDisposable
     [GeneratedRegex("^/orgs/(?<org>[^/]+)/repos$")]
     private static partial Regex OrganisationPath();
 
-    [GeneratedRegex("^/pulls/(?<number>[0-9]+)(?<sub>/reviews|/comments|/commits)?$")]
+    [GeneratedRegex("^/pulls/(?<number>[0-9]+)(?<sub>/reviews|/comments|/commits|/files)?$")]
     private static partial Regex PullPath();
 
     [GeneratedRegex("^/actions/runs/(?<run>[0-9]+)/attempts/(?<attempt>[0-9]+)(?<jobs>/jobs)?$")]

@@ -20,6 +20,9 @@ public sealed class FakeRepository(long id, string fullName, string baseUrl)
 
     public Dictionary<int, List<JsonObject>> Commits { get; } = [];
 
+    /// <summary>Each PR's changed files (diff entries), as <c>GET …/pulls/{n}/files</c> lists them (at most 3,000 are served).</summary>
+    public Dictionary<int, List<JsonObject>> Files { get; } = [];
+
     /// <summary>Each run's attempts, first to latest.</summary>
     public Dictionary<long, List<JsonObject>> Runs { get; } = [];
 
@@ -53,7 +56,7 @@ public sealed class FakeRepository(long id, string fullName, string baseUrl)
     };
 
     /// <summary>Adds (or replaces) a pull request with one review, one comment and one commit unless told otherwise.</summary>
-    public JsonObject AddPull(int number, DateTimeOffset createdAt, DateTimeOffset updatedAt, string author = "alice", bool merged = false, int reviews = 1, int comments = 1, int commits = 1)
+    public JsonObject AddPull(int number, DateTimeOffset createdAt, DateTimeOffset updatedAt, string author = "alice", bool merged = false, int reviews = 1, int comments = 1, int commits = 1, int files = 2)
     {
         var pull = new JsonObject
         {
@@ -75,9 +78,20 @@ public sealed class FakeRepository(long id, string fullName, string baseUrl)
             ["base"] = new JsonObject { ["ref"] = "main", ["sha"] = Sha(0) },
             ["additions"] = 10 * number,
             ["deletions"] = number,
-            ["changed_files"] = 2,
+            ["changed_files"] = files,
         };
         Pulls[number] = pull;
+        // The first file is modified, the second renamed, the rest added; every fifth is binary (no patch, 0 lines).
+        Files[number] = Enumerable.Range(1, files).Select(i => new JsonObject
+        {
+            ["sha"] = i % 7 == 0 ? null : Sha(number * 1000 + i),
+            ["filename"] = $"src/pr{number}/file{i}.cs",
+            ["status"] = i switch { 1 => "modified", 2 => "renamed", _ => "added" },
+            ["additions"] = i % 5 == 0 ? 0 : i * 3,
+            ["deletions"] = i % 5 == 0 ? 0 : i,
+            ["changes"] = i % 5 == 0 ? 0 : i * 4,
+            ["previous_filename"] = i == 2 ? $"src/pr{number}/old{i}.cs" : null,
+        }).ToList();
         Reviews[number] = Enumerable.Range(1, reviews).Select(i => new JsonObject
         {
             ["id"] = NextId(),
