@@ -167,6 +167,120 @@ internal sealed class GitHubClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Downloads a binary (an artifact zip): GitHub answers 302 with a short-lived pre-signed URL, which is fetched
+    /// without the token. 5xx and connection failures are retried like JSON requests.
+    /// </summary>
+    /// <param name="url">The download URL under the API root.</param>
+    /// <param name="maxBytes">The most bytes accepted; a longer body fails with <see cref="GitHubErrorKind.TooLarge"/> without being read whole.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <exception cref="GitHubApiException">410 (<see cref="GitHubErrorKind.Gone"/>), too large, or any other failure that remained.</exception>
+    public async Task<byte[]> DownloadAsync(string url, long maxBytes, CancellationToken cancellationToken)
+    {
+        var current = url;
+        var redirects = 0;
+        var retries = 0;
+        while (true)
+        {
+            await PaceAsync(current, cancellationToken);
+            string? failure;
+            await _inFlight.WaitAsync(cancellationToken);
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                // Only the API URL itself gets the token: the pre-signed target must not (source-apis.md §1.8).
+                if (redirects == 0 && SameHost(current))
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _app is null ? _options.Token : await _app.GetTokenAsync(cancellationToken));
+                }
+
+                request.Headers.Accept.ParseAdd("application/vnd.github+json");
+                request.Headers.UserAgent.ParseAdd(UserAgent);
+                request.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", ApiVersion);
+                Interlocked.Increment(ref _requests);
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                var status = (int)response.StatusCode;
+                if (status is 301 or 302 or 307 or 308 && response.Headers.Location is { } location)
+                {
+                    if (++redirects > MaxRedirects)
+                    {
+                        throw new GitHubApiException(GitHubErrorKind.Refused, url, $"GET {url}: more than {MaxRedirects} redirects");
+                    }
+
+                    current = (location.IsAbsoluteUri ? location : new Uri(new Uri(current), location)).AbsoluteUri;
+                    continue;
+                }
+
+                if (status is >= 200 and < 300)
+                {
+                    if (response.Content.Headers.ContentLength > maxBytes)
+                    {
+                        throw TooLarge(url, maxBytes);
+                    }
+
+                    await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                    using var copy = new MemoryStream();
+                    var buffer = new byte[81920];
+                    int read;
+                    while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+                    {
+                        if (copy.Length + read > maxBytes)
+                        {
+                            throw TooLarge(url, maxBytes);
+                        }
+
+                        copy.Write(buffer, 0, read);
+                    }
+
+                    return copy.ToArray();
+                }
+
+                if (status == 410)
+                {
+                    throw new GitHubApiException(GitHubErrorKind.Gone, url, $"GET {url}: 410 Gone: expired or removed");
+                }
+
+                if (status < 500 && status != 429)
+                {
+                    var message = GitHubMessage(await response.Content.ReadAsByteArrayAsync(cancellationToken));
+                    throw new GitHubApiException(status == 404 ? GitHubErrorKind.NotFound : status is 401 or 403 ? GitHubErrorKind.Forbidden : GitHubErrorKind.Refused, url,
+                        $"GET {url}: {status} {response.ReasonPhrase}: {(status is 401 or 403 ? $"{Credential} may not download it; " : "")}(GitHub: {message})");
+                }
+
+                failure = $"{status} {response.ReasonPhrase}";
+            }
+            catch (HttpRequestException e)
+            {
+                failure = $"connection failed ({Scrub(e.Message)})";
+            }
+            catch (IOException e)
+            {
+                failure = $"connection failed ({Scrub(e.Message)})";
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                failure = $"no answer within {Format(_options.RequestTimeout)}";
+            }
+            finally
+            {
+                _inFlight.Release();
+            }
+
+            if (++retries > _options.MaxRetries)
+            {
+                throw new GitHubApiException(GitHubErrorKind.Unavailable, url, $"GET {url}: {failure}; gave up after {_options.MaxRetries} retries");
+            }
+
+            // A pre-signed URL lives a minute: start again from the API URL.
+            current = url;
+            redirects = 0;
+            await Task.Delay(Backoff.Delay(retries, _options.BackoffBase, NextJitter()), _time, cancellationToken);
+        }
+    }
+
+    private static GitHubApiException TooLarge(string url, long maxBytes) =>
+        new(GitHubErrorKind.TooLarge, url, $"GET {url}: larger than the allowed {maxBytes.ToString(CultureInfo.InvariantCulture)} bytes");
+
     /// <inheritdoc/>
     public void Dispose()
     {

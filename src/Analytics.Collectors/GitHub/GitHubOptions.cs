@@ -56,4 +56,19 @@ public sealed record GitHubOptions
 
     /// <summary>Where the first sync of a repository starts (items created or updated before it are not read); null reads everything.</summary>
     public DateTimeOffset? Since { get; init; }
+
+    /// <summary>
+    /// Glob patterns (<c>*</c>, <c>?</c>, case-insensitive) on artifact names whose JUnit/TRX reports are ingested, such
+    /// as <c>*junit*</c> and <c>*test-results*</c>; empty (the default) reads no artifacts.
+    /// </summary>
+    public IReadOnlyList<string> ArtifactPatterns { get; init; } = [];
+
+    /// <summary>The largest artifact zip downloaded (default 100 MiB); larger ones are noted and left.</summary>
+    public long MaxArtifactBytes { get; init; } = 100L << 20;
+
+    /// <summary>The most bytes an artifact's reports may inflate to (default 256 MiB): a guard against zip bombs.</summary>
+    public long MaxArtifactExtractedBytes { get; init; } = 256L << 20;
+
+    /// <summary>The most entries an artifact zip may hold (default 10,000): a guard against zip bombs.</summary>
+    public int MaxArtifactEntries { get; init; } = 10_000;
 }

@@ -23,4 +23,7 @@ public sealed record GitHubRepositoryResult(
 {
     /// <summary>What a synced repository could not store whole (such as pull requests with more files than GitHub lists); empty when nothing.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Test reports from run artifacts stored (see <see cref="GitHubOptions.ArtifactPatterns"/>).</summary>
+    public int TestReports { get; init; }
 }

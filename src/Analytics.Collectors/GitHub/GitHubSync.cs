@@ -183,11 +183,17 @@ public sealed class GitHubSync : IDisposable
         var runsWatermark = await ReadWorkflowRunsAsync(fullName, cursor, cache, batch, cancellationToken);
         var deploymentsWatermark = await ReadDeploymentsAsync(fullName, cursor, cache, batch, cancellationToken);
 
+        // Reports are ingested before the repository's records are committed: if that commit fails, the runs are read
+        // again next time and their reports ingested again, which changes nothing (ingestion is idempotent).
+        var testReports = _options.ArtifactPatterns.Count == 0 ? 0
+            : await new TestReportArtifacts(_client, _store, _options).IngestAsync(fullName, batch.Runs, cache, batch.Warnings, cancellationToken);
+
         var next = new GitHubCursor(pullsWatermark, runsWatermark, deploymentsWatermark, new Dictionary<string, string>(cache.ETags, StringComparer.Ordinal), new Dictionary<string, string>(cache.Links, StringComparer.Ordinal));
         var changed = await WriteAsync(repository, batch, cache, next, cancellationToken);
         return new GitHubRepositoryResult(name, GitHubRepositoryStatus.Synced, renamedTo, batch.PullRequests.Count, batch.Runs.Count, batch.Jobs.Count, batch.Deployments.Count, changed, null)
         {
             Warnings = batch.Warnings,
+            TestReports = testReports,
         };
     }
 

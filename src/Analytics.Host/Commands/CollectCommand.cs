@@ -181,6 +181,10 @@ internal static class CollectCommand
                 MaxRateLimitWait = settings.MaxRateLimitWait,
                 Lookback = settings.Lookback,
                 Since = settings.Since,
+                ArtifactPatterns = settings.ArtifactPatterns,
+                MaxArtifactBytes = settings.MaxArtifactBytes,
+                MaxArtifactExtractedBytes = settings.MaxArtifactExtractedBytes,
+                MaxArtifactEntries = settings.MaxArtifactEntries,
             };
             options = GitHubCredentialsLoader.Apply(options, settings, session.Environment);
             if (options.Repositories.Count == 0 && options.Organisations.Count == 0)
@@ -206,7 +210,7 @@ internal static class CollectCommand
                 foreach (var r in report.Repositories.Where(r => r.Status == GitHubRepositoryStatus.Synced))
                 {
                     var renamed = r.RenamedTo is null ? "" : $" (renamed to {r.RenamedTo})";
-                    session.Output.WriteLine($"{r.Repository}{renamed}: {r.PullRequests} pull requests, {r.WorkflowRuns} run attempts, {r.Jobs} jobs, {r.Deployments} deployments read; {r.Changed} records new or changed");
+                    session.Output.WriteLine($"{r.Repository}{renamed}: {r.PullRequests} pull requests, {r.WorkflowRuns} run attempts, {r.Jobs} jobs, {r.Deployments} deployments read; {r.Changed} records new or changed{(r.TestReports > 0 ? $"; {r.TestReports} test reports from artifacts" : "")}");
                 }
 
                 session.Output.WriteLine($"{report.Requests} requests, {report.NotModified} answered 304 (free)");

@@ -177,6 +177,21 @@ internal sealed class GitHubSettings
 
     /// <summary>An environment variable holding the app's private key (PEM), instead of <see cref="PrivateKeyFile"/>.</summary>
     public string? PrivateKeyVariable { get; set; }
+
+    /// <summary>Glob patterns on artifact names whose JUnit/TRX reports are ingested (such as <c>*junit*</c>); empty reads no artifacts.</summary>
+    public List<string> ArtifactPatterns { get; set; } = [];
+
+    /// <summary>The largest artifact zip downloaded, in bytes (default 100 MiB).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxArtifactBytes { get; set; } = 100L << 20;
+
+    /// <summary>The most bytes an artifact's reports may inflate to (default 256 MiB).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxArtifactExtractedBytes { get; set; } = 256L << 20;
+
+    /// <summary>The most entries an artifact zip may hold (default 10,000).</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxArtifactEntries { get; set; } = 10_000;
 }
 
 /// <summary>

@@ -27,6 +27,7 @@ public sealed partial class FakeGitHubServer : IDisposable
     private readonly ConcurrentDictionary<string, DateTimeOffset> _installationTokens = new(StringComparer.Ordinal);
     private readonly Lazy<RSA> _appKey = new(() => RSA.Create(2048));
     private Random? _random;
+    private int _blobRequestsWithToken;
     private double _faultRate;
 
     public FakeGitHubServer(string token = "ghp_test_secret_token_123")
@@ -55,6 +56,9 @@ public sealed partial class FakeGitHubServer : IDisposable
 
     /// <summary>Every accepted JWT's claims (iat, exp, iss) with the time it arrived, and the token issued for it.</summary>
     public ConcurrentQueue<(DateTimeOffset At, long IssuedAt, long Expires, string Issuer, string Token)> TokenExchanges { get; } = new();
+
+    /// <summary>Downloads of pre-signed artifact URLs that carried an Authorization header (should stay 0).</summary>
+    public int BlobRequestsWithToken => Volatile.Read(ref _blobRequestsWithToken);
 
     /// <summary>Revokes every installation token issued so far (they answer 401 from now on).</summary>
     public void RevokeInstallationTokens() => _installationTokens.Clear();
@@ -219,6 +223,28 @@ public sealed partial class FakeGitHubServer : IDisposable
             return IssueInstallationToken(request, response, long.Parse(exchange.Groups["id"].Value, CultureInfo.InvariantCulture));
         }
 
+        if (BlobPath().Match(request.Url!.AbsolutePath) is { Success: true } blob)
+        {
+            // A pre-signed download: no token needed, and a client should not send one.
+            if (request.Headers["Authorization"] is not null)
+            {
+                Interlocked.Increment(ref _blobRequestsWithToken);
+            }
+
+            var owner = _repositories.Values.FirstOrDefault(r => r.ArtifactZips.ContainsKey(long.Parse(blob.Groups["id"].Value, CultureInfo.InvariantCulture)));
+            if (owner is null)
+            {
+                return Error(response, 404, "Not Found");
+            }
+
+            response.ContentType = "application/zip";
+            var zip = owner.ArtifactZips[long.Parse(blob.Groups["id"].Value, CultureInfo.InvariantCulture)];
+            response.StatusCode = 200;
+            response.ContentLength64 = zip.Length;
+            response.OutputStream.Write(zip);
+            return 200;
+        }
+
         if (!Authorized(request.Headers["Authorization"]))
         {
             return Error(response, 401, "Bad credentials");
@@ -261,6 +287,26 @@ public sealed partial class FakeGitHubServer : IDisposable
             var location = rest.Length == 0 ? $"{BaseUrl}repositories/{_repositories[newName].Id}" : $"{BaseUrl}repos/{newName}{rest}{request.Url.Query}";
             response.RedirectLocation = location;
             return Error(response, 301, "Moved Permanently");
+        }
+
+        if (ArtifactZipPath().Match(path) is { Success: true } download)
+        {
+            var id = long.Parse(download.Groups["id"].Value, CultureInfo.InvariantCulture);
+            var holder = _repositories.Values.FirstOrDefault(r => r.Artifacts.Values.Any(list => list.Any(a => (long)a["id"]! == id)));
+            if (holder is null)
+            {
+                return Error(response, 404, "Not Found");
+            }
+
+            RateHeaders(response, charge: true);
+            if (!holder.ArtifactZips.ContainsKey(id))
+            {
+                return Error(response, 410, "Artifact has expired");
+            }
+
+            response.RedirectLocation = $"{BaseUrl}_blobs/{id}?sig=presigned";
+            response.StatusCode = 302;
+            return 302;
         }
 
         JsonNode? body = Route(path, query, out var page);
@@ -360,6 +406,12 @@ public sealed partial class FakeGitHubServer : IDisposable
                     "/files" => Paged(repository.Files[key].Take(3000).Select(x => (JsonNode)x.DeepClone()).ToList(), perPage, number, out page),
                     _ => null,
                 };
+            }
+
+            if (ArtifactsPath().Match(rest) is { Success: true } artifacts)
+            {
+                var list = repository.Artifacts.TryGetValue(long.Parse(artifacts.Groups["run"].Value, CultureInfo.InvariantCulture), out var found) ? found : [];
+                return new JsonObject { ["total_count"] = list.Count, ["artifacts"] = Paged(list.Select(a => (JsonNode)a.DeepClone()).ToList(), perPage, number, out page) };
             }
 
             if (rest == "/actions/runs")
@@ -576,6 +628,15 @@ public sealed partial class FakeGitHubServer : IDisposable
 
     [GeneratedRegex("^/app/installations/(?<id>[0-9]+)/access_tokens$")]
     private static partial Regex AccessTokensPath();
+
+    [GeneratedRegex("^/_blobs/(?<id>[0-9]+)$")]
+    private static partial Regex BlobPath();
+
+    [GeneratedRegex("^/repos/[^/]+/[^/]+/actions/artifacts/(?<id>[0-9]+)/zip$")]
+    private static partial Regex ArtifactZipPath();
+
+    [GeneratedRegex("^/actions/runs/(?<run>[0-9]+)/artifacts$")]
+    private static partial Regex ArtifactsPath();
 
     [GeneratedRegex("^/repositories/(?<id>[0-9]+)$")]
     private static partial Regex RepositoryIdPath();

@@ -30,6 +30,12 @@ public sealed class FakeRepository(long id, string fullName, string baseUrl)
 
     public List<JsonObject> Deployments { get; } = [];
 
+    /// <summary>Each run's artifacts (metadata as listed).</summary>
+    public Dictionary<long, List<JsonObject>> Artifacts { get; } = [];
+
+    /// <summary>Each artifact's zip; an artifact without one answers 410 Gone.</summary>
+    public Dictionary<long, byte[]> ArtifactZips { get; } = [];
+
     /// <summary>Each deployment's statuses, oldest first.</summary>
     public Dictionary<long, List<JsonObject>> Statuses { get; } = [];
 
@@ -192,6 +198,50 @@ public sealed class FakeRepository(long id, string fullName, string baseUrl)
             ["creator"] = User("deployer"),
             ["created_at"] = Iso(createdAt.AddMinutes(i + 1)),
         }).ToList();
+        return id;
+    }
+
+    /// <summary>Adds an artifact to a run holding <paramref name="files"/> (name → text), zipped.</summary>
+    public long AddArtifact(long runId, string name, IReadOnlyDictionary<string, string> files, bool expired = false, bool gone = false)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (file, text) in files)
+            {
+                using var entry = new StreamWriter(zip.CreateEntry(file).Open());
+                entry.Write(text);
+            }
+        }
+
+        return AddArtifactZip(runId, name, buffer.ToArray(), expired, gone);
+    }
+
+    /// <summary>Adds an artifact with the given bytes as its zip (<paramref name="gone"/>: listed, but the download answers 410).</summary>
+    public long AddArtifactZip(long runId, string name, byte[] zip, bool expired = false, bool gone = false)
+    {
+        var id = NextId();
+        if (!Artifacts.TryGetValue(runId, out var list))
+        {
+            Artifacts[runId] = list = [];
+        }
+
+        list.Add(new JsonObject
+        {
+            ["id"] = id,
+            ["name"] = name,
+            ["size_in_bytes"] = zip.Length,
+            ["expired"] = expired,
+            ["archive_download_url"] = $"{baseUrl}repos/{FullName}/actions/artifacts/{id}/zip",
+            ["created_at"] = "2026-11-14T12:00:00Z",
+            ["expires_at"] = "2027-02-12T12:00:00Z",
+            ["workflow_run"] = new JsonObject { ["id"] = runId },
+        });
+        if (!expired && !gone)
+        {
+            ArtifactZips[id] = zip;
+        }
+
         return id;
     }
 
