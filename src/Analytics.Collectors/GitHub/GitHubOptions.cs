@@ -71,4 +71,17 @@ public sealed record GitHubOptions
 
     /// <summary>The most entries an artifact zip may hold (default 10,000): a guard against zip bombs.</summary>
     public int MaxArtifactEntries { get; init; } = 10_000;
+
+    /// <summary>
+    /// Reads every pull request and workflow run from <see cref="Since"/> (or all) again, ignoring the stored
+    /// watermarks, and deletes those stored in that range that GitHub no longer lists (default false).
+    /// </summary>
+    public bool FullRefresh { get; init; }
+
+    /// <summary>
+    /// Reads pull requests back to <see cref="Since"/> even where the cursor's watermark says they were read, committing
+    /// one list page of pull requests at a time with the position in the cursor, so a run that stops is resumed by
+    /// the next (default false; needs <see cref="Since"/>).
+    /// </summary>
+    public bool Backfill { get; init; }
 }

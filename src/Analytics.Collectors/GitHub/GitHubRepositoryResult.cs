@@ -26,4 +26,7 @@ public sealed record GitHubRepositoryResult(
 
     /// <summary>Test reports from run artifacts stored (see <see cref="GitHubOptions.ArtifactPatterns"/>).</summary>
     public int TestReports { get; init; }
+
+    /// <summary>Pull requests and workflow runs deleted because GitHub no longer lists them (full refresh only).</summary>
+    public int Removed { get; init; }
 }
