@@ -6,10 +6,11 @@ public sealed class CollectGitHubCommandTests : IDisposable
 {
     private readonly CliHarness _cli = new();
     private readonly FakeGitHubServer _server = new();
+    private readonly FakeRepository _repository;
 
     public CollectGitHubCommandTests()
     {
-        var repository = _server.AddRepository("acme/api");
+        var repository = _repository = _server.AddRepository("acme/api");
         repository.AddPull(1, _cli.Time.GetUtcNow().AddDays(-2), _cli.Time.GetUtcNow().AddDays(-1), merged: true);
         repository.AddRun(_cli.Time.GetUtcNow().AddDays(-1), attempts: 2);
         repository.AddDeployment(_cli.Time.GetUtcNow().AddDays(-1), "success");
@@ -75,5 +76,69 @@ public sealed class CollectGitHubCommandTests : IDisposable
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().Contain("GitHub:Repositories");
+    }
+
+    [Fact]
+    public async Task CollectGitHub_AsGitHubAppWithKeyFile_CollectsWithInstallationToken()
+    {
+        _server.Clock = _cli.Time;
+        _cli.Variables.Remove("GITHUB_TOKEN");
+        File.WriteAllText(_cli.PathOf("app.pem"), _server.AppKey.ExportRSAPrivateKeyPem());
+        _cli.Variables["ANALYTICS__GITHUB__APPID"] = _server.AppId;
+        _cli.Variables["ANALYTICS__GITHUB__INSTALLATIONID"] = "777";
+        _cli.Variables["ANALYTICS__GITHUB__PRIVATEKEYFILE"] = "app.pem";
+
+        var result = await _cli.RunAsync("collect", "github");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("acme/api: 1 pull requests");
+        _server.TokenExchanges.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task CollectGitHub_AppKeyVariableNotAKey_IsAUserErrorNamingTheVariableNotTheValue()
+    {
+        _cli.Variables["ANALYTICS__GITHUB__APPID"] = _server.AppId;
+        _cli.Variables["ANALYTICS__GITHUB__INSTALLATIONID"] = "777";
+        _cli.Variables["ANALYTICS__GITHUB__PRIVATEKEYVARIABLE"] = "ACME_APP_KEY";
+        _cli.Variables["ACME_APP_KEY"] = "hunter2-not-a-key";
+
+        var result = await _cli.RunAsync("collect", "github");
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("environment variable ACME_APP_KEY").And.Contain("not an RSA private key").And.NotContain("hunter2");
+    }
+
+    [Fact]
+    public async Task CollectGitHub_AppIdWithoutKey_IsAUserError()
+    {
+        _cli.Variables["ANALYTICS__GITHUB__APPID"] = _server.AppId;
+        _cli.Variables["ANALYTICS__GITHUB__INSTALLATIONID"] = "777";
+
+        var result = await _cli.RunAsync("collect", "github");
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("GitHub:PrivateKeyFile");
+    }
+
+    [Fact]
+    public async Task CollectGitHub_FullRefreshAfterUpstreamDeletion_ReportsRemoved()
+    {
+        await _cli.RunAsync("collect", "github");
+        _repository.Pulls.Remove(1);
+
+        var result = await _cli.RunAsync("collect", "github", "--full-refresh");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("1 pull requests and runs removed as deleted upstream");
+    }
+
+    [Fact]
+    public async Task CollectGitHub_BackfillWithoutSince_IsAUserError()
+    {
+        var result = await _cli.RunAsync("collect", "github", "--backfill");
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("--backfill needs a start date");
     }
 }

@@ -14,7 +14,12 @@ namespace Analytics.Collectors.GitHub;
 /// </summary>
 internal sealed class GitHubClient : IDisposable
 {
-    private const string ApiVersion = "2022-11-28";
+    /// <summary>The REST API version pinned in every request.</summary>
+    internal const string ApiVersion = "2022-11-28";
+
+    /// <summary>The User-Agent GitHub requires.</summary>
+    internal const string UserAgent = "analytics-collector/1.0";
+
     private const int MaxRedirects = 5;
     private static readonly TimeSpan SecondaryLimitMinimumWait = TimeSpan.FromMinutes(1);
 
@@ -23,6 +28,7 @@ internal sealed class GitHubClient : IDisposable
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _inFlight;
     private readonly Random _jitter;
+    private readonly GitHubAppTokenSource? _app;
     private readonly Lock _stateLock = new();
     private RateLimitState? _rateLimit;
     private int _requests;
@@ -40,7 +46,18 @@ internal sealed class GitHubClient : IDisposable
         _time = time;
         _inFlight = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
         _jitter = jitter ?? Random.Shared;
+        if (options.App is { } app)
+        {
+            _app = new GitHubAppTokenSource(http, app, UrlOf($"app/installations/{app.InstallationId.ToString(CultureInfo.InvariantCulture)}/access_tokens"), options, time, NextJitter);
+        }
+        else
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(options.Token, nameof(options));
+        }
     }
+
+    /// <summary>Installation tokens obtained (GitHub App authentication; 0 with a personal token).</summary>
+    public int TokenExchanges => _app?.Exchanges ?? 0;
 
     /// <summary>Requests sent (retries included).</summary>
     public int Requests => Volatile.Read(ref _requests);
@@ -88,6 +105,7 @@ internal sealed class GitHubClient : IDisposable
         var redirected = false;
         var redirects = 0;
         var retries = 0;
+        var reauthenticated = false;
         while (true)
         {
             await PaceAsync(current, cancellationToken);
@@ -123,6 +141,12 @@ internal sealed class GitHubClient : IDisposable
                     redirected |= redirect.Permanent;
                     current = redirect.Location;
                     continue;
+                case Outcome.Reauthenticate when !reauthenticated:
+                    // An installation token can be revoked before its expiry: get a new one, once.
+                    reauthenticated = true;
+                    continue;
+                case Outcome.Reauthenticate:
+                    throw new GitHubApiException(GitHubErrorKind.Unauthorized, url, $"GET {url}: 401 Unauthorized: {_app!.Describe()} was rejected twice, a fresh one included");
                 case Outcome.Retry retry:
                     if (++retries > _options.MaxRetries)
                     {
@@ -143,11 +167,126 @@ internal sealed class GitHubClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Downloads a binary (an artifact zip): GitHub answers 302 with a short-lived pre-signed URL, which is fetched
+    /// without the token. 5xx and connection failures are retried like JSON requests.
+    /// </summary>
+    /// <param name="url">The download URL under the API root.</param>
+    /// <param name="maxBytes">The most bytes accepted; a longer body fails with <see cref="GitHubErrorKind.TooLarge"/> without being read whole.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <exception cref="GitHubApiException">410 (<see cref="GitHubErrorKind.Gone"/>), too large, or any other failure that remained.</exception>
+    public async Task<byte[]> DownloadAsync(string url, long maxBytes, CancellationToken cancellationToken)
+    {
+        var current = url;
+        var redirects = 0;
+        var retries = 0;
+        while (true)
+        {
+            await PaceAsync(current, cancellationToken);
+            string? failure;
+            await _inFlight.WaitAsync(cancellationToken);
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                // Only the API URL itself gets the token: the pre-signed target must not (source-apis.md §1.8).
+                if (redirects == 0 && SameHost(current))
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _app is null ? _options.Token : await _app.GetTokenAsync(cancellationToken));
+                }
+
+                request.Headers.Accept.ParseAdd("application/vnd.github+json");
+                request.Headers.UserAgent.ParseAdd(UserAgent);
+                request.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", ApiVersion);
+                Interlocked.Increment(ref _requests);
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                var status = (int)response.StatusCode;
+                if (status is 301 or 302 or 307 or 308 && response.Headers.Location is { } location)
+                {
+                    if (++redirects > MaxRedirects)
+                    {
+                        throw new GitHubApiException(GitHubErrorKind.Refused, url, $"GET {url}: more than {MaxRedirects} redirects");
+                    }
+
+                    current = (location.IsAbsoluteUri ? location : new Uri(new Uri(current), location)).AbsoluteUri;
+                    continue;
+                }
+
+                if (status is >= 200 and < 300)
+                {
+                    if (response.Content.Headers.ContentLength > maxBytes)
+                    {
+                        throw TooLarge(url, maxBytes);
+                    }
+
+                    await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                    using var copy = new MemoryStream();
+                    var buffer = new byte[81920];
+                    int read;
+                    while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+                    {
+                        if (copy.Length + read > maxBytes)
+                        {
+                            throw TooLarge(url, maxBytes);
+                        }
+
+                        copy.Write(buffer, 0, read);
+                    }
+
+                    return copy.ToArray();
+                }
+
+                if (status == 410)
+                {
+                    throw new GitHubApiException(GitHubErrorKind.Gone, url, $"GET {url}: 410 Gone: expired or removed");
+                }
+
+                if (status < 500 && status != 429)
+                {
+                    var message = GitHubMessage(await response.Content.ReadAsByteArrayAsync(cancellationToken));
+                    throw new GitHubApiException(status == 404 ? GitHubErrorKind.NotFound : status is 401 or 403 ? GitHubErrorKind.Forbidden : GitHubErrorKind.Refused, url,
+                        $"GET {url}: {status} {response.ReasonPhrase}: {(status is 401 or 403 ? $"{Credential} may not download it; " : "")}(GitHub: {message})");
+                }
+
+                failure = $"{status} {response.ReasonPhrase}";
+            }
+            catch (HttpRequestException e)
+            {
+                failure = $"connection failed ({Scrub(e.Message)})";
+            }
+            catch (IOException e)
+            {
+                failure = $"connection failed ({Scrub(e.Message)})";
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                failure = $"no answer within {Format(_options.RequestTimeout)}";
+            }
+            finally
+            {
+                _inFlight.Release();
+            }
+
+            if (++retries > _options.MaxRetries)
+            {
+                throw new GitHubApiException(GitHubErrorKind.Unavailable, url, $"GET {url}: {failure}; gave up after {_options.MaxRetries} retries");
+            }
+
+            // A pre-signed URL lives a minute: start again from the API URL.
+            current = url;
+            redirects = 0;
+            await Task.Delay(Backoff.Delay(retries, _options.BackoffBase, NextJitter()), _time, cancellationToken);
+        }
+    }
+
+    private static GitHubApiException TooLarge(string url, long maxBytes) =>
+        new(GitHubErrorKind.TooLarge, url, $"GET {url}: larger than the allowed {maxBytes.ToString(CultureInfo.InvariantCulture)} bytes");
+
     /// <inheritdoc/>
     public void Dispose()
     {
         _http.Dispose();
         _inFlight.Dispose();
+        _app?.Dispose();
     }
 
     private async Task PaceAsync(string url, CancellationToken cancellationToken)
@@ -171,15 +310,17 @@ internal sealed class GitHubClient : IDisposable
     private async Task<Outcome> SendAsync(string url, string? etag, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        string? sent = null;
         if (SameHost(url))
         {
             // Only GitHub gets the token: a redirect elsewhere (a pre-signed download) must not carry it.
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Token);
+            sent = _app is null ? _options.Token : await _app.GetTokenAsync(cancellationToken);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", sent);
         }
 
         request.Headers.Accept.ParseAdd("application/vnd.github+json");
         request.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", ApiVersion);
-        request.Headers.UserAgent.ParseAdd("analytics-collector/1.0");
+        request.Headers.UserAgent.ParseAdd(UserAgent);
         if (etag is not null)
         {
             request.Headers.TryAddWithoutValidation("If-None-Match", etag);
@@ -245,14 +386,20 @@ internal sealed class GitHubClient : IDisposable
             }
 
             var message = GitHubMessage(body);
+            if (status == 401 && _app is not null && sent is not null)
+            {
+                _app.Invalidate(sent);
+                return new Outcome.Reauthenticate();
+            }
+
             return status switch
             {
                 401 => throw new GitHubApiException(GitHubErrorKind.Unauthorized, url,
-                    $"GET {url}: 401 Unauthorized: the token in {_options.TokenVariable} is invalid, revoked or expired{Expiry(response)} (GitHub: {message})"),
+                    $"GET {url}: 401 Unauthorized: {Credential} is invalid, revoked or expired{Expiry(response)} (GitHub: {message})"),
                 403 or 429 when IsRateLimited(response, state, message) => RateLimitRetry(response, state, status, message),
                 403 => throw new GitHubApiException(GitHubErrorKind.Forbidden, url, $"GET {url}: 403 Forbidden: {Permissions(response)} (GitHub: {message})"),
                 404 => throw new GitHubApiException(GitHubErrorKind.NotFound, url,
-                    $"GET {url}: 404 Not Found: it does not exist, or the token in {_options.TokenVariable} cannot see it (GitHub: {message})"),
+                    $"GET {url}: 404 Not Found: it does not exist, or {Credential} cannot see it (GitHub: {message})"),
                 >= 500 => new Outcome.Retry(GitHubErrorKind.Unavailable, $"{status} {response.ReasonPhrase}", null),
                 _ => throw new GitHubApiException(GitHubErrorKind.Refused, url, $"GET {url}: {status} {response.ReasonPhrase} (GitHub: {message})"),
             };
@@ -291,15 +438,15 @@ internal sealed class GitHubClient : IDisposable
         var scopes = Header(response, "X-OAuth-Scopes");
         if (!string.IsNullOrWhiteSpace(accepted))
         {
-            return $"the token in {_options.TokenVariable} lacks a permission; this endpoint needs {accepted}";
+            return $"{Credential} lacks a permission; this endpoint needs {accepted}";
         }
 
         if (!string.IsNullOrWhiteSpace(neededScopes))
         {
-            return $"the token in {_options.TokenVariable} lacks a scope; this endpoint accepts {neededScopes} (the token has: {(string.IsNullOrWhiteSpace(scopes) ? "none" : scopes)})";
+            return $"{Credential} lacks a scope; this endpoint accepts {neededScopes} (the token has: {(string.IsNullOrWhiteSpace(scopes) ? "none" : scopes)})";
         }
 
-        return $"the token in {_options.TokenVariable} is not allowed to read this (for a fine-grained token grant read access to contents, pull requests, actions and deployments; for a classic token the repo scope)";
+        return $"{Credential} is not allowed to read this (for a fine-grained token grant read access to contents, pull requests, actions and deployments; for a classic token the repo scope)";
     }
 
     private static string Expiry(HttpResponseMessage response) =>
@@ -338,8 +485,21 @@ internal sealed class GitHubClient : IDisposable
         return Scrub(text.Length == 0 ? "no message" : text);
     }
 
+    private string Credential => _app?.Describe() ?? $"the token in {_options.TokenVariable}";
+
     // A server echoing the token must not put it into our error messages or logs.
-    private string Scrub(string text) => text.Replace(_options.Token, "***", StringComparison.Ordinal);
+    private string Scrub(string text)
+    {
+        foreach (var secret in new[] { _options.Token, _app?.CurrentToken })
+        {
+            if (!string.IsNullOrEmpty(secret))
+            {
+                text = text.Replace(secret, "***", StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
 
     private bool SameHost(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
@@ -366,5 +526,7 @@ internal sealed class GitHubClient : IDisposable
         public sealed record Redirect(string Location, bool Permanent) : Outcome;
 
         public sealed record Retry(GitHubErrorKind Kind, string Reason, TimeSpan? Wait) : Outcome;
+
+        public sealed record Reauthenticate : Outcome;
     }
 }

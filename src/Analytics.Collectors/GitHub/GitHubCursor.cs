@@ -12,12 +12,18 @@ namespace Analytics.Collectors.GitHub;
 /// <param name="Deployments">The newest <c>created_at</c> of a deployment stored.</param>
 /// <param name="ETags">The entity tag of each URL requested by the last run, sent as <c>If-None-Match</c> next time.</param>
 /// <param name="Links">The next page of each paged URL requested by the last run (used when a 304 carries no <c>link</c>).</param>
+/// <param name="BackfillSince">The start date of a pull-request backfill under way or done.</param>
+/// <param name="BackfillBelow">A backfill under way has stored every pull request updated at or after this; null when none is under way.</param>
+/// <param name="BackfillDone">Whether the backfill to <paramref name="BackfillSince"/> finished.</param>
 internal sealed record GitHubCursor(
     DateTimeOffset? PullRequests,
     DateTimeOffset? WorkflowRuns,
     DateTimeOffset? Deployments,
     IReadOnlyDictionary<string, string> ETags,
-    IReadOnlyDictionary<string, string> Links)
+    IReadOnlyDictionary<string, string> Links,
+    DateTimeOffset? BackfillSince = null,
+    DateTimeOffset? BackfillBelow = null,
+    bool BackfillDone = false)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

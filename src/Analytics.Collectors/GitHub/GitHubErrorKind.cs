@@ -15,6 +15,10 @@ public enum GitHubErrorKind
     Unavailable,
     /// <summary>The body was not the JSON expected.</summary>
     MalformedResponse,
-    /// <summary>Any other refusal (400, 410, 422, too many redirects).</summary>
+    /// <summary>Any other refusal (400, 422, too many redirects).</summary>
     Refused,
+    /// <summary>410: the resource expired or was removed (an artifact past its retention).</summary>
+    Gone,
+    /// <summary>A download was larger than allowed.</summary>
+    TooLarge,
 }

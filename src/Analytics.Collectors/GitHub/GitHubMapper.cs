@@ -113,6 +113,31 @@ internal static class GitHubMapper
             GitHubJson.Required(gitAuthor?.Time("date"), "commit.author.date", url));
     }
 
+    /// <summary>A file a pull request changes (a diff entry of <c>GET …/pulls/{n}/files</c>).</summary>
+    public static PullRequestFile PullRequestFile(JsonElement json, string pullRequestId, string repository, string url)
+    {
+        var status = json.String("status");
+        var kind = status switch
+        {
+            "added" => FileChangeKind.Added,
+            "removed" => FileChangeKind.Deleted,
+            "renamed" => FileChangeKind.Renamed,
+            "copied" => FileChangeKind.Copied,
+            // "changed" is a mode change; "unchanged" appears with renames' companions: both keep the file, modified.
+            "modified" or "changed" or "unchanged" => FileChangeKind.Modified,
+            _ => throw new GitHubApiException(GitHubErrorKind.MalformedResponse, url, $"GET {url}: file status '{status}' is not one of added, removed, modified, renamed, copied, changed, unchanged"),
+        };
+        return new PullRequestFile(
+            Source,
+            pullRequestId,
+            repository,
+            GitHubJson.Required(json.String("filename"), "filename", url),
+            kind is FileChangeKind.Renamed or FileChangeKind.Copied ? json.String("previous_filename") : null,
+            kind,
+            (int)(json.Long("additions") ?? 0),
+            (int)(json.Long("deletions") ?? 0));
+    }
+
     /// <summary>One attempt of a workflow run (the run payload, or the attempt endpoint's).</summary>
     public static WorkflowRun WorkflowRun(JsonElement json, string repository, Dictionary<string, Identity> accounts, string url)
     {

@@ -6,8 +6,14 @@ public sealed record GitHubOptions
     /// <summary>The REST API root: <c>https://api.github.com</c> (default) or <c>https://HOST/api/v3</c> for GitHub Enterprise Server.</summary>
     public Uri BaseUrl { get; init; } = new("https://api.github.com");
 
-    /// <summary>The token sent as <c>Authorization: Bearer</c>. Never logged and never part of an error message.</summary>
-    public required string Token { get; init; }
+    /// <summary>
+    /// The personal (or installation) token sent as <c>Authorization: Bearer</c>; empty when <see cref="App"/> is set.
+    /// Never logged and never part of an error message.
+    /// </summary>
+    public string Token { get; init; } = "";
+
+    /// <summary>Authenticate as this GitHub App installation instead of with <see cref="Token"/> (default null: use the token).</summary>
+    public GitHubAppCredentials? App { get; init; }
 
     /// <summary>The environment variable the token came from; errors name it so a person knows what to fix.</summary>
     public string TokenVariable { get; init; } = "GITHUB_TOKEN";
@@ -50,4 +56,32 @@ public sealed record GitHubOptions
 
     /// <summary>Where the first sync of a repository starts (items created or updated before it are not read); null reads everything.</summary>
     public DateTimeOffset? Since { get; init; }
+
+    /// <summary>
+    /// Glob patterns (<c>*</c>, <c>?</c>, case-insensitive) on artifact names whose JUnit/TRX reports are ingested, such
+    /// as <c>*junit*</c> and <c>*test-results*</c>; empty (the default) reads no artifacts.
+    /// </summary>
+    public IReadOnlyList<string> ArtifactPatterns { get; init; } = [];
+
+    /// <summary>The largest artifact zip downloaded (default 100 MiB); larger ones are noted and left.</summary>
+    public long MaxArtifactBytes { get; init; } = 100L << 20;
+
+    /// <summary>The most bytes an artifact's reports may inflate to (default 256 MiB): a guard against zip bombs.</summary>
+    public long MaxArtifactExtractedBytes { get; init; } = 256L << 20;
+
+    /// <summary>The most entries an artifact zip may hold (default 10,000): a guard against zip bombs.</summary>
+    public int MaxArtifactEntries { get; init; } = 10_000;
+
+    /// <summary>
+    /// Reads every pull request and workflow run from <see cref="Since"/> (or all) again, ignoring the stored
+    /// watermarks, and deletes those stored in that range that GitHub no longer lists (default false).
+    /// </summary>
+    public bool FullRefresh { get; init; }
+
+    /// <summary>
+    /// Reads pull requests back to <see cref="Since"/> even where the cursor's watermark says they were read, committing
+    /// one list page of pull requests at a time with the position in the cursor, so a run that stops is resumed by
+    /// the next (default false; needs <see cref="Since"/>).
+    /// </summary>
+    public bool Backfill { get; init; }
 }

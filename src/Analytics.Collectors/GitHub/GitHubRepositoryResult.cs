@@ -19,4 +19,14 @@ public sealed record GitHubRepositoryResult(
     int Jobs,
     int Deployments,
     int Changed,
-    string? Message);
+    string? Message)
+{
+    /// <summary>What a synced repository could not store whole (such as pull requests with more files than GitHub lists); empty when nothing.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Test reports from run artifacts stored (see <see cref="GitHubOptions.ArtifactPatterns"/>).</summary>
+    public int TestReports { get; init; }
+
+    /// <summary>Pull requests and workflow runs deleted because GitHub no longer lists them (full refresh only).</summary>
+    public int Removed { get; init; }
+}

@@ -8,13 +8,16 @@ using Analytics.Storage.Schema;
 namespace Analytics.Collectors.GitHub;
 
 /// <summary>
-/// Collects pull requests (with reviews, review comments and commits), workflow runs (every attempt, with jobs and
+/// Collects pull requests (with reviews, review comments, commits and changed files), workflow runs (every attempt, with jobs and
 /// steps) and deployments of the configured repositories. Each repository is read whole and then written in one
 /// transaction together with its raw payloads and its advanced cursor: a repository that fails keeps what the store
 /// held, the others go on, and the next run resumes from the cursor.
 /// </summary>
 public sealed class GitHubSync : IDisposable
 {
+    /// <summary>GitHub lists at most this many files of a pull request.</summary>
+    internal const int MaxListedFiles = 3000;
+
     private readonly IStore _store;
     private readonly GitHubOptions _options;
     private readonly TimeProvider _time;
@@ -33,7 +36,10 @@ public sealed class GitHubSync : IDisposable
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.Token);
+        if (options.App is null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(options.Token, nameof(options));
+        }
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.PageSize, 100);
         _store = store;
@@ -68,7 +74,7 @@ public sealed class GitHubSync : IDisposable
             }
             catch (GitHubApiException e)
             {
-                results.Add(Failure(name, GitHubRepositoryStatus.Failed, $"{e.Message}; nothing stored for it in this run, the next run resumes from its cursor"));
+                results.Add(Failure(name, GitHubRepositoryStatus.Failed, $"{e.Message}; nothing stored for it in this run (but for backfill pages committed before), the next run resumes from its cursor"));
                 // A rejected token or an exhausted rate limit would fail every other repository the same way.
                 if (e.Kind is GitHubErrorKind.Unauthorized or GitHubErrorKind.RateLimited)
                 {
@@ -82,7 +88,7 @@ public sealed class GitHubSync : IDisposable
             }
         }
 
-        return new GitHubSyncReport(results, _client.Requests, _client.NotModified);
+        return new GitHubSyncReport(results, _client.Requests, _client.NotModified) { TokenExchanges = _client.TokenExchanges };
     }
 
     /// <inheritdoc/>
@@ -172,14 +178,144 @@ public sealed class GitHubSync : IDisposable
             cache.Record(repositoryResponse);
         }
 
+        var backfilled = 0;
+        var backfillWarnings = new List<string>();
+        if (_options.Backfill && _options.Since is { } since && !(cursor.BackfillDone && cursor.BackfillSince <= since))
+        {
+            (cursor, backfilled) = await BackfillAsync(repository, since, cursor, backfillWarnings, cancellationToken);
+            cache = new RepositoryCache(_store, cursor);
+        }
+
+        if (_options.FullRefresh)
+        {
+            // Watermarks are ignored so everything in range is listed; entity tags stay, so unchanged pages cost a 304.
+            cursor = cursor with { PullRequests = null, WorkflowRuns = null, Deployments = null };
+        }
+
         var batch = new RepositoryBatch();
+        batch.Warnings.AddRange(backfillWarnings);
         var pullsWatermark = await ReadPullRequestsAsync(fullName, cursor, cache, batch, cancellationToken);
         var runsWatermark = await ReadWorkflowRunsAsync(fullName, cursor, cache, batch, cancellationToken);
         var deploymentsWatermark = await ReadDeploymentsAsync(fullName, cursor, cache, batch, cancellationToken);
 
-        var next = new GitHubCursor(pullsWatermark, runsWatermark, deploymentsWatermark, new Dictionary<string, string>(cache.ETags, StringComparer.Ordinal), new Dictionary<string, string>(cache.Links, StringComparer.Ordinal));
-        var changed = await WriteAsync(repository, batch, cache, next, cancellationToken);
-        return new GitHubRepositoryResult(name, GitHubRepositoryStatus.Synced, renamedTo, batch.PullRequests.Count, batch.Runs.Count, batch.Jobs.Count, batch.Deployments.Count, changed, null);
+        // Reports are ingested before the repository's records are committed: if that commit fails, the runs are read
+        // again next time and their reports ingested again, which changes nothing (ingestion is idempotent).
+        var testReports = _options.ArtifactPatterns.Count == 0 ? 0
+            : await new TestReportArtifacts(_client, _store, _options).IngestAsync(fullName, batch.Runs, cache, batch.Warnings, cancellationToken);
+
+        var next = new GitHubCursor(pullsWatermark, runsWatermark, deploymentsWatermark, new Dictionary<string, string>(cache.ETags, StringComparer.Ordinal), new Dictionary<string, string>(cache.Links, StringComparer.Ordinal), cursor.BackfillSince, cursor.BackfillBelow, cursor.BackfillDone);
+        var (changed, removed) = await WriteAsync(repository, batch, cache, next, _options.FullRefresh, cancellationToken);
+        return new GitHubRepositoryResult(name, GitHubRepositoryStatus.Synced, renamedTo, batch.PullRequests.Count + backfilled, batch.Runs.Count, batch.Jobs.Count, batch.Deployments.Count, changed, null)
+        {
+            Warnings = batch.Warnings,
+            TestReports = testReports,
+            Removed = removed,
+        };
+    }
+
+    // Lists pull requests newest-updated first and stores those in [since, BackfillBelow) one list page at a time, each
+    // page in its own transaction with the lowered BackfillBelow: a stopped run leaves a cursor the next one resumes
+    // from (pages already stored are listed again, which costs one request per page, but their pull requests are not
+    // read again). A page is cut only where the update time changes, so no tie is split between two commits.
+    private async Task<(GitHubCursor Cursor, int PullRequests)> BackfillAsync(Repository repository, DateTimeOffset since, GitHubCursor cursor, List<string> warnings, CancellationToken cancellationToken)
+    {
+        var below = cursor.BackfillSince == since ? cursor.BackfillBelow : null;
+        var startedAtTop = below is null;
+        DateTimeOffset? newest = null;
+        var url = _client.UrlOf($"repos/{repository.FullName}/pulls?state=all&sort=updated&direction=desc&per_page={_options.PageSize}");
+        var cache = new RepositoryCache(_store, cursor);
+        var pending = new List<(long Number, DateTimeOffset UpdatedAt)>();
+        var stored = 0;
+        var etags = new Dictionary<string, string>(cursor.ETags, StringComparer.Ordinal);
+        var links = new Dictionary<string, string>(cursor.Links, StringComparer.Ordinal);
+
+        async Task CommitAsync(bool done)
+        {
+            var batch = new RepositoryBatch();
+            foreach (var (number, _) in pending)
+            {
+                var detail = await ReadPullRequestAsync(repository.FullName, number, cache, cancellationToken);
+                AddDetail(batch, detail);
+            }
+
+            if (pending.Count > 0)
+            {
+                below = pending[^1].UpdatedAt;
+            }
+
+            // A 304 carries no link header: the next page of every list page must stay known.
+            foreach (var (key, value) in cache.ETags)
+            {
+                etags[key] = value;
+            }
+
+            foreach (var (key, value) in cache.Links)
+            {
+                links[key] = value;
+            }
+
+            cursor = cursor with { ETags = new Dictionary<string, string>(etags, StringComparer.Ordinal), Links = new Dictionary<string, string>(links, StringComparer.Ordinal), BackfillSince = since, BackfillBelow = done ? null : below, BackfillDone = done };
+            if (startedAtTop && newest is not null && (cursor.PullRequests is null || newest > cursor.PullRequests))
+            {
+                // Listed from the top: everything from the newest down to `below` is stored, and the rest is the
+                // backfill's to finish, so incremental runs may start from the newest.
+                cursor = cursor with { PullRequests = newest };
+            }
+
+            await WriteAsync(repository, batch, cache, cursor, removeUnlisted: false, cancellationToken);
+            warnings.AddRange(batch.Warnings);
+            stored += pending.Count;
+            pending.Clear();
+            cache = new RepositoryCache(_store, cursor);
+        }
+
+        await foreach (var page in PagesAsync(url, cache, cancellationToken))
+        {
+            using var document = Parse(page);
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                var updatedAt = GitHubJson.Required(item.Time("updated_at"), "updated_at", page.Url);
+                if (updatedAt < since)
+                {
+                    await CommitAsync(done: true);
+                    return (cursor, stored);
+                }
+
+                newest ??= updatedAt;
+                if (below is not null && updatedAt >= below)
+                {
+                    continue;
+                }
+
+                if (pending.Count >= _options.PageSize && pending[^1].UpdatedAt != updatedAt)
+                {
+                    await CommitAsync(done: false);
+                }
+
+                pending.Add((GitHubJson.Required(item.Long("number"), "number", page.Url), updatedAt));
+            }
+        }
+
+        await CommitAsync(done: true);
+        return (cursor, stored);
+    }
+
+    private static void AddDetail(RepositoryBatch batch, PullRequestDetails detail)
+    {
+        batch.PullRequests.Add(detail.PullRequest);
+        batch.Reviews.AddRange(detail.Reviews);
+        batch.ReviewComments.AddRange(detail.Comments);
+        batch.Commits.AddRange(detail.Commits);
+        batch.Files.AddRange(detail.Files);
+        if (detail.Files.Count >= MaxListedFiles && detail.PullRequest.ChangedFiles > detail.Files.Count)
+        {
+            batch.Warnings.Add($"{detail.PullRequest.SourceId}: GitHub lists only {MaxListedFiles} of its {detail.PullRequest.ChangedFiles} changed files; the first {detail.Files.Count} are stored (the pull request's changed-file count is still the full one)");
+        }
+
+        foreach (var (login, identity) in detail.Accounts)
+        {
+            batch.Accounts.TryAdd(login, identity);
+        }
     }
 
     private async Task<DateTimeOffset?> ReadPullRequestsAsync(string repository, GitHubCursor cursor, RepositoryCache cache, RepositoryBatch batch, CancellationToken cancellationToken)
@@ -218,14 +354,7 @@ public sealed class GitHubSync : IDisposable
             async (index, ct) => details[index] = await ReadPullRequestAsync(repository, changed[index], cache, ct));
         foreach (var detail in details)
         {
-            batch.PullRequests.Add(detail.PullRequest);
-            batch.Reviews.AddRange(detail.Reviews);
-            batch.ReviewComments.AddRange(detail.Comments);
-            batch.Commits.AddRange(detail.Commits);
-            foreach (var (login, identity) in detail.Accounts)
-            {
-                batch.Accounts.TryAdd(login, identity);
-            }
+            AddDetail(batch, detail);
         }
 
         return watermark;
@@ -264,7 +393,14 @@ public sealed class GitHubSync : IDisposable
             commits.AddRange(document.RootElement.EnumerateArray().Select(c => GitHubMapper.PullRequestCommit(c, id, accounts, page.Url)));
         }
 
-        return new PullRequestDetails(pullRequest, reviews, comments, commits, accounts);
+        var files = new List<PullRequestFile>();
+        await foreach (var page in PagesAsync($"{pullUrl}/files?per_page={_options.PageSize}", cache, cancellationToken))
+        {
+            using var document = Parse(page);
+            files.AddRange(document.RootElement.EnumerateArray().Select(f => GitHubMapper.PullRequestFile(f, id, repository, page.Url)));
+        }
+
+        return new PullRequestDetails(pullRequest, reviews, comments, commits, files, accounts);
     }
 
     private async Task<DateTimeOffset?> ReadWorkflowRunsAsync(string repository, GitHubCursor cursor, RepositoryCache cache, RepositoryBatch batch, CancellationToken cancellationToken)
@@ -381,7 +517,7 @@ public sealed class GitHubSync : IDisposable
         return watermark;
     }
 
-    private async Task<int> WriteAsync(Repository repository, RepositoryBatch batch, RepositoryCache cache, GitHubCursor cursor, CancellationToken cancellationToken)
+    private async Task<(int Changed, int Removed)> WriteAsync(Repository repository, RepositoryBatch batch, RepositoryCache cache, GitHubCursor cursor, bool removeUnlisted, CancellationToken cancellationToken)
     {
         await using var writer = await _store.BeginWriteAsync(cancellationToken);
         var changed = (await writer.UpsertAsync(Entities.Repositories, [repository], cancellationToken)).Changed;
@@ -389,6 +525,7 @@ public sealed class GitHubSync : IDisposable
         changed += (await writer.UpsertAsync(Entities.Reviews, batch.Reviews, cancellationToken)).Changed;
         changed += (await writer.UpsertAsync(Entities.ReviewComments, batch.ReviewComments, cancellationToken)).Changed;
         changed += (await writer.UpsertAsync(Entities.PullRequestCommits, batch.Commits, cancellationToken)).Changed;
+        changed += await ReplaceFilesAsync(writer, batch, cancellationToken);
         changed += (await writer.UpsertAsync(Entities.WorkflowRuns, batch.Runs, cancellationToken)).Changed;
         changed += (await writer.UpsertAsync(Entities.CiJobs, batch.Jobs, cancellationToken)).Changed;
         changed += (await writer.UpsertAsync(Entities.CiSteps, batch.Steps, cancellationToken)).Changed;
@@ -400,9 +537,32 @@ public sealed class GitHubSync : IDisposable
             await writer.ArchiveAsync(new RawPayload(GitHubMapper.Source, RepositoryCache.RequestKey(url), now, "application/json", body), cancellationToken);
         }
 
+        var removed = removeUnlisted ? await UpstreamDeletions.RemoveAsync(writer, repository.FullName, batch, _options.Since, cancellationToken) : 0;
         await writer.SetCursorAsync(GitHubMapper.Source, repository.FullName, cursor.Serialize(), cancellationToken);
         await writer.CommitAsync(cancellationToken);
-        return changed;
+        return (changed, removed);
+    }
+
+    // A pull request read again lists its files as they are now: files it no longer changes (after a force-push or a
+    // revert) are removed with the same transaction.
+    private static async Task<int> ReplaceFilesAsync(IStoreWriter writer, RepositoryBatch batch, CancellationToken cancellationToken)
+    {
+        var changed = (await writer.UpsertAsync(Entities.PullRequestFiles, batch.Files, cancellationToken)).Changed;
+        var current = batch.Files.Select(f => (f.PullRequestId, f.Path)).ToHashSet();
+        var stale = new List<object[]>();
+        foreach (var pullRequest in batch.PullRequests)
+        {
+            var query = StoreQuery.All.Where("source", GitHubMapper.Source).Where("pull_request_id", pullRequest.SourceId);
+            await foreach (var file in writer.ReadAsync(Entities.PullRequestFiles, query, cancellationToken))
+            {
+                if (!current.Contains((file.PullRequestId, file.Path)))
+                {
+                    stale.Add([file.Source, file.PullRequestId, file.Path]);
+                }
+            }
+        }
+
+        return changed + (stale.Count == 0 ? 0 : await writer.DeleteAsync(Entities.PullRequestFiles, stale, cancellationToken));
     }
 
     private async Task<GitHubResponse> GetAsync(string url, RepositoryCache cache, CancellationToken cancellationToken)
@@ -439,5 +599,6 @@ public sealed class GitHubSync : IDisposable
         List<Review> Reviews,
         List<ReviewComment> Comments,
         List<PullRequestCommit> Commits,
+        List<PullRequestFile> Files,
         Dictionary<string, Identity> Accounts);
 }

@@ -6,6 +6,9 @@ namespace Analytics.Collectors.GitHub;
 /// <param name="NotModified">Requests answered 304 (free for the primary rate limit).</param>
 public sealed record GitHubSyncReport(IReadOnlyList<GitHubRepositoryResult> Repositories, int Requests, int NotModified)
 {
+    /// <summary>GitHub App installation tokens obtained during the sync (0 with a personal token).</summary>
+    public int TokenExchanges { get; init; }
+
     /// <summary>Whether every repository synced (skipped archived ones do not count as failures).</summary>
     public bool Succeeded => Repositories.All(r => r.Status != GitHubRepositoryStatus.Failed);
 }

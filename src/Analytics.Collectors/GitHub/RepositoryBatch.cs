@@ -16,6 +16,11 @@ internal sealed class RepositoryBatch
 
     public List<PullRequestCommit> Commits { get; } = [];
 
+    public List<PullRequestFile> Files { get; } = [];
+
+    /// <summary>Things read but not stored whole (a list GitHub truncates), said in the result.</summary>
+    public List<string> Warnings { get; } = [];
+
     public List<WorkflowRun> Runs { get; } = [];
 
     public List<CiJob> Jobs { get; } = [];

@@ -174,21 +174,17 @@ internal static class CollectCommand
     {
         var repositories = new Option<string[]>("--repository") { Description = "Collect only these repositories (owner/name, repeatable) instead of the configured ones." };
         var json = GlobalOptions.Json();
-        var command = new Command("github", "Collect pull requests, reviews, commits, Actions runs and deployments from GitHub (incremental).") { repositories, json };
+        var since = new Option<DateTimeOffset?>("--since") { Description = "Read nothing updated (pull requests) or created (runs, deployments) before this date (ISO 8601); overrides GitHub:Since." };
+        var backfill = new Option<bool>("--backfill") { Description = "Read pull requests back to --since even where earlier runs stopped, committing page by page; a stopped backfill resumes." };
+        var fullRefresh = new Option<bool>("--full-refresh") { Description = "Read every pull request and run from --since (or all) again and delete those GitHub no longer lists." };
+        var command = new Command("github", "Collect pull requests, reviews, commits, files, Actions runs, test-report artifacts and deployments from GitHub (incremental).") { repositories, since, backfill, fullRefresh, json };
         runner.Bind(command, async (session, cancellationToken) =>
         {
             var settings = session.Settings.GitHub;
-            var token = session.Environment.Variables[settings.TokenVariable] as string;
-            if (string.IsNullOrWhiteSpace(token))
-            {
-                throw new UserErrorException($"GitHub: the environment variable {settings.TokenVariable} (GitHub:TokenVariable) holds no token; see docs/sources/github.md for the permissions it needs");
-            }
-
             var chosen = session.Parse.GetValue(repositories) ?? [];
             var options = new GitHubOptions
             {
                 BaseUrl = new Uri(settings.BaseUrl),
-                Token = token.Trim(),
                 TokenVariable = settings.TokenVariable,
                 Repositories = chosen.Length > 0 ? chosen : settings.Repositories,
                 Organisations = chosen.Length > 0 ? [] : settings.Organisations,
@@ -198,8 +194,20 @@ internal static class CollectCommand
                 MaxRetries = settings.MaxRetries,
                 MaxRateLimitWait = settings.MaxRateLimitWait,
                 Lookback = settings.Lookback,
-                Since = settings.Since,
+                Since = session.Parse.GetValue(since) ?? settings.Since,
+                Backfill = session.Parse.GetValue(backfill),
+                FullRefresh = session.Parse.GetValue(fullRefresh),
+                ArtifactPatterns = settings.ArtifactPatterns,
+                MaxArtifactBytes = settings.MaxArtifactBytes,
+                MaxArtifactExtractedBytes = settings.MaxArtifactExtractedBytes,
+                MaxArtifactEntries = settings.MaxArtifactEntries,
             };
+            options = GitHubCredentialsLoader.Apply(options, settings, session.Environment);
+            if (options.Backfill && options.Since is null)
+            {
+                throw new UserErrorException("GitHub: --backfill needs a start date: pass --since YYYY-MM-DD or set GitHub:Since");
+            }
+
             if (options.Repositories.Count == 0 && options.Organisations.Count == 0)
             {
                 throw new UserErrorException("GitHub: nothing to collect; set GitHub:Repositories or GitHub:Organisations, or pass --repository owner/name");
@@ -223,10 +231,15 @@ internal static class CollectCommand
                 foreach (var r in report.Repositories.Where(r => r.Status == GitHubRepositoryStatus.Synced))
                 {
                     var renamed = r.RenamedTo is null ? "" : $" (renamed to {r.RenamedTo})";
-                    session.Output.WriteLine($"{r.Repository}{renamed}: {r.PullRequests} pull requests, {r.WorkflowRuns} run attempts, {r.Jobs} jobs, {r.Deployments} deployments read; {r.Changed} records new or changed");
+                    session.Output.WriteLine($"{r.Repository}{renamed}: {r.PullRequests} pull requests, {r.WorkflowRuns} run attempts, {r.Jobs} jobs, {r.Deployments} deployments read; {r.Changed} records new or changed{(r.TestReports > 0 ? $"; {r.TestReports} test reports from artifacts" : "")}{(options.FullRefresh ? $"; {r.Removed} pull requests and runs removed as deleted upstream" : "")}");
                 }
 
                 session.Output.WriteLine($"{report.Requests} requests, {report.NotModified} answered 304 (free)");
+            }
+
+            foreach (var warning in report.Repositories.SelectMany(r => r.Warnings))
+            {
+                await session.Environment.Error.WriteLineAsync($"warning: {warning}");
             }
 
             foreach (var r in report.Repositories.Where(r => r.Status != GitHubRepositoryStatus.Synced))

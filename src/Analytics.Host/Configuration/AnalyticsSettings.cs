@@ -291,6 +291,34 @@ internal sealed class GitHubSettings
 
     /// <summary>Repositories to the service their incidents affect when no service label is set (else the teams file, else the repository's name).</summary>
     public Dictionary<string, string> IncidentServiceMap { get; set; } = [];
+
+    /// <summary>A GitHub App's id: when set, the collector authenticates as the app's installation instead of with a token.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>The app installation whose tokens are used (with <see cref="AppId"/>).</summary>
+    [Range(1, long.MaxValue)]
+    public long? InstallationId { get; set; }
+
+    /// <summary>A file holding the app's private key (PEM); relative to the working directory. The key itself is never in settings.</summary>
+    public string? PrivateKeyFile { get; set; }
+
+    /// <summary>An environment variable holding the app's private key (PEM), instead of <see cref="PrivateKeyFile"/>.</summary>
+    public string? PrivateKeyVariable { get; set; }
+
+    /// <summary>Glob patterns on artifact names whose JUnit/TRX reports are ingested (such as <c>*junit*</c>); empty reads no artifacts.</summary>
+    public List<string> ArtifactPatterns { get; set; } = [];
+
+    /// <summary>The largest artifact zip downloaded, in bytes (default 100 MiB).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxArtifactBytes { get; set; } = 100L << 20;
+
+    /// <summary>The most bytes an artifact's reports may inflate to (default 256 MiB).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxArtifactExtractedBytes { get; set; } = 256L << 20;
+
+    /// <summary>The most entries an artifact zip may hold (default 10,000).</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxArtifactEntries { get; set; } = 10_000;
 }
 
 /// <summary>

@@ -135,4 +135,19 @@ public static partial class Entities
             .Build(r => new FileChange(
                 r.Text("source"), r.Text("repository"), r.Text("sha"), r.Text("path"), r.TextOrNull("old_path"),
                 r.Enum<FileChangeKind>("kind"), r.IntOrNull("additions"), r.IntOrNull("deletions")));
+
+    /// <summary>Files changed by pull requests (base against head).</summary>
+    public static EntityMap<PullRequestFile> PullRequestFiles { get; } =
+        new EntityMapBuilder<PullRequestFile>("pull-request-files", "pull_request_files", "Files changed by pull requests, over the whole pull request (not per commit).")
+            .Key("source", r => r.Source, SourceText)
+            .Key("pull_request_id", r => r.PullRequestId, "The pull request's `source_id`.")
+            .Text("repository", r => r.Repository, "The repository's full name.")
+            .Key("path", r => r.Path, "The file's path after the change.")
+            .OptionalText("old_path", r => r.OldPath, "The path it was renamed or copied from.")
+            .Enum("kind", r => r.Kind, "What the pull request does to the file.")
+            .Int("additions", r => r.Additions, "Lines added (0 for a binary file).")
+            .Int("deletions", r => r.Deletions, "Lines deleted (0 for a binary file).")
+            .Build(r => new PullRequestFile(
+                r.Text("source"), r.Text("pull_request_id"), r.Text("repository"), r.Text("path"), r.TextOrNull("old_path"),
+                r.Enum<FileChangeKind>("kind"), r.Int("additions"), r.Int("deletions")));
 }

@@ -17,6 +17,7 @@ public static partial class Entities
     private static EntityMap[] CreateAll() =>
     [
         Repositories, Identities, PullRequests, Reviews, ReviewComments, PullRequestCommits, Commits, FileChanges,
+        PullRequestFiles,
         WorkflowRuns, CiJobs, CiSteps, TestCases, TestResults, Deployments, Tickets, TicketTransitions, Incidents,
         AlertStates, Silences, AlertNotifications,
         OutboundMessages,

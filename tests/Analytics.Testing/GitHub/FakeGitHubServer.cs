@@ -24,7 +24,10 @@ public sealed partial class FakeGitHubServer : IDisposable
     private long _nextRepositoryId = 1;
     private int _remaining;
     private int _inFlight;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _installationTokens = new(StringComparer.Ordinal);
+    private readonly Lazy<RSA> _appKey = new(() => RSA.Create(2048));
     private Random? _random;
+    private int _blobRequestsWithToken;
     private double _faultRate;
 
     public FakeGitHubServer(string token = "ghp_test_secret_token_123")
@@ -36,6 +39,29 @@ public sealed partial class FakeGitHubServer : IDisposable
     }
 
     public string Token { get; }
+
+    /// <summary>The GitHub App whose installation tokens this server issues (JWT <c>iss</c>).</summary>
+    public string AppId { get; set; } = "424242";
+
+    public long InstallationId { get; set; } = 777;
+
+    /// <summary>The app's key pair: the server verifies JWTs with its public half; tests hand the private half to the client.</summary>
+    public RSA AppKey => _appKey.Value;
+
+    /// <summary>The clock JWTs and installation-token expiry are judged by (tests share theirs with the client).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>How long an issued installation token is accepted (GitHub: one hour).</summary>
+    public TimeSpan InstallationTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Every accepted JWT's claims (iat, exp, iss) with the time it arrived, and the token issued for it.</summary>
+    public ConcurrentQueue<(DateTimeOffset At, long IssuedAt, long Expires, string Issuer, string Token)> TokenExchanges { get; } = new();
+
+    /// <summary>Downloads of pre-signed artifact URLs that carried an Authorization header (should stay 0).</summary>
+    public int BlobRequestsWithToken => Volatile.Read(ref _blobRequestsWithToken);
+
+    /// <summary>Revokes every installation token issued so far (they answer 401 from now on).</summary>
+    public void RevokeInstallationTokens() => _installationTokens.Clear();
 
     /// <summary>The API root with a trailing slash, such as <c>http://127.0.0.1:41234/</c>.</summary>
     public string BaseUrl { get; }
@@ -110,6 +136,10 @@ public sealed partial class FakeGitHubServer : IDisposable
         }
 
         _stop.Dispose();
+        if (_appKey.IsValueCreated)
+        {
+            _appKey.Value.Dispose();
+        }
     }
 
     private static (HttpListener, string) Listen()
@@ -196,7 +226,34 @@ public sealed partial class FakeGitHubServer : IDisposable
 
     private int Respond(HttpListenerRequest request, HttpListenerResponse response, string pathAndQuery, string? ifNoneMatch)
     {
-        if (request.Headers["Authorization"] != $"Bearer {Token}")
+        if (request.HttpMethod == "POST" && AccessTokensPath().Match(request.Url!.AbsolutePath) is { Success: true } exchange)
+        {
+            return IssueInstallationToken(request, response, long.Parse(exchange.Groups["id"].Value, CultureInfo.InvariantCulture));
+        }
+
+        if (BlobPath().Match(request.Url!.AbsolutePath) is { Success: true } blob)
+        {
+            // A pre-signed download: no token needed, and a client should not send one.
+            if (request.Headers["Authorization"] is not null)
+            {
+                Interlocked.Increment(ref _blobRequestsWithToken);
+            }
+
+            var owner = _repositories.Values.FirstOrDefault(r => r.ArtifactZips.ContainsKey(long.Parse(blob.Groups["id"].Value, CultureInfo.InvariantCulture)));
+            if (owner is null)
+            {
+                return Error(response, 404, "Not Found");
+            }
+
+            response.ContentType = "application/zip";
+            var zip = owner.ArtifactZips[long.Parse(blob.Groups["id"].Value, CultureInfo.InvariantCulture)];
+            response.StatusCode = 200;
+            response.ContentLength64 = zip.Length;
+            response.OutputStream.Write(zip);
+            return 200;
+        }
+
+        if (!Authorized(request.Headers["Authorization"]))
         {
             return Error(response, 401, "Bad credentials");
         }
@@ -238,6 +295,26 @@ public sealed partial class FakeGitHubServer : IDisposable
             var location = rest.Length == 0 ? $"{BaseUrl}repositories/{_repositories[newName].Id}" : $"{BaseUrl}repos/{newName}{rest}{request.Url.Query}";
             response.RedirectLocation = location;
             return Error(response, 301, "Moved Permanently");
+        }
+
+        if (ArtifactZipPath().Match(path) is { Success: true } download)
+        {
+            var id = long.Parse(download.Groups["id"].Value, CultureInfo.InvariantCulture);
+            var holder = _repositories.Values.FirstOrDefault(r => r.Artifacts.Values.Any(list => list.Any(a => (long)a["id"]! == id)));
+            if (holder is null)
+            {
+                return Error(response, 404, "Not Found");
+            }
+
+            RateHeaders(response, charge: true);
+            if (!holder.ArtifactZips.ContainsKey(id))
+            {
+                return Error(response, 410, "Artifact has expired");
+            }
+
+            response.RedirectLocation = $"{BaseUrl}_blobs/{id}?sig=presigned";
+            response.StatusCode = 302;
+            return 302;
         }
 
         JsonNode? body = Route(path, query, out var page);
@@ -333,8 +410,16 @@ public sealed partial class FakeGitHubServer : IDisposable
                     "/reviews" => Paged(repository.Reviews[key].Select(x => x.DeepClone()).ToList(), perPage, number, out page),
                     "/comments" => Paged(repository.Comments[key].Select(x => x.DeepClone()).ToList(), perPage, number, out page),
                     "/commits" => Paged(repository.Commits[key].Select(x => x.DeepClone()).ToList(), perPage, number, out page),
+                    // GitHub lists at most 3,000 files of a pull request.
+                    "/files" => Paged(repository.Files[key].Take(3000).Select(x => (JsonNode)x.DeepClone()).ToList(), perPage, number, out page),
                     _ => null,
                 };
+            }
+
+            if (ArtifactsPath().Match(rest) is { Success: true } artifacts)
+            {
+                var list = repository.Artifacts.TryGetValue(long.Parse(artifacts.Groups["run"].Value, CultureInfo.InvariantCulture), out var found) ? found : [];
+                return new JsonObject { ["total_count"] = list.Count, ["artifacts"] = Paged(list.Select(a => (JsonNode)a.DeepClone()).ToList(), perPage, number, out page) };
             }
 
             if (rest == "/actions/runs")
@@ -391,6 +476,80 @@ public sealed partial class FakeGitHubServer : IDisposable
 
             return null;
         }
+    }
+
+    private bool Authorized(string? header)
+    {
+        if (header == $"Bearer {Token}")
+        {
+            return true;
+        }
+
+        return header is not null && header.StartsWith("Bearer ", StringComparison.Ordinal)
+            && _installationTokens.TryGetValue(header["Bearer ".Length..], out var expires)
+            && Clock.GetUtcNow() < expires;
+    }
+
+    // GitHub's checks: an RS256 JWT signed by the app's key, iss = the app, not expired, exp at most 10 minutes ahead.
+    private int IssueInstallationToken(HttpListenerRequest request, HttpListenerResponse response, long installation)
+    {
+        var header = request.Headers["Authorization"] ?? "";
+        var parts = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Split('.') : [];
+        if (parts.Length != 3)
+        {
+            return Error(response, 401, "A JSON web token could not be decoded");
+        }
+
+        JsonNode? head;
+        JsonNode? claims;
+        byte[] signature;
+        try
+        {
+            head = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(parts[0]));
+            claims = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]));
+            signature = System.Buffers.Text.Base64Url.DecodeFromChars(parts[2]);
+        }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
+        {
+            return Error(response, 401, "A JSON web token could not be decoded");
+        }
+
+        if ((string?)head?["alg"] != "RS256"
+            || !AppKey.VerifyData(Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+        {
+            return Error(response, 401, "A JSON web token could not be decoded");
+        }
+
+        var now = Clock.GetUtcNow();
+        var iat = (long?)claims?["iat"] ?? 0;
+        var exp = (long?)claims?["exp"] ?? 0;
+        var iss = claims?["iss"]?.ToString() ?? "";
+        if (iss != AppId)
+        {
+            return Error(response, 401, $"Integration not found ('iss' claim {iss})");
+        }
+
+        if (exp <= now.ToUnixTimeSeconds() || exp > now.AddMinutes(10).ToUnixTimeSeconds() || iat > now.AddSeconds(60).ToUnixTimeSeconds())
+        {
+            return Error(response, 401, "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires and no more than 10 minutes");
+        }
+
+        if (installation != InstallationId)
+        {
+            return Error(response, 404, "Not Found");
+        }
+
+        var token = $"ghs_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(18))}";
+        var expires = now + InstallationTokenLifetime;
+        _installationTokens[token] = expires;
+        TokenExchanges.Enqueue((now, iat, exp, iss, token));
+        return Write(response, 201, Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["token"] = token,
+            ["expires_at"] = FakeRepository.Iso(expires),
+            ["permissions"] = new JsonObject { ["contents"] = "read", ["pull_requests"] = "read", ["actions"] = "read" },
+            ["repository_selection"] = "all",
+        }.ToJsonString()));
     }
 
     private static JsonObject Without(JsonObject source, params string[] names)
@@ -489,13 +648,25 @@ public sealed partial class FakeGitHubServer : IDisposable
     [GeneratedRegex("^/repos/(?<owner>[^/]+)/(?<name>[^/]+)(?<rest>/.*)?$")]
     private static partial Regex RepositoryPath();
 
+    [GeneratedRegex("^/app/installations/(?<id>[0-9]+)/access_tokens$")]
+    private static partial Regex AccessTokensPath();
+
+    [GeneratedRegex("^/_blobs/(?<id>[0-9]+)$")]
+    private static partial Regex BlobPath();
+
+    [GeneratedRegex("^/repos/[^/]+/[^/]+/actions/artifacts/(?<id>[0-9]+)/zip$")]
+    private static partial Regex ArtifactZipPath();
+
+    [GeneratedRegex("^/actions/runs/(?<run>[0-9]+)/artifacts$")]
+    private static partial Regex ArtifactsPath();
+
     [GeneratedRegex("^/repositories/(?<id>[0-9]+)$")]
     private static partial Regex RepositoryIdPath();
 
     [GeneratedRegex("^/orgs/(?<org>[^/]+)/repos$")]
     private static partial Regex OrganisationPath();
 
-    [GeneratedRegex("^/pulls/(?<number>[0-9]+)(?<sub>/reviews|/comments|/commits)?$")]
+    [GeneratedRegex("^/pulls/(?<number>[0-9]+)(?<sub>/reviews|/comments|/commits|/files)?$")]
     private static partial Regex PullPath();
 
     [GeneratedRegex("^/actions/runs/(?<run>[0-9]+)/attempts/(?<attempt>[0-9]+)(?<jobs>/jobs)?$")]

@@ -20,6 +20,9 @@ public sealed class FakeRepository(long id, string fullName, string baseUrl)
 
     public Dictionary<int, List<JsonObject>> Commits { get; } = [];
 
+    /// <summary>Each PR's changed files (diff entries), as <c>GET …/pulls/{n}/files</c> lists them (at most 3,000 are served).</summary>
+    public Dictionary<int, List<JsonObject>> Files { get; } = [];
+
     /// <summary>Each run's attempts, first to latest.</summary>
     public Dictionary<long, List<JsonObject>> Runs { get; } = [];
 
@@ -29,6 +32,12 @@ public sealed class FakeRepository(long id, string fullName, string baseUrl)
 
     /// <summary>Issues (and pull requests as the issues listing shows them), by number.</summary>
     public Dictionary<int, JsonObject> Issues { get; } = [];
+
+    /// <summary>Each run's artifacts (metadata as listed).</summary>
+    public Dictionary<long, List<JsonObject>> Artifacts { get; } = [];
+
+    /// <summary>Each artifact's zip; an artifact without one answers 410 Gone.</summary>
+    public Dictionary<long, byte[]> ArtifactZips { get; } = [];
 
     /// <summary>Each deployment's statuses, oldest first.</summary>
     public Dictionary<long, List<JsonObject>> Statuses { get; } = [];
@@ -56,7 +65,7 @@ public sealed class FakeRepository(long id, string fullName, string baseUrl)
     };
 
     /// <summary>Adds (or replaces) a pull request with one review, one comment and one commit unless told otherwise.</summary>
-    public JsonObject AddPull(int number, DateTimeOffset createdAt, DateTimeOffset updatedAt, string author = "alice", bool merged = false, int reviews = 1, int comments = 1, int commits = 1)
+    public JsonObject AddPull(int number, DateTimeOffset createdAt, DateTimeOffset updatedAt, string author = "alice", bool merged = false, int reviews = 1, int comments = 1, int commits = 1, int files = 2)
     {
         var pull = new JsonObject
         {
@@ -78,9 +87,20 @@ public sealed class FakeRepository(long id, string fullName, string baseUrl)
             ["base"] = new JsonObject { ["ref"] = "main", ["sha"] = Sha(0) },
             ["additions"] = 10 * number,
             ["deletions"] = number,
-            ["changed_files"] = 2,
+            ["changed_files"] = files,
         };
         Pulls[number] = pull;
+        // The first file is modified, the second renamed, the rest added; every fifth is binary (no patch, 0 lines).
+        Files[number] = Enumerable.Range(1, files).Select(i => new JsonObject
+        {
+            ["sha"] = i % 7 == 0 ? null : Sha(number * 1000 + i),
+            ["filename"] = $"src/pr{number}/file{i}.cs",
+            ["status"] = i switch { 1 => "modified", 2 => "renamed", _ => "added" },
+            ["additions"] = i % 5 == 0 ? 0 : i * 3,
+            ["deletions"] = i % 5 == 0 ? 0 : i,
+            ["changes"] = i % 5 == 0 ? 0 : i * 4,
+            ["previous_filename"] = i == 2 ? $"src/pr{number}/old{i}.cs" : null,
+        }).ToList();
         Reviews[number] = Enumerable.Range(1, reviews).Select(i => new JsonObject
         {
             ["id"] = NextId(),
@@ -209,6 +229,50 @@ public sealed class FakeRepository(long id, string fullName, string baseUrl)
 
         Issues[number] = issue;
         return issue;
+    }
+
+    /// <summary>Adds an artifact to a run holding <paramref name="files"/> (name → text), zipped.</summary>
+    public long AddArtifact(long runId, string name, IReadOnlyDictionary<string, string> files, bool expired = false, bool gone = false)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (file, text) in files)
+            {
+                using var entry = new StreamWriter(zip.CreateEntry(file).Open());
+                entry.Write(text);
+            }
+        }
+
+        return AddArtifactZip(runId, name, buffer.ToArray(), expired, gone);
+    }
+
+    /// <summary>Adds an artifact with the given bytes as its zip (<paramref name="gone"/>: listed, but the download answers 410).</summary>
+    public long AddArtifactZip(long runId, string name, byte[] zip, bool expired = false, bool gone = false)
+    {
+        var id = NextId();
+        if (!Artifacts.TryGetValue(runId, out var list))
+        {
+            Artifacts[runId] = list = [];
+        }
+
+        list.Add(new JsonObject
+        {
+            ["id"] = id,
+            ["name"] = name,
+            ["size_in_bytes"] = zip.Length,
+            ["expired"] = expired,
+            ["archive_download_url"] = $"{baseUrl}repos/{FullName}/actions/artifacts/{id}/zip",
+            ["created_at"] = "2026-11-14T12:00:00Z",
+            ["expires_at"] = "2027-02-12T12:00:00Z",
+            ["workflow_run"] = new JsonObject { ["id"] = runId },
+        });
+        if (!expired && !gone)
+        {
+            ArtifactZips[id] = zip;
+        }
+
+        return id;
     }
 
     public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

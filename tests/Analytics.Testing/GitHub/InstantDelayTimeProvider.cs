@@ -13,6 +13,15 @@ public sealed class InstantDelayTimeProvider(DateTimeOffset start) : TimeProvide
 
     public ConcurrentQueue<TimeSpan> Delays { get; } = new();
 
+    /// <summary>Moves the clock forward (time passing between runs).</summary>
+    public void Advance(TimeSpan by)
+    {
+        lock (_lock)
+        {
+            _now += by;
+        }
+    }
+
     public override DateTimeOffset GetUtcNow()
     {
         lock (_lock)
