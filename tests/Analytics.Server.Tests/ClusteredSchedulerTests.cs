@@ -114,7 +114,10 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime, IDisposable
             async () => (await survivor.RunsAsync("collect-github")).FirstOrDefault(r => r.Outcome == JobRunOutcome.Succeeded),
             Generous, () => string.Join("\n---\n", _nodes.Select(n => n.Output)));
         var runs = await survivor.RunsAsync("collect-github");
-        var status = (await survivor.JobsAsync()).Single();
+        // The run records its success before Quartz removes its fired-trigger row, so "running" clears a moment later.
+        var status = await ServeProcess.WaitForAsync(
+            async () => (await survivor.JobsAsync()).Single() is { IsRunning: false } idle ? idle : null,
+            Generous, () => survivor.Output);
 
         finished.Node.Should().NotBe(victim.Node);
         runs.Should().HaveCount(2, "the killed run and the recovered one");

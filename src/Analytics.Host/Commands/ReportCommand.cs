@@ -27,9 +27,10 @@ internal static class ReportCommand
     private static Command Weekly(CommandRunner runner)
     {
         var (team, period, output, rules, json) = Options("The ISO week to report, such as 2026-W46 (default: the last complete week in each team's time zone).");
+        var send = SendOption();
         var command = new Command("weekly", "Write each team's weekly team-health report: the page, the e-mail (HTML with its PNG charts) and its text part.")
         {
-            team, period, output, rules, json,
+            team, period, output, rules, json, send,
         };
         runner.Bind(command, async (session, cancellationToken) =>
         {
@@ -44,8 +45,14 @@ internal static class ReportCommand
             var composer = await ComposerAsync(session, session.Parse.GetValue(rules), cancellationToken);
             var folder = session.Environment.PathOf(session.Parse.GetValue(output)!);
             var written = new List<object>();
+            var sending = new List<ReportSending.Queued>();
             foreach (var weekly in await composer.WeeklyAsync(selected, week, cancellationToken))
             {
+                if (session.Parse.GetValue(send))
+                {
+                    sending.Add(await ReportSending.WeeklyAsync(await session.OpenStoreAsync(cancellationToken), session.Environment.Time, weekly, cancellationToken));
+                }
+
                 var files = await ReportFiles.WriteWeeklyAsync(folder, weekly, cancellationToken);
                 written.Add(new { team = weekly.Team.Id, week = weekly.Report.IsoWeek.ToString(), subject = weekly.Email.Subject, recipients = weekly.Recipients, files });
                 if (!session.Parse.GetValue(json))
@@ -55,12 +62,13 @@ internal static class ReportCommand
                 }
             }
 
+            var delivery = session.Parse.GetValue(send) ? await SendAsync(session, sending, session.Parse.GetValue(json), cancellationToken) : null;
             if (session.Parse.GetValue(json))
             {
-                await JsonOutput.WriteAsync(session.Environment.Out, new { reports = written });
+                await JsonOutput.WriteAsync(session.Environment.Out, new { reports = written, delivery });
             }
 
-            return ExitCode.Ok;
+            return delivery is { Failed: > 0 } ? ExitCode.Findings : ExitCode.Ok;
         });
         return command;
     }
@@ -68,9 +76,10 @@ internal static class ReportCommand
     private static Command Alerts(CommandRunner runner)
     {
         var (team, period, output, rules, json) = Options("Only notifications decided in this ISO week, such as 2026-W46 (default: those not sent yet).");
+        var send = SendOption();
         var command = new Command("alerts", "Write the alert messages of the notification outbox: e-mail (HTML with the evidence charts), text and webhook JSON.")
         {
-            team, period, output, rules, json,
+            team, period, output, rules, json, send,
         };
         runner.Bind(command, async (session, cancellationToken) =>
         {
@@ -80,8 +89,14 @@ internal static class ReportCommand
             var folder = Path.Combine(session.Environment.PathOf(session.Parse.GetValue(output)!), "alerts");
             var written = new List<object>();
             var messages = await composer.AlertsAsync(selected, week, cancellationToken);
+            var sending = new List<ReportSending.Queued>();
             foreach (var message in messages)
             {
+                if (session.Parse.GetValue(send))
+                {
+                    sending.Add(await ReportSending.AlertAsync(await session.OpenStoreAsync(cancellationToken), session.Environment.Time, session.Settings, message, cancellationToken));
+                }
+
                 var files = await ReportFiles.WriteAlertAsync(folder, message, cancellationToken);
                 written.Add(new { key = message.Notification.IdempotencyKey, team = message.Notification.Team, channel = message.Notification.Channel, subject = message.Email.Subject, recipients = message.Recipients, files });
                 if (!session.Parse.GetValue(json))
@@ -90,19 +105,55 @@ internal static class ReportCommand
                 }
             }
 
+            var delivery = session.Parse.GetValue(send) ? await SendAsync(session, sending, session.Parse.GetValue(json), cancellationToken) : null;
             if (session.Parse.GetValue(json))
             {
-                await JsonOutput.WriteAsync(session.Environment.Out, new { messages = written });
+                await JsonOutput.WriteAsync(session.Environment.Out, new { messages = written, delivery });
             }
             else if (messages.Count == 0)
             {
                 await session.Environment.Out.WriteLineAsync(week is null ? "no notifications waiting in the outbox" : $"no notifications decided in {week}");
             }
 
-            return ExitCode.Ok;
+            return delivery is { Failed: > 0 } ? ExitCode.Findings : ExitCode.Ok;
         });
         return command;
     }
+
+    /// <summary>The <c>--send</c> option of every report command.</summary>
+    internal static Option<bool> SendOption() => new("--send")
+    {
+        Description = "Also queue the e-mails (and webhooks) in the delivery outbox, once per report, period and recipient, and send what is due (docs/delivery.md).",
+    };
+
+    /// <summary>
+    /// After queueing: reports what was skipped, sends what is due once (the same run as <c>analytics deliver</c>), and
+    /// summarises it. Messages that fail stay in the outbox for <c>analytics deliver</c> or the scheduler's deliver job.
+    /// </summary>
+    internal static async Task<DeliverySummary> SendAsync(CommandSession session, IReadOnlyList<ReportSending.Queued> queued, bool json, CancellationToken cancellationToken)
+    {
+        foreach (var reason in queued.Select(q => q.Reason).OfType<string>())
+        {
+            await session.Environment.Error.WriteLineAsync($"warning: not sent: {reason}");
+        }
+
+        var (run, _) = await DeliverCommand.RunWorkerAsync(session, cancellationToken);
+        var summary = new DeliverySummary(queued.Sum(q => q.Added), queued.Sum(q => q.AlreadyQueued), run.Sent.Count(), run.Retrying.Count(), run.Failed.Count());
+        if (!json)
+        {
+            await session.Environment.Out.WriteLineAsync(
+                $"delivery: {summary.Queued} queued ({summary.AlreadyQueued} were queued before), {summary.Sent} sent, {summary.Retrying} to retry, {summary.Failed} failed (analytics deliver shows the outbox)");
+            foreach (var failed in run.Failed.Concat(run.Retrying))
+            {
+                await session.Environment.Error.WriteLineAsync($"warning: {failed.Channel.ToString().ToLowerInvariant()} to {failed.Target}: {failed.LastError}");
+            }
+        }
+
+        return summary;
+    }
+
+    /// <summary>What <c>--send</c> did: messages queued now and before, and the outcome of the delivery run.</summary>
+    internal sealed record DeliverySummary(int Queued, int AlreadyQueued, int Sent, int Retrying, int Failed);
 
     private static (Option<string?> Team, Option<string?> Period, Option<string> Output, Option<string?> Rules, Option<bool> Json) Options(string periodDescription) => (
         new Option<string?>("--team") { Description = "Only this team (its id in the teams file)." },

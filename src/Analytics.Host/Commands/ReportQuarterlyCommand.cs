@@ -3,6 +3,7 @@ using System.Text;
 using Analytics.Domain.Common;
 using Analytics.Domain.People;
 using Analytics.Host.Cli;
+using Analytics.Host.Reporting;
 using Analytics.Reports.Charts;
 using Analytics.Reports.Quarterly;
 using Analytics.Storage;
@@ -30,9 +31,10 @@ internal static class ReportQuarterlyCommand
         var output = new Option<string>("--out", "-o") { Description = "The folder to write the HTML and PDF files to.", DefaultValueFactory = _ => "reports" };
         var maturity = new Option<string?>("--maturity") { Description = $"The maturity model file (default: {DefaultModelPath} when it exists, else the built-in defaults)." };
         var json = GlobalOptions.Json();
+        var send = ReportCommand.SendOption();
         var command = new Command("quarterly", "Write the quarterly operational-maturity review (HTML and PDF) per team and for the organisation.")
         {
-            team, period, output, maturity, json,
+            team, period, output, maturity, json, send,
         };
         runner.Bind(command, async (session, cancellationToken) =>
         {
@@ -58,11 +60,24 @@ internal static class ReportQuarterlyCommand
                 ? await builder.BuildAllAsync(teams, OrganisationName, quarter, cancellationToken)
                 : [await builder.BuildTeamAsync(only, quarter, cancellationToken)];
             var files = await WriteAsync(reviews, session.Environment.PathOf(session.Parse.GetValue(output)!), cancellationToken);
+            ReportCommand.DeliverySummary? delivery = null;
+            if (session.Parse.GetValue(send))
+            {
+                var queued = new List<ReportSending.Queued>();
+                foreach (var (review, (_, pdf)) in reviews.Zip(files))
+                {
+                    queued.Add(await ReportSending.QuarterlyAsync(store, session.Environment.Time, review, await File.ReadAllBytesAsync(pdf, cancellationToken), cancellationToken));
+                }
+
+                delivery = await ReportCommand.SendAsync(session, queued, session.Parse.GetValue(json), cancellationToken);
+            }
+
             if (session.Parse.GetValue(json))
             {
                 await JsonOutput.WriteAsync(session.Environment.Out, new
                 {
                     period = quarter.ToString(),
+                    delivery,
                     reviews = reviews.Select((r, i) => new
                     {
                         subject = r.Subject.Id,
@@ -81,7 +96,7 @@ internal static class ReportQuarterlyCommand
                 }
             }
 
-            return ExitCode.Ok;
+            return delivery is { Failed: > 0 } ? ExitCode.Findings : ExitCode.Ok;
         });
         return command;
     }
