@@ -17,4 +17,11 @@ public sealed record Team(
     ValueList<TeamMember> Members,
     ValueList<string> Repositories,
     ValueList<string> Services,
-    string? Email);
+    string? Email)
+{
+    /// <summary>
+    /// The team's default working hours, in <see cref="TimeZone"/> unless a member sets their own zone (default
+    /// <see cref="People.WorkingHours.Default"/>, 09:00–18:00 Monday to Friday). Used by the off-hours signals.
+    /// </summary>
+    public WorkingHours WorkingHours { get; init; } = WorkingHours.Default;
+}

@@ -41,7 +41,10 @@ internal static class EvaluateCommand
 
             var at = session.Environment.Time.GetUtcNow();
             var store = await session.OpenStoreAsync(cancellationToken);
-            var request = new SignalRequest(store, teams, await session.ResolvePeopleAsync(cancellationToken), PeriodStart(rules, at), at, Granularity.Week);
+            var request = new SignalRequest(store, teams, await session.ResolvePeopleAsync(cancellationToken), PeriodStart(rules, at), at, Granularity.Week)
+            {
+                RunnerPrices = session.Settings.CiCost.ToPrices(),
+            };
             var outcomes = await RuleEvaluator.EvaluateAsync(rules.Groups, new SignalSeriesSource(request), at, cancellationToken);
             foreach (var failed in outcomes.Where(o => o.Error is not null))
             {

@@ -70,6 +70,7 @@ internal static class SignalsCommand
                 session.Parse.GetValue(granularity))
             {
                 Aggregator = session.Parse.GetValue(aggregator),
+                RunnerPrices = session.Settings.CiCost.ToPrices(),
             };
             var results = new List<Series>();
             foreach (var signal in signals)

@@ -30,6 +30,10 @@ internal sealed class AnalyticsSettings
     /// <summary>What <c>analytics collect github</c> reads.</summary>
     [Required]
     public GitHubSettings GitHub { get; set; } = new();
+
+    /// <summary>What CI runners cost (the <c>ci.cost</c> signals).</summary>
+    [Required]
+    public CiCostSettings CiCost { get; set; } = new();
 }
 
 /// <summary>The <c>Store</c> section.</summary>
