@@ -27,14 +27,16 @@ internal static class CiUsage
     /// </summary>
     public static int BillableMinutes(TimeSpan runTime) => (int)((runTime.Ticks + TimeSpan.TicksPerMinute - 1) / TimeSpan.TicksPerMinute);
 
-    /// <summary>Every started and finished job of an owned repository started around the request's period.</summary>
+    /// <summary>Every started and finished job of an owned repository queued in the request's windows (or the day before).</summary>
     /// <param name="request">The request.</param>
     /// <param name="classifyWaste">Whether to decide waste (which reads test results for flakiness).</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     public static async Task<IReadOnlyList<JobUsage>> ReadAsync(SignalRequest request, bool classifyWaste, CancellationToken cancellationToken)
     {
-        var from = request.From.AddDays(-7);
-        var to = request.To.AddDays(7);
+        // Jobs queued up to a day before a window can start in it; runs are queued before their jobs.
+        var span = RequestSpan.Of(request);
+        var from = span.Start.AddDays(-1);
+        var to = span.End;
         var workflows = new Dictionary<(string Source, string Repository, string RunId), string>();
         await foreach (var run in request.Store.ReadAsync(Entities.WorkflowRuns, StoreQuery.All.Since("queued_at", from.AddDays(-1)).Before("queued_at", to), cancellationToken))
         {

@@ -36,7 +36,8 @@ internal static class OffHoursShare
         // Each commit observed as 1 when off, 0 when not.
         var commits = WindowedValues.PerTeam(request);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var query = StoreQuery.All.Since("authored_at", request.From.AddDays(-7)).Before("authored_at", request.To.AddDays(7));
+        var span = RequestSpan.Of(request);
+        var query = StoreQuery.All.Since("authored_at", span.Start).Before("authored_at", span.End);
         await foreach (var commit in request.Store.ReadAsync(Entities.Commits, query, cancellationToken))
         {
             var (person, isBot) = membership.PersonOf("git", commit.AuthorEmail);
