@@ -29,10 +29,11 @@ internal sealed partial class SimulationRun
 
     private WorkloadFacts PlantWorkload()
     {
-        var random = new SimRandom(_options.Seed ^ 0x5EED_0010);
+        // One random source per kind of planting, so that how much one plants does not shift the others.
         RunOnMacOs();
-        PageAtNight(random);
-        CommitLate(random);
+        PageAtNight(new SimRandom(_options.Seed ^ 0x5EED_0011));
+        CommitLate(new SimRandom(_options.Seed ^ 0x5EED_0012));
+        var random = new SimRandom(_options.Seed ^ 0x5EED_0013);
         foreach (var joiner in Joiners)
         {
             AddJoiner(joiner, random);
@@ -42,8 +43,6 @@ internal sealed partial class SimulationRun
             RepoName(MacRepository),
             NightPagedTeam,
             ValueList.From(LateCommitters),
-            _joiners[0].Member.Id,
-            _joiners[1].Member.Id,
             ValueList.From(_joiners.Select(j => (j.Team.Blueprint.Id, j.Member.Id, j.Member.Joined!.Value))));
     }
 
@@ -105,6 +104,11 @@ internal sealed partial class SimulationRun
         var team = _teams.First(t => t.Blueprint.Id == joiner.Team);
         var local = joiner.Name.ToLowerInvariant().Replace(' ', '.');
         var joined = Workday(team.Calendar.LocalDate(_end.AddDays(-joiner.JoinedDaysBeforeEnd)));
+        if (team.Calendar.At(joined, TimeSpan.Zero) < _start)
+        {
+            return; // a history too short for them: they joined before it starts
+        }
+
         var person = new SimPerson
         {
             Id = local,

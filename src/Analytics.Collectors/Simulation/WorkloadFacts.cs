@@ -9,13 +9,12 @@ namespace Analytics.Collectors.Simulation;
 /// <param name="MacRepository">The repository whose CI jobs run on macOS runners (<c>macos-14</c>), so its cost differs.</param>
 /// <param name="NightPagedTeam">The team paged at night every other week on top of its usual incidents.</param>
 /// <param name="LateCommitters">The member ids of two people in that team who mostly commit late in the evening or at weekends.</param>
-/// <param name="FastJoiner">The member id of a joiner whose first pull request merges two days after joining.</param>
-/// <param name="SlowJoiner">The member id of a joiner whose first pull request merges 16 days after joining.</param>
-/// <param name="Joiners">Both joiners' teams, ids and joining days, in that order.</param>
+/// <param name="Joiners">
+/// The joiners' teams, member ids and joining days: first one whose first pull request merges two days after joining,
+/// then one for whom it takes 16 days (each left out when the history starts after their joining day).
+/// </param>
 public sealed record WorkloadFacts(
     string MacRepository,
     string NightPagedTeam,
     ValueList<string> LateCommitters,
-    string FastJoiner,
-    string SlowJoiner,
     ValueList<(string Team, string Member, DateOnly Joined)> Joiners);
