@@ -5,7 +5,8 @@ using Analytics.Benchmarks.Micro;
 using Analytics.Storage;
 
 // The benchmark driver: `import` (whole-process timings, see bench/README.md), `micro` (BenchmarkDotNet),
-// `ingestion` (JUnit and git ingestion against their limits) and `rules` (evaluating many rules).
+// `ingestion` (JUnit and git ingestion against their limits), `rules` (evaluating many rules) and `signals` (every signal
+// over a year of the simulated organisation).
 // `--single` is the child process `import` starts for each measurement.
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -24,9 +25,10 @@ try
         "micro" => MicroCommand.Run(args[1..]),
         "ingestion" => (ExitCode)await Analytics.Benchmarks.TestReports.TestReportBenchmarks.RunAsync(args[1..]),
         "rules" => (ExitCode)await Analytics.Benchmarks.Rules.RulesBenchmark.RunAsync(args[1..]),
+        "signals" => (ExitCode)await Analytics.Benchmarks.Signals.SignalsBenchmark.RunAsync(args[1..]),
         "--single" => await SingleCommand.RunAsync(new Arguments(args[1..]), time, cancellation.Token),
         "--help" or "-h" or "help" => Help(),
-        _ => throw new UsageException($"unknown command '{command}'; use import, micro, ingestion or rules (see --help)"),
+        _ => throw new UsageException($"unknown command '{command}'; use import, micro, ingestion, rules or signals (see --help)"),
     };
     return (int)exit;
 }
@@ -53,5 +55,6 @@ static ExitCode Help()
     Console.WriteLine(MicroCommand.Usage);
     Console.WriteLine("  ingestion [options]   JUnit ingestion vs raw XmlReader, git ingestion vs git log (bench/README.md)");
     Console.WriteLine("  rules [--rules 500] [--scale 5]   evaluates many generated rules over the simulated organisation");
+    Console.WriteLine("  signals [--scale 10] [--runs 3] [--signals a,b]   times every catalogued signal over a year of the simulated organisation");
     return ExitCode.Ok;
 }
