@@ -5,7 +5,8 @@ using Analytics.Benchmarks.Micro;
 using Analytics.Storage;
 
 // The benchmark driver: `import` (whole-process timings, see bench/README.md), `micro` (BenchmarkDotNet),
-// `ingestion` (JUnit and git ingestion against their limits) and `rules` (evaluating many rules).
+// `ingestion` (JUnit and git ingestion against their limits), `rules` (evaluating many rules) and `signals` (every signal
+// over a year of the simulated organisation).
 // `--single` is the child process `import` starts for each measurement.
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

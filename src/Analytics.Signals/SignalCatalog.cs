@@ -1,10 +1,13 @@
 using Analytics.Signals.Ci;
 using Analytics.Signals.Commitments;
+using Analytics.Signals.CiCost;
 using Analytics.Signals.Delivery;
 using Analytics.Signals.Dora;
 using Analytics.Signals.Flakiness;
 using Analytics.Signals.Incidents;
+using Analytics.Signals.Interruptions;
 using Analytics.Signals.OnCall;
+using Analytics.Signals.Onboarding;
 using Analytics.Signals.Ownership;
 using Analytics.Signals.Postmortems;
 using Analytics.Signals.Review;
@@ -66,6 +69,16 @@ public static class SignalCatalog
         new PostmortemsOverdue(),
         new OpenActionItems(),
         new ActionItemAge(),
+        new RunnerMinutes(),
+        new RunnerCost(),
+        new WastedMinutes(),
+        new WastedCost(),
+        new InterruptionCount(),
+        new InterruptionLoad(),
+        new OffHoursWork(),
+        new WeekendWork(),
+        new TimeToFirstMergedPullRequest(),
+        new TimeToFirstReviewGiven(),
     ];
 
     /// <summary>Finds a signal by name; null when unknown.</summary>

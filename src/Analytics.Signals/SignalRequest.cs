@@ -33,6 +33,9 @@ public sealed record SignalRequest(
     /// </summary>
     public IReadOnlyList<string> ProductionEnvironments { get; init; } = ["production", "prod"];
 
+    /// <summary>What CI runners cost per minute, by runner label (default <see cref="CiCost.RunnerPrices.Default"/>).</summary>
+    public CiCost.RunnerPrices RunnerPrices { get; init; } = CiCost.RunnerPrices.Default;
+
     /// <summary>Whether <paramref name="environment"/> is production.</summary>
     public bool IsProduction(string environment) =>
         ProductionEnvironments.Contains(environment, StringComparer.OrdinalIgnoreCase);

@@ -82,4 +82,7 @@ public sealed record SimulatedOrganisation
 
     /// <summary>What was planted in the data.</summary>
     public required SimulationFacts Facts { get; init; }
+
+    /// <summary>What was planted for the CI-cost, off-hours and onboarding signals.</summary>
+    public required WorkloadFacts Workload { get; init; }
 }

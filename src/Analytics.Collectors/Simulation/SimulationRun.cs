@@ -93,6 +93,7 @@ internal sealed partial class SimulationRun
         RunContinuousIntegration();
         CreateIncidents();
         CreateTickets();
+        _workload = PlantWorkload();
         return Build();
     }
 
@@ -127,7 +128,7 @@ internal sealed partial class SimulationRun
         return new SimulatedOrganisation
         {
             Options = _options,
-            Teams = ValueList.From(_teams.Select(ToTeam)),
+            Teams = ValueList.From(_teams.Select(ToTeam).Select(WithJoiners)),
             Identities = ValueList.From(_identities),
             Repositories = ValueList.From(_repositories),
             PullRequests = ValueList.From(_pullRequests),
@@ -146,6 +147,7 @@ internal sealed partial class SimulationRun
             TicketTransitions = ValueList.From(_transitions),
             Incidents = ValueList.From(_incidents.OrderBy(i => i.CreatedAt)),
             Facts = facts,
+            Workload = _workload!,
         };
     }
 

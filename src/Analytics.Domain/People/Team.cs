@@ -26,4 +26,10 @@ public sealed record Team(
 
     /// <summary>What it expects of postmortems (the teams file's <c>postmortems</c>); default <see cref="PostmortemPolicy.Default"/>.</summary>
     public PostmortemPolicy Postmortems { get; init; } = PostmortemPolicy.Default;
+
+    /// <summary>
+    /// The team's default working hours, in <see cref="TimeZone"/> unless a member sets their own zone (default
+    /// <see cref="People.WorkingHours.Default"/>, 09:00–18:00 Monday to Friday). Used by the off-hours signals.
+    /// </summary>
+    public WorkingHours WorkingHours { get; init; } = WorkingHours.Default;
 }

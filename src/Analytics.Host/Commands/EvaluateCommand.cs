@@ -44,6 +44,7 @@ internal static class EvaluateCommand
             var request = new SignalRequest(store, teams, await session.ResolvePeopleAsync(cancellationToken), PeriodStart(rules, at), at, Granularity.Week)
             {
                 AttributionWindow = session.Settings.Attribution.Window,
+                RunnerPrices = session.Settings.CiCost.ToPrices(),
             };
             var outcomes = await RuleEvaluator.EvaluateAsync(rules.Groups, new SignalSeriesSource(request), at, cancellationToken);
             foreach (var failed in outcomes.Where(o => o.Error is not null))

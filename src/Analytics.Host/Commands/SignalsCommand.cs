@@ -71,6 +71,7 @@ internal static class SignalsCommand
             {
                 Aggregator = session.Parse.GetValue(aggregator),
                 AttributionWindow = session.Settings.Attribution.Window,
+                RunnerPrices = session.Settings.CiCost.ToPrices(),
             };
             var results = new List<Series>();
             foreach (var signal in signals)

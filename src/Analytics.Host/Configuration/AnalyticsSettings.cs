@@ -67,6 +67,10 @@ internal sealed class AnalyticsSettings
 
     /// <summary>The jobs <c>analytics serve</c> runs (see <c>docs/scheduling.md</c>).</summary>
     public List<Scheduling.ScheduleSettings> Schedules { get; set; } = [];
+
+    /// <summary>What CI runners cost (the <c>ci.cost</c> signals).</summary>
+    [Required]
+    public CiCostSettings CiCost { get; set; } = new();
 }
 
 /// <summary>The <c>Opsgenie</c> section (see <c>docs/sources/opsgenie.md</c>). The key comes from the environment variable it names.</summary>

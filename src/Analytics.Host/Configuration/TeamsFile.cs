@@ -13,8 +13,9 @@ namespace Analytics.Host.Configuration;
 internal static class TeamsFile
 {
     private static readonly string[] TopKeys = ["teams", "bots"];
-    private static readonly string[] TeamKeys = ["id", "name", "timeZone", "email", "repositories", "services", "members", "workTypes", "postmortems", "goals"];
+    private static readonly string[] TeamKeys = ["id", "name", "timeZone", "email", "repositories", "services", "members", "workTypes", "postmortems", "goals", "workingHours"];
     private static readonly string[] MemberKeys = ["id", "name", "github", "git", "jira", "pagerduty", "opsgenie"];
+    private static readonly string[] MemberScheduleKeys = ["timeZone", "workingHours", "joined"];
 
     /// <summary>Reads a teams file.</summary>
     /// <exception cref="Cli.UserErrorException">The file is malformed or invalid; the message lists every problem.</exception>
@@ -53,6 +54,10 @@ internal static class TeamsFile
             text.AppendLine($"  - id: {Quote(team.Id)}");
             text.AppendLine($"    name: {Quote(team.Name)}");
             text.AppendLine($"    timeZone: {Quote(team.TimeZone)}");
+            if (team.WorkingHours != WorkingHours.Default)
+            {
+                text.AppendLine($"    workingHours: {Quote(team.WorkingHours.ToString())}");
+            }
             if (team.Email is not null)
             {
                 text.AppendLine($"    email: {Quote(team.Email)}");
@@ -76,6 +81,8 @@ internal static class TeamsFile
                     var accounts = group.Select(a => Quote(a.Account)).ToList();
                     text.AppendLine($"        {group.Key}: " + (group.Key == "git" ? "[" + string.Join(", ", accounts) + "]" : accounts[0]));
                 }
+
+                WriteSchedule(text, member);
             }
         }
 
@@ -83,6 +90,23 @@ internal static class TeamsFile
     }
 
     internal static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    private static void WriteSchedule(StringBuilder text, TeamMember member)
+    {
+        if (member.TimeZone is not null)
+        {
+            text.AppendLine($"        timeZone: {Quote(member.TimeZone)}");
+        }
+
+        if (member.WorkingHours is not null)
+        {
+            text.AppendLine($"        workingHours: {Quote(member.WorkingHours.ToString())}");
+        }
+
+        if (member.Joined is { } joined)
+        {
+            text.AppendLine($"        joined: {joined.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+    }
 
     private static TeamsConfiguration Parse(string path, YamlStream yaml, List<string> errors)
     {
@@ -200,6 +224,7 @@ internal static class TeamsFile
 
         var workTypes = TeamsFileWork.WorkTypes(path, Child(team, "workTypes"), errors);
         var postmortems = TeamsFileWork.Postmortems(path, Child(team, "postmortems"), errors);
+        var hours = Hours(path, team, errors) ?? WorkingHours.Default;
         return id is null
             ? null
             : new Team(id, name ?? id, timeZone, ValueList.From(members), ValueList.From(Strings(path, Child(team, "repositories"), "repositories", errors)),
@@ -207,6 +232,7 @@ internal static class TeamsFile
             {
                 WorkTypes = workTypes,
                 Postmortems = postmortems,
+                WorkingHours = hours,
             };
     }
 
@@ -218,7 +244,7 @@ internal static class TeamsFile
             return null;
         }
 
-        CheckKeys(path, member, MemberKeys, "a member", errors);
+        CheckKeys(path, member, [.. MemberKeys, .. MemberScheduleKeys], "a member", errors);
         var id = RequiredScalar(path, member, "id", "a member", errors);
         var accounts = new List<IdentityRef>();
         foreach (var source in MemberKeys.Skip(2))
@@ -226,7 +252,50 @@ internal static class TeamsFile
             accounts.AddRange(Strings(path, Child(member, source), source, errors).Select(a => new IdentityRef(source, a)));
         }
 
-        return id is null ? null : new TeamMember(id, Scalar(path, Child(member, "name"), "name", errors) ?? id, ValueList.From(accounts));
+        var timeZone = Scalar(path, Child(member, "timeZone"), "timeZone", errors);
+        if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        {
+            errors.Add(At(path, Child(member, "timeZone")!, $"unknown time zone '{timeZone}'; use an IANA name such as Europe/Berlin"));
+        }
+
+        DateOnly? joined = null;
+        if (Scalar(path, Child(member, "joined"), "joined", errors) is { } joinedText)
+        {
+            if (DateOnly.TryParseExact(joinedText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            {
+                joined = day;
+            }
+            else
+            {
+                errors.Add(At(path, Child(member, "joined")!, $"'{joinedText}' is not a date; write it as yyyy-MM-dd"));
+            }
+        }
+
+        return id is null
+            ? null
+            : new TeamMember(id, Scalar(path, Child(member, "name"), "name", errors) ?? id, ValueList.From(accounts))
+            {
+                TimeZone = timeZone,
+                WorkingHours = Hours(path, member, errors),
+                Joined = joined,
+            };
+    }
+
+    /// <summary>The <c>workingHours</c> of a team or member (<c>09:00-17:30 Mon-Fri</c>), null when absent or wrong.</summary>
+    private static WorkingHours? Hours(string path, YamlMappingNode node, List<string> errors)
+    {
+        if (Scalar(path, Child(node, "workingHours"), "workingHours", errors) is not { } text)
+        {
+            return null;
+        }
+
+        var hours = WorkingHours.Parse(text, out var error);
+        if (error is not null)
+        {
+            errors.Add(At(path, Child(node, "workingHours")!, error));
+        }
+
+        return hours;
     }
 
     internal static void CheckKeys(string path, YamlMappingNode node, string[] known, string what, List<string> errors)

@@ -59,6 +59,16 @@ public sealed class SignalLabels
         ["postmortems.overdue"] = ["team"],
         ["postmortems.open_actions"] = ["team"],
         ["postmortems.action_age"] = ["team"],
+        ["ci.runner_minutes"] = ["repository", "team", "workflow"],
+        ["ci.cost"] = ["repository", "team", "workflow"],
+        ["ci.wasted_minutes"] = ["reason", "repository", "team", "workflow"],
+        ["ci.wasted_cost"] = ["reason", "repository", "team", "workflow"],
+        ["interruptions.count"] = ["kind", "team"],
+        ["interruptions.load"] = ["person", "team"],
+        ["offhours.share"] = ["kind", "team"],
+        ["offhours.weekend_share"] = ["kind", "team"],
+        ["onboarding.time_to_first_merged_pr"] = ["team"],
+        ["onboarding.time_to_first_review"] = ["team"],
     };
 
     private readonly IReadOnlyDictionary<string, IReadOnlySet<string>?> _signals;

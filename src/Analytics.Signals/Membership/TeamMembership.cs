@@ -63,7 +63,9 @@ internal sealed class TeamMembership
     }
 
     /// <summary>The person keys of a team's members, as <see cref="PersonOf"/> names them.</summary>
-    public IEnumerable<string> MembersOf(Team team) => team.Members
-        .Select(m => m.Accounts.Select(a => _request.People.Find(a.Source, a.Account)?.Id).FirstOrDefault(id => id is not null) ?? m.Id)
-        .Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> MembersOf(Team team) => team.Members.Select(KeyOf).Distinct(StringComparer.Ordinal);
+
+    /// <summary>A configured member's person key, as <see cref="PersonOf"/> names them.</summary>
+    public string KeyOf(TeamMember member) =>
+        member.Accounts.Select(a => _request.People.Find(a.Source, a.Account)?.Id).FirstOrDefault(id => id is not null) ?? member.Id;
 }

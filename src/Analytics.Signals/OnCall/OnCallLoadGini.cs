@@ -23,7 +23,7 @@ public sealed class OnCallLoadGini : ISignal
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var pages = await Pages.ComputeAsync(request, (_, _) => true, cancellationToken);
+        var pages = await Pages.ComputeAsync(request, (_, _, _) => true, cancellationToken);
         return request.Teams.Select(team =>
         {
             var people = pages[team.Id].Values.ToList();

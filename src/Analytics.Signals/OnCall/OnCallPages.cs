@@ -21,6 +21,6 @@ public sealed class OnCallPages : ISignal
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Pages.PerPerson(this, await Pages.ComputeAsync(request, (_, _) => true, cancellationToken));
+        return Pages.PerPerson(this, await Pages.ComputeAsync(request, (_, _, _) => true, cancellationToken));
     }
 }

@@ -9,13 +9,14 @@ namespace Analytics.Signals.OnCall;
 /// <summary>
 /// Pages per responder per window for each team: every incident of a service the team runs counts once for each person
 /// among its responders (bots left out), in the window containing its creation. The team's configured members with no
-/// page are included with 0, since a member never paged is part of an uneven load.
+/// page are included with 0, since a member never paged is part of an uneven load. <c>include</c> picks the pages
+/// (incident, team, person key) that count.
 /// </summary>
 internal static class Pages
 {
     public static async Task<IReadOnlyDictionary<string, SortedDictionary<string, WindowedValues>>> ComputeAsync(
         SignalRequest request,
-        Func<Incident, Team, bool> include,
+        Func<Incident, Team, string, bool> include,
         CancellationToken cancellationToken)
     {
         var membership = new TeamMembership(request);
@@ -33,7 +34,7 @@ internal static class Pages
 
         await foreach (var incident in request.Store.ReadAsync(Entities.Incidents, null, cancellationToken))
         {
-            if (request.TeamOfService(incident.Service) is not { } team || !include(incident, team))
+            if (request.TeamOfService(incident.Service) is not { } team)
             {
                 continue;
             }
@@ -44,7 +45,7 @@ internal static class Pages
                 .Select(p => p.Key)
                 .Distinct(StringComparer.Ordinal);
             var perPerson = result[team.Id];
-            foreach (var person in responders)
+            foreach (var person in responders.Where(p => include(incident, team, p)))
             {
                 if (!perPerson.TryGetValue(person, out var values))
                 {

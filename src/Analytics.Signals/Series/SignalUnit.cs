@@ -11,4 +11,10 @@ public enum SignalUnit
 
     /// <summary>A fraction between 0 and 1.</summary>
     Ratio,
+
+    /// <summary>A number of runner minutes (each job's time rounded up to the whole minute, as GitHub bills it).</summary>
+    Minutes,
+
+    /// <summary>An amount of money in the currency of the configured prices (default US dollars).</summary>
+    Currency,
 }

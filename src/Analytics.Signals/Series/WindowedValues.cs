@@ -7,6 +7,10 @@ internal sealed class WindowedValues(IReadOnlyList<TimeWindow> windows)
 {
     private readonly List<double>[] _values = windows.Select(_ => new List<double>()).ToArray();
 
+    // A window's bounds are computed from its zone on every access; computed once here, since Add runs per record.
+    private readonly DateTimeOffset[] _starts = windows.Select(w => w.Start).ToArray();
+    private readonly DateTimeOffset[] _ends = windows.Select(w => w.End).ToArray();
+
     /// <summary>One collector per team of the request, over the team's windows of the request's period.</summary>
     public static Dictionary<string, WindowedValues> PerTeam(SignalRequest request) =>
         request.Teams.ToDictionary(t => t.Id, t => ForTeam(request, t));
@@ -21,9 +25,9 @@ internal sealed class WindowedValues(IReadOnlyList<TimeWindow> windows)
     /// <summary>Adds an observation to the window that contains <paramref name="at"/>; ignored outside the windows.</summary>
     public void Add(DateTimeOffset at, double value)
     {
-        for (var i = 0; i < windows.Count; i++)
+        for (var i = 0; i < _starts.Length; i++)
         {
-            if (windows[i].Contains(at))
+            if (at >= _starts[i] && at < _ends[i])
             {
                 _values[i].Add(value);
                 return;

@@ -76,7 +76,7 @@ public sealed class FlakyImpactTests
         disrupted.Points.Select(p => p.Value).Should().Equal(0, 2);
     }
 
-    private static object[] Scenario()
+    internal static object[] Scenario()
     {
         var d11 = Day10.AddDays(1);
         var d12 = Day10.AddDays(2);

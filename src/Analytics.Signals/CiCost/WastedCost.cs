@@ -1,0 +1,31 @@
+using Analytics.Signals.Series;
+
+namespace Analytics.Signals.CiCost;
+
+/// <summary>
+/// <c>ci.wasted_cost</c>: what the minutes of <c>ci.wasted_minutes</c> cost at the configured prices, per window, team, repository, workflow and reason. Definition: <c>docs/signals/ci.cost.md</c>.
+/// </summary>
+public sealed class WastedCost : ISignal
+{
+    /// <inheritdoc />
+    public string Name => "ci.wasted_cost";
+
+    /// <inheritdoc />
+    public string Description => "Cost of the runner minutes of failed and re-run jobs per window, per team, repository, workflow and reason.";
+
+    /// <inheritdoc />
+    public SignalUnit Unit => SignalUnit.Currency;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var jobs = await CiUsage.ReadAsync(request, classifyWaste: true, cancellationToken);
+        return CiUsage.Sum(
+            this,
+            request,
+            jobs.Where(j => j.Waste is not null),
+            job => Labels.Of(new Label("team", job.Team), new Label("repository", job.Repository), new Label("workflow", job.Workflow), new Label("reason", job.Waste!)),
+            job => (double)job.Cost);
+    }
+}

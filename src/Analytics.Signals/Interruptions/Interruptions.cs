@@ -1,0 +1,56 @@
+using Analytics.Domain.People;
+using Analytics.Signals.Membership;
+using Analytics.Signals.OnCall;
+using Analytics.Signals.Series;
+using Analytics.Storage.Schema;
+
+namespace Analytics.Signals.Interruptions;
+
+/// <summary>
+/// Interruptions per team and person, window by window: pages (as <c>oncall.pages</c> counts them), incidents of the
+/// team's services, and unplanned tickets created in the window and assigned to a member (a ticket belongs to its
+/// assignee's team, as in the <c>tickets.*</c> signals).
+/// </summary>
+internal sealed record Interruptions(
+    IReadOnlyDictionary<string, SortedDictionary<string, WindowedValues>> Pages,
+    IReadOnlyDictionary<string, WindowedValues> Incidents,
+    IReadOnlyDictionary<string, SortedDictionary<string, WindowedValues>> UnplannedTickets)
+{
+    public static async Task<Interruptions> ComputeAsync(SignalRequest request, InterruptionOptions options, CancellationToken cancellationToken)
+    {
+        var pages = await OnCall.Pages.ComputeAsync(request, (_, _, _) => true, cancellationToken);
+
+        var incidents = WindowedValues.PerTeam(request);
+        await foreach (var incident in request.Store.ReadAsync(Entities.Incidents, null, cancellationToken))
+        {
+            if (request.TeamOfService(incident.Service) is { } team)
+            {
+                incidents[team.Id].Add(incident.CreatedAt, 1);
+            }
+        }
+
+        var membership = new TeamMembership(request);
+        var tickets = request.Teams.ToDictionary(
+            t => t.Id,
+            t => new SortedDictionary<string, WindowedValues>(membership.MembersOf(t).ToDictionary(m => m, _ => WindowedValues.ForTeam(request, t)), StringComparer.Ordinal));
+        await foreach (var ticket in request.Store.ReadAsync(Entities.Tickets, null, cancellationToken))
+        {
+            if (options.IsUnplanned(ticket.Type, ticket.Labels) && membership.TeamOf(ticket.Source, ticket.Assignee) is { } team)
+            {
+                var person = membership.PersonOf(ticket.Source, ticket.Assignee!).Key;
+                var perPerson = tickets[team.Id];
+                if (!perPerson.TryGetValue(person, out var values))
+                {
+                    perPerson[person] = values = WindowedValues.ForTeam(request, team);
+                }
+
+                values.Add(ticket.CreatedAt, 1);
+            }
+        }
+
+        return new Interruptions(pages, incidents, tickets);
+    }
+
+    /// <summary>A team's windows.</summary>
+    public IReadOnlyList<TimeWindow> WindowsOf(Team team) => Incidents[team.Id].Windows;
+}
