@@ -23,5 +23,8 @@ public static class GoalMetrics
         ["review.load_gini"] = ValueFormat.Number,
         ["review.stale_prs"] = ValueFormat.Number,
         ["ci.run_duration.p90"] = ValueFormat.Duration,
+        ["ci.runner_minutes"] = ValueFormat.Number,
+        ["interruptions.count"] = ValueFormat.Number,
+        ["offhours.share"] = ValueFormat.Percentage,
     };
 }

@@ -11,4 +11,7 @@ public enum HighlightKind
 
     /// <summary>A ticket resolved in the week.</summary>
     TicketResolved,
+
+    /// <summary>An epic closed (the team's tickets of an epic type resolved in the week).</summary>
+    EpicClosed,
 }

@@ -62,6 +62,7 @@ internal static class MetricText
     {
         HighlightKind.Deployment => "Deployed",
         HighlightKind.IncidentResolved => "Incident resolved",
+        HighlightKind.EpicClosed => "Epic closed",
         _ => "Ticket resolved",
     };
 

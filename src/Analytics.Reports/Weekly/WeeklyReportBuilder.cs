@@ -8,6 +8,8 @@ using Analytics.Rules.Alerts;
 using Analytics.Rules.Language;
 using Analytics.Signals;
 using Analytics.Signals.Ci;
+using Analytics.Signals.CiCost;
+using Analytics.Signals.Interruptions;
 using Analytics.Signals.Delivery;
 using Analytics.Signals.Dora;
 using Analytics.Signals.Flakiness;
@@ -15,6 +17,7 @@ using Analytics.Signals.Ownership;
 using Analytics.Signals.Incidents;
 using Analytics.Signals.Review;
 using Analytics.Signals.Series;
+using Analytics.Signals.Wins;
 using Analytics.Signals.Statistics;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
@@ -68,6 +71,9 @@ public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, Ti
         var leadTime = (await new LeadTime().ComputeAsync(request, cancellationToken)).Single(s => s.Labels["stage"] == "total");
         var failureRate = (await new ChangeFailureRate().ComputeAsync(request, cancellationToken)).Single();
         var incidents = Sum("incidents.count", await new IncidentCount().ComputeAsync(request, cancellationToken), first.Start, request);
+        var runnerMinutes = Sum("ci.runner_minutes", await new RunnerMinutes().ComputeAsync(request, cancellationToken), first.Start, request);
+        var interruptions = Sum("interruptions.count", await new InterruptionCount().ComputeAsync(request, cancellationToken), first.Start, request);
+        var offHours = (await new OffHoursWork().ComputeAsync(request, cancellationToken)).SingleOrDefault(s => s.Labels["kind"] == "all");
 
         var goals = options.Goals.ToDictionary(g => g.Metric, StringComparer.Ordinal);
         MetricSummary Measure(string key, string title, Series series)
@@ -88,7 +94,14 @@ public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, Ti
             Measure("review.merged_without_review", "Merged without review", unreviewed),
             Measure("review.load_gini", "Review load spread (Gini; 0 = even)", gini),
             Measure("review.stale_prs", "Stale pull requests (idle > 7 days)", stale),
+            Measure("ci.runner_minutes", "CI runner minutes (billed, rounded up per job)", runnerMinutes),
+            Measure("interruptions.count", "Interruptions (pages, incidents, unplanned tickets)", interruptions),
         };
+        if (offHours is not null)
+        {
+            metrics.Add(Measure("offhours.share", "Off-hours work (pages and commits outside working hours)", offHours));
+        }
+
         metrics.AddRange(ci.Select(s => Measure("ci.run_duration.p90", $"CI duration p90: {s.Labels["repository"]} · {s.Labels["workflow"]}", s)));
 
         var charts = new List<ChartSpec>
@@ -187,33 +200,26 @@ public sealed class WeeklyReportBuilder(IStore store, PersonDirectory people, Ti
     /// <summary>What shipped (production deployments) and what was resolved (incidents of the team's services, tickets of its members) in the week.</summary>
     private async Task<List<Highlight>> HighlightsAsync(SignalRequest request, Team team, TimeWindow week, CancellationToken cancellationToken)
     {
+        // Deployments, incidents and epics come from the wins query, the one definition of what a week shipped and resolved.
+        var wins = await HighlightsQuery.LoadAsync(request, team, week, cancellationToken);
         var highlights = new List<Highlight>();
-        var deployments = StoreQuery.All.Since("created_at", week.Start.AddDays(-7)).Before("created_at", week.End);
-        await foreach (var deployment in store.ReadAsync(Entities.Deployments, deployments, cancellationToken))
+        foreach (var release in wins.Releases)
         {
-            var at = deployment.FinishedAt ?? deployment.CreatedAt;
-            if (deployment.Status == DeploymentStatus.Success && request.IsProduction(deployment.Environment) && week.Contains(at)
-                && (request.OwnerOf(deployment.Repository) ?? (deployment.Service is { } s ? request.TeamOfService(s) : null))?.Id == team.Id)
-            {
-                var sha = deployment.CommitSha[..Math.Min(7, deployment.CommitSha.Length)];
-                var what = deployment.Ref is { } name ? $"{name} @ {sha}" : sha;
-                highlights.Add(new Highlight(HighlightKind.Deployment, $"{deployment.Service ?? deployment.Repository} → {deployment.Environment}", what, at));
-            }
+            var sha = release.CommitSha[..Math.Min(7, release.CommitSha.Length)];
+            var what = release.Ref is { } name ? $"{name} @ {sha}" : sha;
+            highlights.Add(new Highlight(HighlightKind.Deployment, $"{release.Service ?? release.Repository} → {release.Environment}", what, release.At));
         }
+
+        highlights.AddRange(wins.ResolvedIncidents.Select(i =>
+            new Highlight(HighlightKind.IncidentResolved, $"{i.Service} · {i.Severity ?? "incident"}", i.Title, i.ResolvedAt, i.Url)));
+        highlights.AddRange(wins.ClosedEpics.Select(e =>
+            new Highlight(HighlightKind.EpicClosed, e.Key, e.Children > 0 ? $"{e.Title} ({e.Children} items)" : e.Title, e.ResolvedAt)));
 
         var resolved = StoreQuery.All.Since("resolved_at", week.Start).Before("resolved_at", week.End);
-        await foreach (var incident in store.ReadAsync(Entities.Incidents, resolved, cancellationToken))
-        {
-            if (request.TeamOfService(incident.Service)?.Id == team.Id)
-            {
-                highlights.Add(new Highlight(HighlightKind.IncidentResolved, $"{incident.Service} · {incident.Severity ?? "incident"}", incident.Title, incident.ResolvedAt!.Value, incident.Url));
-            }
-        }
-
         var (memberIds, accounts) = Membership(team);
         await foreach (var ticket in store.ReadAsync(Entities.Tickets, resolved, cancellationToken))
         {
-            if (ticket.Assignee is { } assignee
+            if (ticket.Assignee is { } assignee && !HighlightsQuery.EpicTypes.Contains(ticket.Type, StringComparer.OrdinalIgnoreCase)
                 && (accounts.Contains((ticket.Source, assignee)) || people.Find(ticket.Source, assignee) is { } person && memberIds.Contains(person.Id)))
             {
                 highlights.Add(new Highlight(HighlightKind.TicketResolved, ticket.Key, ticket.Title, ticket.ResolvedAt!.Value));

@@ -70,10 +70,11 @@ public static class HighlightsQuery
         var releases = new List<ReleaseHighlight>();
         await foreach (var deployment in request.Store.ReadAsync(Entities.Deployments, null, cancellationToken))
         {
-            if (deployment.Status == DeploymentStatus.Success && request.IsProduction(deployment.Environment) && repositories.Contains(deployment.Repository)
+            if (deployment.Status == DeploymentStatus.Success && request.IsProduction(deployment.Environment)
+                && (repositories.Contains(deployment.Repository) || (deployment.Service is { } service && team.Services.Contains(service, StringComparer.OrdinalIgnoreCase)))
                 && (deployment.FinishedAt ?? deployment.CreatedAt) is var at && window.Contains(at))
             {
-                releases.Add(new ReleaseHighlight(deployment.Repository, deployment.Service, deployment.Ref, at));
+                releases.Add(new ReleaseHighlight(deployment.Repository, deployment.Service, deployment.Ref, at, deployment.Environment, deployment.CommitSha));
             }
         }
 
@@ -82,7 +83,7 @@ public static class HighlightsQuery
         {
             if (incident.ResolvedAt is { } resolved && window.Contains(resolved) && team.Services.Contains(incident.Service, StringComparer.OrdinalIgnoreCase))
             {
-                incidents.Add(new IncidentHighlight(incident.Service, incident.Severity, incident.Title, resolved, resolved - incident.CreatedAt));
+                incidents.Add(new IncidentHighlight(incident.Service, incident.Severity, incident.Title, resolved, resolved - incident.CreatedAt, incident.Url));
             }
         }
 

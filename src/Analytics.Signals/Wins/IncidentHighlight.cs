@@ -6,4 +6,5 @@ namespace Analytics.Signals.Wins;
 /// <param name="Title">Its title.</param>
 /// <param name="ResolvedAt">When it was resolved.</param>
 /// <param name="TimeToResolve">Opened → resolved.</param>
-public sealed record IncidentHighlight(string Service, string? Severity, string Title, DateTimeOffset ResolvedAt, TimeSpan TimeToResolve);
+/// <param name="Url">Where a person can open it, when the source gives one.</param>
+public sealed record IncidentHighlight(string Service, string? Severity, string Title, DateTimeOffset ResolvedAt, TimeSpan TimeToResolve, string? Url);

@@ -5,4 +5,6 @@ namespace Analytics.Signals.Wins;
 /// <param name="Service">The service, when known.</param>
 /// <param name="Ref">The branch or tag, when known.</param>
 /// <param name="At">When it finished.</param>
-public sealed record ReleaseHighlight(string Repository, string? Service, string? Ref, DateTimeOffset At);
+/// <param name="Environment">The environment it went to (one of the production environments).</param>
+/// <param name="CommitSha">The commit deployed.</param>
+public sealed record ReleaseHighlight(string Repository, string? Service, string? Ref, DateTimeOffset At, string Environment, string CommitSha);

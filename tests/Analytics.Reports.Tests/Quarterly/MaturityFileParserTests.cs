@@ -121,11 +121,11 @@ public sealed class MaturityFileParserTests
     }
 
     [Fact]
-    public void Default_BuiltInModel_FiveCapabilitiesEveryCheckDocumented()
+    public void Default_BuiltInModel_SixCapabilitiesEveryCheckDocumented()
     {
         var model = MaturityModel.Default;
 
-        model.Capabilities.Select(c => c.Id).Should().Equal("delivery", "testing", "operations", "knowledge", "review");
+        model.Capabilities.Select(c => c.Id).Should().Equal("delivery", "testing", "operations", "knowledge", "review", "sustainability");
         model.AllChecks.Should().OnlyContain(c => c.Rationale.Length > 20 && c.Source.Length > 20);
         model.Capabilities.Single(c => c.Id == "delivery").Checks.Should().OnlyContain(c => c.Dora != null);
         model.Capabilities.Should().OnlyContain(c => MaturityLevels.All.All(l => c.Describe(l).Length > 0));

@@ -16,15 +16,15 @@ public sealed class QuarterlyReviewPdfTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Fact]
-    public void Render_TeamReview_CoverFiveCapabilitiesAndRisksAsA4PagesWithInk()
+    public void Render_TeamReview_CoverSixCapabilitiesAndRisksAsA4PagesWithInk()
     {
         var review = SampleReviews.TeamReview();
 
         var pages = Rasterise(QuarterlyReviewPdf.Render(review));
 
-        // 1 cover + 5 capabilities + 1 risks.
-        QuarterlyReviewPdf.PageCount(review).Should().Be(7);
-        pages.Should().HaveCount(7);
+        // 1 cover + 6 capabilities + 1 risks.
+        QuarterlyReviewPdf.PageCount(review).Should().Be(8);
+        pages.Should().HaveCount(8);
         foreach (var page in pages)
         {
             // A4 is 794 × 1123 CSS px (96 per inch); at 96 dpi pdftoppm gives the same pixels.
@@ -41,8 +41,8 @@ public sealed class QuarterlyReviewPdfTests : IDisposable
 
         var pages = Rasterise(QuarterlyReviewPdf.Render(review));
 
-        QuarterlyReviewPdf.PageCount(review).Should().Be(10);
-        pages.Should().HaveCount(10);
+        QuarterlyReviewPdf.PageCount(review).Should().Be(11);
+        pages.Should().HaveCount(11);
         pages.Should().OnlyContain(p => p.Width == 794 && p.Height == 1123 && p.CountNonWhitePixels() > 5_000);
     }
 
@@ -68,9 +68,9 @@ public sealed class QuarterlyReviewPdfTests : IDisposable
     {
         var pages = QuarterlyReviewPdf.Pages(SampleReviews.TeamReview());
 
-        pages.Should().HaveCount(7).And.OnlyContain(p => p.StartsWith("<svg", StringComparison.Ordinal) && p.Contains("width=\"794\" height=\"1123\"", StringComparison.Ordinal));
+        pages.Should().HaveCount(8).And.OnlyContain(p => p.StartsWith("<svg", StringComparison.Ordinal) && p.Contains("width=\"794\" height=\"1123\"", StringComparison.Ordinal));
         pages[1].Should().Contain("Delivery: level by quarter");
-        pages[^1].Should().Contain("page 7 of 7");
+        pages[^1].Should().Contain("page 8 of 8");
     }
 
     private List<PngImage> Rasterise(byte[] pdf)

@@ -56,8 +56,8 @@ public sealed class HighlightsQueryTests
             new AreaHighlight("acme/api", "src/checkout", 2, ValueList.Of("Checkout timeouts", "Checkout retries")),
             new AreaHighlight("acme/api", "", 1, ValueList.Of("No history")),
             new AreaHighlight("acme/api", "src/refunds", 1, ValueList.Of("Refund docs")));
-        highlights.Releases.Should().Equal(new ReleaseHighlight("acme/api", "api", "v1.2", Mon.AddDays(2).AddMinutes(5)));
-        highlights.ResolvedIncidents.Should().Equal(new IncidentHighlight("api", "SEV2", "q1", Mon.AddDays(2).AddHours(2), TimeSpan.FromHours(2)));
+        highlights.Releases.Should().Equal(new ReleaseHighlight("acme/api", "api", "v1.2", Mon.AddDays(2).AddMinutes(5), "production", "s1"));
+        highlights.ResolvedIncidents.Should().Equal(new IncidentHighlight("api", "SEV2", "q1", Mon.AddDays(2).AddHours(2), TimeSpan.FromHours(2), null));
         highlights.ClosedEpics.Should().Equal(new EpicHighlight("PAY-E1", "PAY-E1", Mon.AddDays(3), 2));
         highlights.IsEmpty.Should().BeFalse();
     }
