@@ -92,6 +92,9 @@ public sealed class EmbeddedSchedulerTests : IDisposable
         status.IsRunning.Should().BeFalse();
         status.LastRun!.Error.Should().Contain("acme/api: failed").And.Contain($"127.0.0.1:{closedPort}").And.NotContain(Token);
         runs.Should().OnlyContain(r => r.Node == "solo" && r.Error != null && !r.Error.Contains(Token, StringComparison.Ordinal));
+        // The dashboard's jobs page (server-rendered HTML) shows the final failure with its error.
+        var page = System.Net.WebUtility.HtmlDecode(await node.Http.GetStringAsync(new Uri("jobs", UriKind.Relative)));
+        page.Should().Contain("failed").And.Contain("acme/api: failed").And.Contain($"127.0.0.1:{closedPort}").And.NotContain(Token);
     }
 
     [Fact]

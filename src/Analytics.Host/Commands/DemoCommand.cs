@@ -4,6 +4,7 @@ using Analytics.Collectors.Git;
 using Analytics.Collectors.Simulation;
 using Analytics.Domain.People;
 using Analytics.Host.Cli;
+using Analytics.Rules.Files;
 using Analytics.Host.Configuration;
 using Analytics.Reports.Quarterly;
 using Analytics.Reports.Weekly;
@@ -71,11 +72,11 @@ internal static class DemoCommand
             }
 
             var people = IdentityResolver.Resolve(identities, teams.Members, teams.Bots);
+            var rules = await EvaluateRulesAsync(session, teams, people, cancellationToken);
             var reportFolder = Path.Combine(folder, "report");
             Directory.CreateDirectory(reportFolder);
-            // Each team's page, its weekly e-mail, and the alert messages waiting in the outbox (there are some once
-            // 'analytics evaluate' ran).
-            var composer = new Reporting.ReportComposer(store, teams, people, null, session.Environment.Time);
+            // Each team's page, its weekly e-mail, and the alert messages the rules' evaluations left in the outbox.
+            var composer = new Reporting.ReportComposer(store, teams, people, rules, session.Environment.Time);
             var pages = new List<(WeeklyReport Report, string File)>();
             foreach (var weekly in await composer.WeeklyAsync(teams.Teams, null, cancellationToken))
             {
@@ -102,6 +103,37 @@ internal static class DemoCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// Replays the rule pack in <c>rules/</c> (when the working directory has one, as a clone of this repository does)
+    /// once a week over the last four weeks and now, so alerts go through pending to firing as they would have on a
+    /// weekly schedule, and the reports show risks and alert messages. Without a rule pack the demo has no alerts.
+    /// </summary>
+    private static async Task<RuleSet?> EvaluateRulesAsync(CommandSession session, TeamsConfiguration teams, PersonDirectory people, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(session.Environment.PathOf(RulesCommand.DefaultPath)))
+        {
+            return null;
+        }
+
+        var rules = RulesCommand.Load(session, null);
+        if (rules.HasErrors)
+        {
+            await session.Environment.Error.WriteLineAsync($"warning: {RulesCommand.DefaultPath}/ has errors (see 'analytics rules check'); the demo evaluates no rules");
+            return null;
+        }
+
+        var now = session.Environment.Time.GetUtcNow();
+        for (var weeksAgo = ReplayedWeeks; weeksAgo >= 0; weeksAgo--)
+        {
+            await EvaluateCommand.EvaluateAtAsync(session, rules, teams.Teams, people, now.AddDays(-7 * weeksAgo), cancellationToken);
+        }
+
+        return rules;
+    }
+
+    /// <summary>How many weekly evaluations before now the demo replays: enough for every default rule's <c>for</c>.</summary>
+    private const int ReplayedWeeks = 4;
 
     /// <summary>The last complete quarter's operational-maturity reviews of every team and the organisation.</summary>
     private static async Task<IReadOnlyList<(string Html, string Pdf)>> WriteQuarterlyAsync(

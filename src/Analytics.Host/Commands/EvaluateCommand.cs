@@ -40,19 +40,7 @@ internal static class EvaluateCommand
             }
 
             var at = session.Environment.Time.GetUtcNow();
-            var store = await session.OpenStoreAsync(cancellationToken);
-            var request = new SignalRequest(store, teams, await session.ResolvePeopleAsync(cancellationToken), PeriodStart(rules, at), at, Granularity.Week)
-            {
-                AttributionWindow = session.Settings.Attribution.Window,
-                RunnerPrices = session.Settings.CiCost.ToPrices(),
-            };
-            var outcomes = await RuleEvaluator.EvaluateAsync(rules.Groups, new SignalSeriesSource(request), at, cancellationToken);
-            foreach (var failed in outcomes.Where(o => o.Error is not null))
-            {
-                await session.Environment.Error.WriteLineAsync($"error: alert '{failed.Rule.Name}': {failed.Error}");
-            }
-
-            var result = await AlertBook.ApplyAsync(store, outcomes, at, cancellationToken);
+            var (outcomes, result) = await EvaluateAtAsync(session, rules, teams, await session.ResolvePeopleAsync(cancellationToken), at, cancellationToken);
             var active = result.States
                 .Where(s => s.Status is AlertStatus.Pending or AlertStatus.Firing)
                 .OrderByDescending(s => s.Severity).ThenBy(s => s.Rule, StringComparer.Ordinal).ThenBy(s => s.Labels, StringComparer.Ordinal)
@@ -68,6 +56,28 @@ internal static class EvaluateCommand
             return threshold is { } t && active.Any(s => s.Status == AlertStatus.Firing && s.Severity >= t) ? ExitCode.Findings : ExitCode.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Evaluates every rule as of <paramref name="at"/> over the store of the session and applies the outcomes to the
+    /// stored alert state and notification outbox; a rule that cannot be evaluated is reported on standard error.
+    /// </summary>
+    internal static async Task<(IReadOnlyList<RuleOutcome> Outcomes, LifecycleResult Result)> EvaluateAtAsync(
+        CommandSession session, RuleSet rules, IReadOnlyList<Domain.People.Team> teams, Domain.People.PersonDirectory people, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var store = await session.OpenStoreAsync(cancellationToken);
+        var request = new SignalRequest(store, teams, people, PeriodStart(rules, at), at, Granularity.Week)
+        {
+            AttributionWindow = session.Settings.Attribution.Window,
+            RunnerPrices = session.Settings.CiCost.ToPrices(),
+        };
+        var outcomes = await RuleEvaluator.EvaluateAsync(rules.Groups, new SignalSeriesSource(request), at, cancellationToken);
+        foreach (var failed in outcomes.Where(o => o.Error is not null))
+        {
+            await session.Environment.Error.WriteLineAsync($"error: alert '{failed.Rule.Name}': {failed.Error}");
+        }
+
+        return (outcomes, await AlertBook.ApplyAsync(store, outcomes, at, cancellationToken));
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ public sealed class ReportQuarterlyCommandTests : IDisposable
         json.GetProperty("period").GetString().Should().Be("2026-Q3");
         var review = json.GetProperty("reviews").EnumerateArray().Should().ContainSingle().Subject;
         review.GetProperty("html").GetString().Should().Be(_cli.PathOf("out/quarterly-payments-2026-Q3.html"));
-        review.GetProperty("levels").EnumerateObject().Select(p => p.Name).Should().Equal("delivery", "testing", "operations", "knowledge", "review");
+        review.GetProperty("levels").EnumerateObject().Select(p => p.Name).Should().Equal("delivery", "testing", "operations", "knowledge", "review", "sustainability");
         var pdf = await File.ReadAllBytesAsync(_cli.PathOf("out/quarterly-payments-2026-Q3.pdf"));
         Encoding.ASCII.GetString(pdf, 0, 5).Should().Be("%PDF-");
         var html = await File.ReadAllTextAsync(_cli.PathOf("out/quarterly-payments-2026-Q3.html"));
