@@ -16,7 +16,10 @@ namespace Analytics.Reports.Charts;
 public static class SvgChartRenderer
 {
     /// <summary>Renders <paramref name="spec"/> at <paramref name="size"/>.</summary>
-    /// <param name="spec">A <see cref="TimeSeriesChart"/>, <see cref="BarChart"/> or <see cref="Sparkline"/>.</param>
+    /// <param name="spec">
+    /// A <see cref="TimeSeriesChart"/>, <see cref="BarChart"/>, <see cref="Sparkline"/>, <see cref="Heatmap"/>,
+    /// <see cref="Histogram"/> or <see cref="BoxPlot"/>.
+    /// </param>
     /// <param name="size">
     /// The size in pixels. Charts with axes need at least 160 × 100; sparklines at least
     /// <see cref="ChartSize.Minimum"/> each way.
@@ -38,6 +41,9 @@ public static class SvgChartRenderer
             TimeSeriesChart chart => TimeSeriesSvg.Build(chart, size),
             BarChart chart => BarChartSvg.Build(chart, size),
             Sparkline chart => SparklineSvg.Build(chart, size),
+            Heatmap chart => HeatmapSvg.Build(chart, size),
+            Histogram chart => HistogramSvg.Build(chart, size),
+            BoxPlot chart => BoxPlotSvg.Build(chart, size),
             _ => throw new ArgumentException($"no SVG rendering for {spec.GetType().Name}", nameof(spec)),
         };
         return SvgDocument.Serialize(root);
