@@ -61,7 +61,10 @@ public sealed class GitHubIncidentSyncTests : IAsyncDisposable
         repository.AddIssue(2, Day, Day.AddHours(5), ["incident"], closedAt: Day.AddHours(5));
         var second = (await SyncAsync(new GitHubIncidentOptions())).Single();
 
-        _bed.Server.Log.Select(l => l.PathAndQuery).Last(p => p.Contains("/issues", StringComparison.Ordinal)).Should().Contain("since=" + Uri.EscapeDataString("2026-11-12T14:00:00Z"));
+        // Only the second run can have asked with `since` (the first had no cursor). Not "the last request": the server
+        // may log a response after the client has already sent its next request.
+        _bed.Server.Log.Select(l => l.PathAndQuery).Where(p => p.Contains("/issues", StringComparison.Ordinal))
+            .Should().ContainSingle(p => p.Contains("since=" + Uri.EscapeDataString("2026-11-12T14:00:00Z"), StringComparison.Ordinal));
         second.Incidents.Should().Be(1);
         second.Changed.Should().Be(1);
         second.Cursor.Should().Be(Day.AddHours(5));
