@@ -75,13 +75,13 @@ internal sealed class CollectProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits (bounded) until <paramref name="server"/> has received <paramref name="requests"/> requests, then kills the
-    /// process and its children at once (no shutdown, no clean-up), as a crash or an OOM kill would.
+    /// Waits (bounded) until <paramref name="server"/> has received a request matching <paramref name="killAt"/>, then
+    /// kills the process and its children at once (no shutdown, no clean-up), as a crash or an OOM kill would.
     /// </summary>
-    public async Task KillAfterAsync(LoopbackServer server, int requests, TimeSpan timeout)
+    public async Task KillAtAsync(LoopbackServer server, Func<LoopbackRequest, bool> killAt, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
-        while (server.Requests.Count < requests)
+        while (!server.Requests.Any(killAt))
         {
             if (_process.HasExited)
             {
@@ -90,7 +90,7 @@ internal sealed class CollectProcess : IAsyncDisposable
 
             if (clock.Elapsed > timeout)
             {
-                throw new TimeoutException($"{requests} requests not reached after {timeout} ({server.Requests.Count} so far):\n{Output}");
+                throw new TimeoutException($"the request to kill at did not come within {timeout} ({server.Requests.Count} requests):\n{Output}");
             }
 
             await Task.Delay(20);

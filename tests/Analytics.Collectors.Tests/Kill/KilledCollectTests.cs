@@ -1,7 +1,9 @@
 using Analytics.Collectors.Tests.HttpApi;
+using Analytics.Collectors.Tests.Jira;
 using Analytics.Collectors.Tests.Opsgenie;
 using Analytics.Collectors.Tests.Statuspage;
 using Analytics.Domain.Incidents;
+using Analytics.Domain.Work;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
 using Analytics.Testing.Files;
@@ -45,7 +47,9 @@ public sealed class KilledCollectTests : IDisposable
         };
 
         // Pages of 100: incidents take 2 requests and are committed before the first alerts request goes out.
-        await KillThenResumeAsync(og.Server, 3, Variables, ["collect", "opsgenie"], killed => killed.Should().HaveCount(150).And.OnlyContain(i => i.SourceId.StartsWith("incident/", StringComparison.Ordinal)), 300);
+        var clean = await KillThenResumeAsync(og.Server, r => r.Path == "/v2/alerts", Variables, ["collect", "opsgenie"],
+            killed => killed.Incidents.Should().HaveCount(150).And.OnlyContain(i => i.SourceId.StartsWith("incident/", StringComparison.Ordinal)));
+        clean.Incidents.Should().HaveCount(300);
     }
 
     [Fact]
@@ -77,16 +81,62 @@ public sealed class KilledCollectTests : IDisposable
         };
 
         // Pages of 100: pg1 takes 2 requests and is committed before pg2's first request goes out.
-        await KillThenResumeAsync(sp.Server, 3, Variables, ["collect", "statuspage"], killed => killed.Should().HaveCount(150).And.OnlyContain(i => i.SourceId.StartsWith("pg1/", StringComparison.Ordinal)), 300);
+        var clean = await KillThenResumeAsync(sp.Server, r => r.Path.Contains("/pg2/", StringComparison.Ordinal), Variables, ["collect", "statuspage"],
+            killed => killed.Incidents.Should().HaveCount(150).And.OnlyContain(i => i.SourceId.StartsWith("pg1/", StringComparison.Ordinal)));
+        clean.Incidents.Should().HaveCount(300);
+    }
+
+    [Fact]
+    public async Task CollectJiraDataCenter_KilledWhileReadingTheSecondProjectThenRunAgain_SameStoreAsOneCleanRun()
+    {
+        await using var jira = new JiraFakeServer(dataCenter: true);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var project in new[] { "PAY", "OPS" })
+        {
+            for (var n = 1; n <= 12; n++)
+            {
+                var updated = now.AddDays(-n).AddMinutes(project.Length * n);
+                var issue = new FakeJiraIssue((project == "PAY" ? 1000 + n : 2000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture), $"{project}-{n}", n % 4 == 0 ? "Incident" : "Story", "10001", updated.AddDays(-1), updated)
+                {
+                    Service = "payments",
+                };
+                issue.Histories.Add(new FakeJiraHistory($"{project}{n}01", updated.AddHours(-20), "dev-1", "1", "3"));
+                issue.Histories.Add(new FakeJiraHistory($"{project}{n}02", updated.AddHours(-2), "dev-2", "3", "10001"));
+                jira.Issues.Add(issue);
+            }
+        }
+
+        Dictionary<string, string> Variables(string store) => new()
+        {
+            ["ANALYTICS__STORE__LOCATION"] = store,
+            ["ANALYTICS__JIRA__FLAVOR"] = "datacenter",
+            ["ANALYTICS__JIRA__BASEURL"] = jira.BaseUrl.ToString(),
+            ["ANALYTICS__JIRA__PROJECTS__0"] = "PAY",
+            ["ANALYTICS__JIRA__PROJECTS__1"] = "OPS",
+            ["ANALYTICS__JIRA__INCIDENTISSUETYPES__0"] = "incident",
+            ["ANALYTICS__JIRA__INCIDENTSERVICEFIELD"] = JiraFakeServer.ServiceField,
+            ["JIRA_API_TOKEN"] = JiraFakeServer.PersonalAccessToken,
+        };
+
+        // The fake answers 3 issues a search page: PAY takes 4 or more pages and is committed before OPS is searched.
+        var clean = await KillThenResumeAsync(jira.Server, r => (r.Query + r.Body).Contains("OPS", StringComparison.Ordinal), Variables, ["collect", "jira"],
+            killed =>
+            {
+                killed.Tickets.Should().HaveCount(12).And.OnlyContain(t => t.Key.StartsWith("PAY-", StringComparison.Ordinal));
+                killed.Incidents.Should().HaveCount(3);
+            });
+        clean.Tickets.Should().HaveCount(24);
+        clean.Transitions.Should().HaveCount(48);
+        clean.Incidents.Should().HaveCount(6, "every fourth issue is an incident");
     }
 
     /// <summary>
-    /// A clean run into clean.db; then a run into killed.db killed once <paramref name="server"/> has seen
-    /// <paramref name="killAfter"/> requests, whose partial store <paramref name="checkKilled"/> checks; then the same
-    /// collect again to the end; every incident of killed.db must equal clean.db's.
+    /// A clean run into clean.db; then a run into killed.db killed once <paramref name="server"/> has received a request
+    /// matching <paramref name="killAt"/>, whose partial store <paramref name="checkKilled"/> checks; then the same
+    /// collect again to the end. Every ticket, transition and incident of killed.db must equal clean.db's; returns clean.db's.
     /// </summary>
-    private async Task KillThenResumeAsync(
-        LoopbackServer server, int killAfter, Func<string, Dictionary<string, string>> variables, string[] arguments, Action<List<Incident>> checkKilled, int total)
+    private async Task<Snapshot> KillThenResumeAsync(
+        LoopbackServer server, Func<LoopbackRequest, bool> killAt, Func<string, Dictionary<string, string>> variables, string[] arguments, Action<Snapshot> checkKilled)
     {
         var cleanPath = _temp.Combine("clean.db");
         var killedPath = _temp.Combine("killed.db");
@@ -95,34 +145,47 @@ public sealed class KilledCollectTests : IDisposable
             (await clean.WaitAsync(s_bound)).Should().Be(0, clean.Output);
         }
 
+        server.Requests.Clear();
         server.Latency = TimeSpan.FromMilliseconds(700);
-        var before = server.Requests.Count;
         await using (var killed = CollectProcess.Start(_temp.Path, variables(killedPath), arguments))
         {
-            await killed.KillAfterAsync(server, before + killAfter, s_bound);
+            await killed.KillAtAsync(server, killAt, s_bound);
         }
 
-        checkKilled(await ReadAsync(killedPath));
+        checkKilled(await SnapshotAsync(killedPath));
         server.Latency = TimeSpan.Zero;
         await using (var again = CollectProcess.Start(_temp.Path, variables(killedPath), arguments))
         {
             (await again.WaitAsync(s_bound)).Should().Be(0, again.Output);
         }
 
-        var expected = await ReadAsync(cleanPath);
-        expected.Should().HaveCount(total);
-        (await ReadAsync(killedPath)).Should().Equal(expected);
+        var expected = await SnapshotAsync(cleanPath);
+        var resumed = await SnapshotAsync(killedPath);
+        resumed.Tickets.Should().Equal(expected.Tickets);
+        resumed.Transitions.Should().Equal(expected.Transitions);
+        resumed.Incidents.Should().Equal(expected.Incidents);
+        return expected;
     }
 
-    private static async Task<List<Incident>> ReadAsync(string path)
+    /// <summary>Every ticket, transition and incident of a SQLite store, in the store's key order.</summary>
+    private static async Task<Snapshot> SnapshotAsync(string path)
     {
         await using var store = await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, path), TimeProvider.System, default);
-        var incidents = new List<Incident>();
-        await foreach (var incident in store.ReadAsync(Entities.Incidents, null, default))
+        return new Snapshot(await ReadAsync(store, Entities.Tickets), await ReadAsync(store, Entities.TicketTransitions), await ReadAsync(store, Entities.Incidents));
+    }
+
+    private static async Task<List<T>> ReadAsync<T>(IStore store, EntityMap<T> map)
+        where T : class
+    {
+        var records = new List<T>();
+        await foreach (var record in store.ReadAsync(map, null, default))
         {
-            incidents.Add(incident);
+            records.Add(record);
         }
 
-        return incidents.OrderBy(i => i.SourceId, StringComparer.Ordinal).ToList();
+        return records;
     }
+
+    /// <summary>What a store holds of the sources under test.</summary>
+    private sealed record Snapshot(List<Ticket> Tickets, List<TicketTransition> Transitions, List<Incident> Incidents);
 }
