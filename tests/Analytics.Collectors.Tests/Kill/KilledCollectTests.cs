@@ -1,6 +1,7 @@
 using Analytics.Collectors.Tests.HttpApi;
 using Analytics.Collectors.Tests.Jira;
 using Analytics.Collectors.Tests.Opsgenie;
+using Analytics.Collectors.Tests.PagerDuty;
 using Analytics.Collectors.Tests.Statuspage;
 using Analytics.Domain.Incidents;
 using Analytics.Domain.Work;
@@ -128,6 +129,34 @@ public sealed class KilledCollectTests : IDisposable
         clean.Tickets.Should().HaveCount(24);
         clean.Transitions.Should().HaveCount(48);
         clean.Incidents.Should().HaveCount(6, "every fourth issue is an incident");
+    }
+
+    [Fact]
+    public async Task CollectPagerDuty_KilledWhileReadingLogEntriesThenRunAgain_SameStoreAsOneCleanRun()
+    {
+        await using var pd = new PagerDutyFakeServer();
+        var now = DateTimeOffset.UtcNow;
+        for (var n = 0; n < 12; n++)
+        {
+            var created = now.AddDays(-n - 1).AddSeconds(n * 13);
+            pd.Incidents.Add(new FakePagerDutyIncident($"P{n:00}", created, "resolved")
+            {
+                ResolvedAt = created.AddHours(1),
+                LogEntries = [("acknowledge_log_entry", created.AddMinutes(n + 1), $"U{n % 3}", []), ("resolve_log_entry", created.AddHours(1), "U1", [])],
+            });
+        }
+
+        Dictionary<string, string> Variables(string store) => new()
+        {
+            ["ANALYTICS__STORE__LOCATION"] = store,
+            ["ANALYTICS__PAGERDUTY__BASEURL"] = pd.BaseUrl.ToString(),
+            ["PAGERDUTY_TOKEN"] = PagerDutyFakeServer.Token,
+        };
+
+        // PagerDuty commits the whole run in one transaction: killed while reading log entries, nothing was stored.
+        var clean = await KillThenResumeAsync(pd.Server, r => r.Path.Contains("/P05/", StringComparison.Ordinal), Variables, ["collect", "pagerduty"],
+            killed => killed.Incidents.Should().BeEmpty());
+        clean.Incidents.Should().HaveCount(12);
     }
 
     /// <summary>
