@@ -88,9 +88,14 @@ public sealed class KilledCollectTests : IDisposable
     }
 
     [Fact]
-    public async Task CollectJiraDataCenter_KilledWhileReadingTheSecondProjectThenRunAgain_SameStoreAsOneCleanRun()
+    public Task CollectJiraCloud_KilledWhileReadingTheSecondProjectThenRunAgain_SameStoreAsOneCleanRun() => KillJiraAsync(dataCenter: false);
+
+    [Fact]
+    public Task CollectJiraDataCenter_KilledWhileReadingTheSecondProjectThenRunAgain_SameStoreAsOneCleanRun() => KillJiraAsync(dataCenter: true);
+
+    private async Task KillJiraAsync(bool dataCenter)
     {
-        await using var jira = new JiraFakeServer(dataCenter: true);
+        await using var jira = new JiraFakeServer(dataCenter);
         var now = DateTimeOffset.UtcNow;
         foreach (var project in new[] { "PAY", "OPS" })
         {
@@ -110,16 +115,18 @@ public sealed class KilledCollectTests : IDisposable
         Dictionary<string, string> Variables(string store) => new()
         {
             ["ANALYTICS__STORE__LOCATION"] = store,
-            ["ANALYTICS__JIRA__FLAVOR"] = "datacenter",
+            ["ANALYTICS__JIRA__FLAVOR"] = dataCenter ? "datacenter" : "cloud",
             ["ANALYTICS__JIRA__BASEURL"] = jira.BaseUrl.ToString(),
             ["ANALYTICS__JIRA__PROJECTS__0"] = "PAY",
             ["ANALYTICS__JIRA__PROJECTS__1"] = "OPS",
             ["ANALYTICS__JIRA__INCIDENTISSUETYPES__0"] = "incident",
             ["ANALYTICS__JIRA__INCIDENTSERVICEFIELD"] = JiraFakeServer.ServiceField,
-            ["JIRA_API_TOKEN"] = JiraFakeServer.PersonalAccessToken,
+            ["JIRA_EMAIL"] = JiraFakeServer.Email,
+            ["JIRA_API_TOKEN"] = dataCenter ? JiraFakeServer.PersonalAccessToken : JiraFakeServer.Token,
         };
 
-        // The fake answers 3 issues a search page: PAY takes 4 or more pages and is committed before OPS is searched.
+        // The fake answers 3 issues a search page: PAY takes 4 or more pages (and, on Cloud, its changelog pages) and is
+        // committed before OPS is searched.
         var clean = await KillThenResumeAsync(jira.Server, r => (r.Query + r.Body).Contains("OPS", StringComparison.Ordinal), Variables, ["collect", "jira"],
             killed =>
             {
