@@ -45,6 +45,9 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>Answers served, in order, before the handler is asked; a null entry lets the handler answer that request.</summary>
     public ConcurrentQueue<LoopbackResponse?> Faults { get; } = new();
 
+    /// <summary>How long every answer is held back after the request is recorded (a slow server; lets a test act mid-run).</summary>
+    public TimeSpan Latency { get; set; }
+
     /// <summary>When set, answers every request matching it (a persistent fault).</summary>
     public Func<LoopbackRequest, LoopbackResponse?>? Override { get; set; }
 
@@ -105,6 +108,11 @@ public sealed class LoopbackServer : IAsyncDisposable
                     context.Request.Headers["Authorization"],
                     context.Request.Headers["Accept"]);
                 Requests.Enqueue(request);
+                if (Latency > TimeSpan.Zero)
+                {
+                    await Task.Delay(Latency);
+                }
+
                 LoopbackResponse response;
                 try
                 {
@@ -128,9 +136,9 @@ public sealed class LoopbackServer : IAsyncDisposable
                 await context.Response.OutputStream.WriteAsync(bytes);
                 context.Response.Close();
             }
-            catch (HttpListenerException)
+            catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
             {
-                // The client went away; the next request is still served.
+                // The client went away (or was killed while the answer was held back); the next request is still served.
             }
         }
     }
