@@ -11,4 +11,7 @@ public enum StoreFilterOperator
 
     /// <summary>The column is less than the value.</summary>
     Before,
+
+    /// <summary>The column equals one of the values (the filter's value is an <see cref="IReadOnlyList{T}"/> of objects).</summary>
+    In,
 }

@@ -15,6 +15,9 @@ public sealed record StoreQuery
     /// <summary>The column to order by; null orders by key.</summary>
     public string? OrderBy { get; init; }
 
+    /// <summary>Further columns to order by after <see cref="OrderBy"/> (then by key).</summary>
+    public IReadOnlyList<string> ThenBy { get; init; } = [];
+
     /// <summary>Keeps records whose <paramref name="column"/> equals <paramref name="value"/>.</summary>
     public StoreQuery Where(string column, object value) =>
         this with { Filters = [.. Filters, new StoreFilter(column, StoreFilterOperator.Equal, value)] };
@@ -27,6 +30,19 @@ public sealed record StoreQuery
     public StoreQuery Before(string column, DateTimeOffset end) =>
         this with { Filters = [.. Filters, new StoreFilter(column, StoreFilterOperator.Before, end)] };
 
+    /// <summary>
+    /// Keeps records whose <paramref name="column"/> equals one of <paramref name="values"/>; no values keeps nothing.
+    /// </summary>
+    public StoreQuery WhereIn(string column, IEnumerable<object> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        IReadOnlyList<object> list = [.. values];
+        return this with { Filters = [.. Filters, new StoreFilter(column, StoreFilterOperator.In, list)] };
+    }
+
     /// <summary>Orders by <paramref name="column"/> ascending (then by key).</summary>
-    public StoreQuery OrderedBy(string column) => this with { OrderBy = column };
+    public StoreQuery OrderedBy(string column) => this with { OrderBy = column, ThenBy = [] };
+
+    /// <summary>Orders by <paramref name="column"/>, then by each of <paramref name="then"/>, ascending (then by key).</summary>
+    public StoreQuery OrderedBy(string column, params string[] then) => this with { OrderBy = column, ThenBy = [.. then] };
 }

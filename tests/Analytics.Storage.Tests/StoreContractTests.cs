@@ -182,6 +182,43 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task Read_WhereInAndSeveralOrderColumns_ReturnsMatchingRecordsInThatOrder()
+    {
+        await using var store = await OpenStoreAsync();
+        var template = SampleRecords.Full.OfType<PullRequest>().Single();
+        var repositories = new[] { "acme/api", "acme/web", "acme/ops" };
+        var prs = Enumerable.Range(1, 6)
+            .Select(n => template with
+            {
+                SourceId = $"{repositories[n % 3]}#{n}",
+                Repository = repositories[n % 3],
+                Number = n,
+                CreatedAt = SampleRecords.At(-(n % 2)),
+            })
+            .ToList();
+        await WriteAsync(store, prs);
+
+        var query = StoreQuery.All.WhereIn("repository", ["acme/web", "acme/ops"]).OrderedBy("repository", "created_at");
+        var found = new List<PullRequest>();
+        await foreach (var pr in store.ReadAsync(Entities.PullRequests, query, default))
+        {
+            found.Add(pr);
+        }
+
+        // web holds 1 (-1h) and 4 (0h), ops holds 2 (0h) and 5 (-1h); api (3, 6) is left out. By repository
+        // (acme/ops before acme/web), then oldest first: 5, 2, 1, 4.
+        found.Select(p => p.Number).Should().Equal(5, 2, 1, 4);
+
+        var none = new List<PullRequest>();
+        await foreach (var pr in store.ReadAsync(Entities.PullRequests, StoreQuery.All.WhereIn("repository", []), default))
+        {
+            none.Add(pr);
+        }
+
+        none.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Delete_ByKey_RemovesOnlyThatRecord()
     {
         await using var store = await OpenStoreAsync();

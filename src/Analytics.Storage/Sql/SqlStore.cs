@@ -87,6 +87,26 @@ internal sealed class SqlStore : IStore
         {
             var filter = query.Filters[i];
             var column = ColumnOf(map, filter.Column);
+            if (filter.Operator == StoreFilterOperator.In)
+            {
+                var values = (IReadOnlyList<object>)filter.Value;
+                if (values.Count == 0)
+                {
+                    where.Add("1 = 0");
+                    continue;
+                }
+
+                var names = new string[values.Count];
+                for (var v = 0; v < values.Count; v++)
+                {
+                    names[v] = $"@f{i}_{v}";
+                    AddParameter(command, names[v], dialect.ToDb(column, values[v]));
+                }
+
+                where.Add($"{column.Name} IN ({string.Join(", ", names)})");
+                continue;
+            }
+
             var op = filter.Operator switch
             {
                 StoreFilterOperator.Equal => "=",
@@ -97,9 +117,10 @@ internal sealed class SqlStore : IStore
             AddParameter(command, $"@f{i}", dialect.ToDb(column, filter.Value));
         }
 
+        var keys = string.Join(", ", map.KeyColumns.Select(c => c.Name));
         var order = query.OrderBy is null
-            ? string.Join(", ", map.KeyColumns.Select(c => c.Name))
-            : ColumnOf(map, query.OrderBy).Name + ", " + string.Join(", ", map.KeyColumns.Select(c => c.Name));
+            ? keys
+            : string.Join(", ", query.ThenBy.Prepend(query.OrderBy).Select(c => ColumnOf(map, c).Name)) + ", " + keys;
         command.CommandText = $"SELECT {string.Join(", ", map.Columns.Select(c => c.Name))} FROM {map.Table}"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
             + $" ORDER BY {order}";
