@@ -5,8 +5,8 @@ using Analytics.Benchmarks.Micro;
 using Analytics.Storage;
 
 // The benchmark driver: `import` (whole-process timings, see bench/README.md), `micro` (BenchmarkDotNet),
-// `ingestion` (JUnit and git ingestion against their limits), `rules` (evaluating many rules) and `signals` (every signal
-// over a year of the simulated organisation).
+// `ingestion` (JUnit and git ingestion against their limits), `rules` (evaluating many rules), `signals` (every signal
+// over a year of the simulated organisation) and `github` (the GitHub collector against the tests' fake server).
 // `--single` is the child process `import` starts for each measurement.
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -27,10 +27,12 @@ try
         "rules" => (ExitCode)await Analytics.Benchmarks.Rules.RulesBenchmark.RunAsync(args[1..]),
         "weekly" => (ExitCode)await Analytics.Benchmarks.Reports.WeeklyReportBenchmark.RunAsync(args[1..]),
         "signals" => await Analytics.Benchmarks.Signals.SignalsCommand.RunAsync(new Arguments(args[1..]), time, cancellation.Token),
+        "github" => await Analytics.Benchmarks.GitHub.GitHubCommand.RunAsync(new Arguments(args[1..]), time, cancellation.Token),
         "--single" => await SingleCommand.RunAsync(new Arguments(args[1..]), time, cancellation.Token),
         Analytics.Benchmarks.Signals.SignalsChild.Command => await Analytics.Benchmarks.Signals.SignalsChild.RunAsync(new Arguments(args[1..]), time, cancellation.Token),
+        Analytics.Benchmarks.GitHub.GitHubChild.Command => await Analytics.Benchmarks.GitHub.GitHubChild.RunAsync(new Arguments(args[1..]), time, cancellation.Token),
         "--help" or "-h" or "help" => Help(),
-        _ => throw new UsageException($"unknown command '{command}'; use import, micro, ingestion, rules, weekly or signals (see --help)"),
+        _ => throw new UsageException($"unknown command '{command}'; use import, micro, ingestion, rules, weekly, signals or github (see --help)"),
     };
     return (int)exit;
 }
@@ -56,6 +58,7 @@ static ExitCode Help()
     Console.WriteLine(ImportCommand.Usage);
     Console.WriteLine(MicroCommand.Usage);
     Console.WriteLine(Analytics.Benchmarks.Signals.SignalsCommand.Usage);
+    Console.WriteLine(Analytics.Benchmarks.GitHub.GitHubCommand.Usage);
     Console.WriteLine("  ingestion [options]   JUnit ingestion vs raw XmlReader, git ingestion vs git log (bench/README.md)");
     Console.WriteLine("  rules [--rules 500] [--scale 5]   evaluates many generated rules over the simulated organisation");
     Console.WriteLine("  weekly [--teams 50] [--scale 1]   builds and renders the weekly reports (page and e-mail with PNGs) of many teams");
