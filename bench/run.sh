@@ -7,6 +7,8 @@
 #   Options go to `Analytics.Benchmarks import` (--rows N, --seed S, --stores LIST, --out DIR, --work DIR, --keep).
 #        bash bench/run.sh signals [signals options]      e.g. bash bench/run.sh signals --scale 0.1 --work /var/tmp/sig
 #   The signals benchmark instead (--scale X, --seed S, --work DIR, --stores LIST, --only a,b, --timeout S, --out DIR).
+#        bash bench/run.sh github [github options]        e.g. bash bench/run.sh github --prs 2000
+#   The GitHub collection benchmark instead (--prs N, --repos M, --seed S, --stores LIST, --work DIR, --out DIR).
 #
 # Environment:
 #   ANALYTICS_BENCH_POSTGRES  when set, that server is used and none is started (an Npgsql connection string; the user
@@ -50,9 +52,10 @@ main() {
   fi
 
   # The built program, not `dotnet run`: nothing else is compiled or restored while it measures.
-  if [ "${1:-}" = "signals" ]; then
+  if [ "${1:-}" = "signals" ] || [ "${1:-}" = "github" ]; then
+    local command="$1"
     shift
-    "$BUILD_DIR/Analytics.Benchmarks" signals "$@"
+    "$BUILD_DIR/Analytics.Benchmarks" "$command" "$@"
   else
     "$BUILD_DIR/Analytics.Benchmarks" import "$@"
   fi
