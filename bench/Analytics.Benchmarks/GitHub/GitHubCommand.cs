@@ -64,17 +64,30 @@ internal static class GitHubCommand
             await Console.Error.WriteLineAsync($"{BenchNames.Display(kind)}: seeded the fake server at {server.BaseUrl} in {Units.Seconds(clock.Elapsed)}");
             report.Seeded = organisation.Counts;
             var location = await scratch.CreateAsync(kind, "github", cancellationToken);
-            var serverPid = kind == StoreKind.Postgres ? await PostgresServer.FindPostmasterAsync(postgres!, cancellationToken) : null;
-            foreach (var step in Enum.GetValues<GitHubStep>())
+            if (kind == StoreKind.Sqlite)
             {
-                var titles = step == GitHubStep.Changed ? organisation.Change(seed + 1) : null;
-                var result = await MeasureAsync(server, location, step, organisation.Counts.PullRequests, repositories, work, serverPid, time, cancellationToken);
-                report.Rows.Add(result);
-                await CheckAsync(location, result, organisation.Counts, titles, time, cancellationToken);
+                // SQLite files are named by creation order, so a run that failed before dropping its store left one
+                // under this name: start from an empty store all the same.
+                await scratch.DropAsync(location, cancellationToken);
             }
 
-            report.Changed = organisation.Counts;
-            await scratch.DropAsync(location, cancellationToken);
+            try
+            {
+                var serverPid = kind == StoreKind.Postgres ? await PostgresServer.FindPostmasterAsync(postgres!, cancellationToken) : null;
+                foreach (var step in Enum.GetValues<GitHubStep>())
+                {
+                    var titles = step == GitHubStep.Changed ? organisation.Change(seed + 1) : null;
+                    var result = await MeasureAsync(server, location, step, organisation.Counts.PullRequests, repositories, work, serverPid, time, cancellationToken);
+                    report.Rows.Add(result);
+                    await CheckAsync(location, result, organisation.Counts, titles, time, cancellationToken);
+                }
+
+                report.Changed = organisation.Counts;
+            }
+            finally
+            {
+                await scratch.DropAsync(location, CancellationToken.None);
+            }
         }
 
         report.LoadAfter = SystemLoad.Read();
