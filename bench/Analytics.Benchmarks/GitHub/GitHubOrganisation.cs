@@ -126,6 +126,7 @@ internal sealed class GitHubOrganisation
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         var newReviews = 0;
         var order = 0;
+        var addedTo = new int[repositories];
         foreach (var index in chosen)
         {
             var name = names[index % repositories];
@@ -138,7 +139,9 @@ internal sealed class GitHubOrganisation
                 pull["updated_at"] = FakeRepository.Iso(updatedAt);
                 if (order % 2 == 0)
                 {
-                    var id = (repository.Id * IdsPerRepository) + NewReviewIdOffset + order;
+                    // Counted per repository, so the new ids stay inside its range (a repository holds at most about
+                    // 10,000 pull requests, so 1 % of them is far fewer than the 5,000 ids above the offset).
+                    var id = (repository.Id * IdsPerRepository) + NewReviewIdOffset + (++addedTo[index % repositories]);
                     repository.Reviews[number].Add(new JsonObject
                     {
                         ["id"] = id,
