@@ -26,6 +26,19 @@ public sealed class TeamsFileTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteThenRead_TeamWithoutMembers_GivesTheSameTeams()
+    {
+        // The empty team comes first so that the next team's entry follows its members key, as in a real file.
+        var empty = new Team("platform", "Platform", "Europe/Berlin", ValueList<TeamMember>.Empty, ValueList.Of("acme/infra"), ValueList<string>.Empty, null);
+        var staffed = new Team("pay", "Pay", "UTC", ValueList.Of(new TeamMember("ann", "Ann", ValueList.Of(new IdentityRef("github", "ann")))), ValueList<string>.Empty, ValueList<string>.Empty, null);
+        await File.WriteAllTextAsync(_path, TeamsFile.Write(new TeamsConfiguration([empty, staffed], [])));
+
+        var read = TeamsFile.Read(_path);
+
+        read.Teams.Should().Equal(empty, staffed);
+    }
+
+    [Fact]
     public async Task Read_YamlSyntaxError_NamesLineAndColumn()
     {
         await File.WriteAllTextAsync(_path, "teams:\n  - id: a\n   name: [unclosed\n");

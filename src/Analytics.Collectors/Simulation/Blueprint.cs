@@ -50,7 +50,6 @@ internal static class Blueprint
             "payments",
             "Payments",
             "Europe/London",
-            TimeSpan.Zero,
             "PAY",
             [
                 new("Marta Kowalska", "mkowalska", "marta.kowalska", false),
@@ -69,7 +68,6 @@ internal static class Blueprint
             "platform",
             "Platform",
             "Europe/Berlin",
-            TimeSpan.FromHours(1),
             "PLAT",
             [
                 new("Jonas Becker", "jbecker", "jonas.becker", false),
@@ -89,7 +87,6 @@ internal static class Blueprint
             "mobile",
             "Mobile",
             "America/New_York",
-            TimeSpan.FromHours(-5),
             "MOB",
             [
                 new("Jasmine Lee", "jaslee", "jasmine.lee", false),
@@ -108,7 +105,6 @@ internal static class Blueprint
             "data",
             "Data",
             "Asia/Kolkata",
-            new TimeSpan(5, 30, 0),
             "DATA",
             [
                 new("Priya Raman", "priyar", "priya.raman", false),

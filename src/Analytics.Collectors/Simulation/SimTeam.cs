@@ -7,7 +7,7 @@ internal sealed class SimTeam
     public SimTeam(TeamBlueprint blueprint)
     {
         Blueprint = blueprint;
-        Calendar = new WorkCalendar(blueprint.StandardOffset);
+        Calendar = new WorkCalendar(blueprint.TimeZone);
     }
 
     /// <summary>Its blueprint.</summary>

@@ -27,8 +27,7 @@ internal sealed partial class SimulationRun
                 var count = _random.Poisson(DailyIncidents(team));
                 for (var i = 0; i < count; i++)
                 {
-                    // Traffic, and so trouble, peaks in the team's daytime, but pages come at night too.
-                    var hour = _random.Chance(0.65) ? _random.Uniform(8, 20) : _random.Uniform(0, 24);
+                    var hour = IncidentHour();
                     AddIncident(team, _random.Pick(team.Repositories).Service, team.Calendar.At(day, TimeSpan.FromHours(hour)), null);
                 }
             }
@@ -40,10 +39,18 @@ internal sealed partial class SimulationRun
         var extra = (int)Math.Round(DailyIncidents(risingTeam) * riseDays * 3);
         for (var i = 0; i < extra; i++)
         {
-            var createdAt = _riseFrom + TimeSpan.FromMinutes(Math.Floor(_random.Uniform(0, riseDays * 24 * 60)));
+            // A day of the rise at an hour drawn as for any incident: the rise is more daytime trouble, not extra night
+            // pages, which stay the night-paged team's planted problem (uniform hours gave the rising team as high an
+            // off-hours page share, so which team showed the most depended on the seed).
+            var day = risingTeam.Calendar.LocalDate(_riseFrom + TimeSpan.FromMinutes(Math.Floor(_random.Uniform(0, riseDays * 24 * 60))));
+            var createdAt = risingTeam.Calendar.At(day, TimeSpan.FromHours(IncidentHour()));
+            createdAt = createdAt < _riseFrom ? _riseFrom : createdAt >= _end ? _end.AddMinutes(-1) : createdAt;
             AddIncident(risingTeam, _random.Pick(risingTeam.Repositories).Service, createdAt, null);
         }
     }
+
+    /// <summary>A local hour for an incident: traffic, and so trouble, peaks in the team's daytime, but pages come at night too.</summary>
+    private double IncidentHour() => _random.Chance(0.65) ? _random.Uniform(8, 20) : _random.Uniform(0, 24);
 
     private double DailyIncidents(SimTeam team) => team.Blueprint.IncidentsPerMonth * 1.6 / 30 * _options.Scale;
 
@@ -61,7 +68,7 @@ internal sealed partial class SimulationRun
             < 0.4 => ("SEV2", 6.0, 90.0),
             _ => ("SEV3", 12.0, 180.0),
         };
-        var local = createdAt.UtcDateTime + team.Calendar.Offset;
+        var local = team.Calendar.LocalTime(createdAt);
         var night = local.Hour is < 8 or >= 20 ? 2.0 : 1.0;
         DateTimeOffset? acknowledgedAt = createdAt + _random.LogNormal(TimeSpan.FromMinutes(ack * night), 0.9);
         DateTimeOffset? resolvedAt = acknowledgedAt + _random.LogNormal(TimeSpan.FromMinutes(resolve), 1.0);

@@ -54,7 +54,7 @@ internal sealed partial class SimulationRun
                 Login = login,
                 WorkEmail = $"{userId}+{login}@users.noreply.github.com",
                 IsBot = true,
-                Calendar = new WorkCalendar(TimeSpan.Zero),
+                Calendar = new WorkCalendar("UTC"),
             };
             _bots.Add(bot);
             _identities.Add(new Identity(GitHub, login, login, null, true, null));

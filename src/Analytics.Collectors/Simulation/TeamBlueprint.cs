@@ -4,7 +4,6 @@ namespace Analytics.Collectors.Simulation;
 /// <param name="Id">Its id.</param>
 /// <param name="Name">Its display name.</param>
 /// <param name="TimeZone">Its IANA time zone.</param>
-/// <param name="StandardOffset">The zone's standard UTC offset, which the simulation uses for working hours.</param>
 /// <param name="JiraProject">Its Jira project key.</param>
 /// <param name="People">Its people, the one who leaves included.</param>
 /// <param name="Repositories">The repositories it owns.</param>
@@ -13,7 +12,6 @@ internal sealed record TeamBlueprint(
     string Id,
     string Name,
     string TimeZone,
-    TimeSpan StandardOffset,
     string JiraProject,
     PersonBlueprint[] People,
     RepoBlueprint[] Repositories,

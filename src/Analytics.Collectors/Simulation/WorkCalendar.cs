@@ -1,9 +1,9 @@
 namespace Analytics.Collectors.Simulation;
 
 /// <summary>
-/// Working days and hours (09:00–18:00, Monday to Friday, quiet from 22 December to 2 January) at a fixed UTC offset.
-/// The simulation uses a zone's standard offset and ignores daylight saving so its output does not depend on the
-/// machine's time-zone database; an hour's shift in summer still lands inside working hours.
+/// Working days and hours (09:00–18:00, Monday to Friday, quiet from 22 December to 2 January) in an IANA time zone,
+/// daylight saving included, so summer work is inside working hours as the off-hours signals read them (they follow the
+/// same zone rules). The simulation stays deterministic: the zones it uses have had the same rules since 2007.
 /// </summary>
 internal sealed class WorkCalendar
 {
@@ -13,11 +13,14 @@ internal sealed class WorkCalendar
     // Relative likelihood of starting something in each local hour from 09:00 to 18:59: a morning peak, a lunch dip.
     private static readonly double[] HourWeights = [0.6, 1.0, 1.0, 0.5, 0.7, 1.0, 1.0, 0.9, 0.5, 0.15];
 
-    /// <summary>Creates a calendar at <paramref name="offset"/> from UTC.</summary>
-    public WorkCalendar(TimeSpan offset) => Offset = offset;
+    private readonly TimeZoneInfo _zone;
 
-    /// <summary>The UTC offset of local time.</summary>
-    public TimeSpan Offset { get; }
+    /// <summary>Creates a calendar in the IANA zone <paramref name="timeZoneId"/> (<c>UTC</c> for bots).</summary>
+    /// <exception cref="TimeZoneNotFoundException">The machine does not know the zone.</exception>
+    public WorkCalendar(string timeZoneId) => _zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
+
+    /// <summary>The local date and time of an instant.</summary>
+    public DateTime LocalTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone).DateTime;
 
     /// <summary>Whether the date falls in the quiet end-of-year weeks.</summary>
     public static bool IsHoliday(DateOnly date) =>
@@ -28,11 +31,17 @@ internal sealed class WorkCalendar
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !IsHoliday(date);
 
     /// <summary>The local date of an instant.</summary>
-    public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime + Offset);
+    public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(LocalTime(instant));
 
-    /// <summary>The UTC instant of a local date and time of day.</summary>
-    public DateTimeOffset At(DateOnly date, TimeSpan timeOfDay) =>
-        new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + timeOfDay - Offset;
+    /// <summary>
+    /// The UTC instant of a local date and time of day. A time the clocks skip in spring is read at the standard offset
+    /// (01:30 in London on that Sunday is 02:30 summer time); a time they repeat in autumn is the later, standard one.
+    /// </summary>
+    public DateTimeOffset At(DateOnly date, TimeSpan timeOfDay)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue) + timeOfDay;
+        return new DateTimeOffset(local, TimeSpan.Zero) - _zone.GetUtcOffset(local);
+    }
 
     /// <summary>A random instant inside working hours of the given local date.</summary>
     public DateTimeOffset RandomWorkingInstant(DateOnly date, SimRandom random)
@@ -52,7 +61,7 @@ internal sealed class WorkCalendar
         var remaining = work;
         while (remaining > TimeSpan.Zero)
         {
-            var local = instant.UtcDateTime + Offset;
+            var local = LocalTime(instant);
             var date = DateOnly.FromDateTime(local);
             var time = local.TimeOfDay;
             if (!IsWorkday(date) || time >= DayEnd)

@@ -159,11 +159,13 @@ internal static class WorkPlanter
             var name = string.Create(CultureInfo.InvariantCulture, $"{team.JiraProject} Sprint {number}");
             if (!sprints.TryGetValue(name, out var sprint))
             {
-                // Monday 09:00 local to Friday of the next week 17:00 local (the team's standard offset, as the simulator's calendar).
-                var start = new DateTimeOffset(epoch.AddDays(14 * index).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero) - team.StandardOffset;
-                var completed = start.AddDays(11).AddHours(8);
+                // Monday 09:00 local to Friday of the next week 17:00 local (in the team's zone, as the simulator's calendar).
+                var calendar = new WorkCalendar(team.TimeZone);
+                var monday = epoch.AddDays(14 * index);
+                var start = calendar.At(monday, TimeSpan.FromHours(9));
+                var completed = calendar.At(monday.AddDays(11), TimeSpan.FromHours(17));
                 sprints[name] = sprint = new Sprint(Jira, string.Create(CultureInfo.InvariantCulture, $"{team.JiraProject}-{number}"), name, team.JiraProject + " board",
-                    start, start.AddDays(14), completed <= _end ? completed : null);
+                    start, calendar.At(monday.AddDays(14), TimeSpan.FromHours(9)), completed <= _end ? completed : null);
             }
 
             return sprint;

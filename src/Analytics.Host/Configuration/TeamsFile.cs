@@ -71,7 +71,8 @@ internal static class TeamsFile
                 text.AppendLine("    goals: { " + string.Join(", ", goals.Select(g => $"{g.Metric}: {Quote(g.Text)}")) + " }");
             }
 
-            text.AppendLine("    members:");
+            // A bare "members:" is a null value, which Read rejects ("'members' must be a list"): an empty team gets "[]".
+            text.AppendLine(team.Members.Count == 0 ? "    members: []" : "    members:");
             foreach (var member in team.Members)
             {
                 text.AppendLine($"      - id: {Quote(member.Id)}");

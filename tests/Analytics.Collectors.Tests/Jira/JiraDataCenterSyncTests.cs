@@ -3,42 +3,26 @@ using System.Text.Json.Nodes;
 using Analytics.Collectors.HttpApi;
 using Analytics.Collectors.Jira;
 using Analytics.Collectors.Tests.HttpApi;
+using Analytics.Collectors.Tests.Sync;
 using Analytics.Domain.Incidents;
 using Analytics.Domain.Work;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
-using Analytics.Testing.Files;
-using Analytics.Testing.Postgres;
 
 namespace Analytics.Collectors.Tests.Jira;
 
 /// <summary>The Jira collector against the fake Jira Data Center (REST v2) on 127.0.0.1.</summary>
-#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
-public abstract class JiraDataCenterSyncTests : IAsyncLifetime
+#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime (DisposeAsync stops the fake server).
+public abstract class JiraDataCenterSyncTests(StoreKind kind) : StoreBackedSyncTests(kind, new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.Zero))
 {
     private static readonly DateTimeOffset s_monday = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
-    private readonly TempDirectory _temp = new();
     private readonly JiraFakeServer _jira = new(dataCenter: true);
-    private readonly ImmediateTimeProvider _time = new(new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.Zero));
-    private readonly HttpClient _http = new();
-    private IStore _store = null!;
 
-    protected ImmediateTimeProvider Time => _time;
-
-    protected string PathOf(string name) => _temp.Combine(name);
-
-    public async Task InitializeAsync() => _store = await OpenStoreAsync();
-
-    public virtual async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _store.DisposeAsync();
         await _jira.DisposeAsync();
-        _http.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _temp.Dispose();
+        await base.DisposeAsync();
     }
-
-    protected abstract Task<IStore> OpenStoreAsync();
 
     [Fact]
     public async Task SyncAsync_IssuesOverSeveralPages_PagesByStartAtUpToTheTotal()
@@ -60,7 +44,7 @@ public abstract class JiraDataCenterSyncTests : IAsyncLifetime
         _jira.Server.Requests.Should().NotContain(r => r.Path.Contains("/api/3/", StringComparison.Ordinal), "Data Center has no REST v3 search or bulk changelog");
         result.Issues.Should().Be(8);
         result.Transitions.Should().Be(8);
-        (await _store.CountAsync(Entities.Tickets, default)).Should().Be(8);
+        (await Store.CountAsync(Entities.Tickets, default)).Should().Be(8);
         var transition = (await ReadAsync(Entities.TicketTransitions)).Single(t => t.ChangeId == "101");
         transition.Should().BeEquivalentTo(new { TicketKey = "PAY-1", Author = "dev-1", FromStatus = "To Do", ToStatus = "In Progress", ToCategory = StatusCategory.InProgress });
     }
@@ -145,7 +129,7 @@ public abstract class JiraDataCenterSyncTests : IAsyncLifetime
     public async Task SyncAsync_WrongToken_FailsAtOnceSayingThePersonalAccessTokenWasRefused()
     {
         const string wrong = "dc-wrong-token-000";
-        var sync = new JiraSync(_store, JiraClient.ForDataCenter(_http, _jira.BaseUrl, wrong, _time), Options(), _time);
+        var sync = new JiraSync(Store, JiraClient.ForDataCenter(Http, _jira.BaseUrl, wrong, Time), Options(), Time);
 
         var act = () => sync.SyncAsync(default);
 
@@ -153,7 +137,7 @@ public abstract class JiraDataCenterSyncTests : IAsyncLifetime
         error.Status.Should().Be(System.Net.HttpStatusCode.Unauthorized);
         error.Message.Should().Contain("GET /rest/api/2/status").And.Contain("401").And.Contain("personal access token was refused")
             .And.Contain("You are not authenticated").And.NotContain(wrong);
-        _time.Delays.Should().BeEmpty("a refusal is not retried");
+        Time.Delays.Should().BeEmpty("a refusal is not retried");
     }
 
     [Fact]
@@ -169,13 +153,13 @@ public abstract class JiraDataCenterSyncTests : IAsyncLifetime
         var error = (await act.Should().ThrowAsync<ApiCallException>()).Which;
         error.Status.Should().Be(System.Net.HttpStatusCode.Forbidden);
         error.Message.Should().Contain("POST /rest/api/2/search").And.Contain("403").And.Contain("may not browse this project").And.Contain("CAPTCHA");
-        (await _store.CountAsync(Entities.Tickets, default)).Should().Be(0);
+        (await Store.CountAsync(Entities.Tickets, default)).Should().Be(0);
     }
 
     [Fact]
     public async Task SyncAsync_CloudOptionsWithADataCenterClient_Refused()
     {
-        var sync = new JiraSync(_store, JiraClient.ForDataCenter(_http, _jira.BaseUrl, JiraFakeServer.PersonalAccessToken, _time), Options() with { Flavor = JiraFlavor.Cloud }, _time);
+        var sync = new JiraSync(Store, JiraClient.ForDataCenter(Http, _jira.BaseUrl, JiraFakeServer.PersonalAccessToken, Time), Options() with { Flavor = JiraFlavor.Cloud }, Time);
 
         var act = () => sync.SyncAsync(default);
 
@@ -194,67 +178,23 @@ public abstract class JiraDataCenterSyncTests : IAsyncLifetime
         }
 
         await Sync().SyncAsync(default);
-        var clean = await SnapshotAsync(_store);
+        var clean = await StoreSnapshot.ReadAsync(Store);
         var again = (await Sync().SyncAsync(default)).Single();
 
-        await using var faulty = await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, _temp.Combine("faulty.db")), _time, default);
-        var random = new Random(20);
-        var faults = 0;
-        _jira.Server.Override = _ =>
-        {
-            lock (random)
-            {
-                if (random.NextDouble() >= 0.2)
-                {
-                    return null;
-                }
-
-                faults++;
-                return (faults % 3) switch
-                {
-                    0 => LoopbackServer.TooManyRequests(1),
-                    1 => LoopbackServer.ServerError(),
-                    _ => LoopbackServer.MalformedJson(),
-                };
-            }
-        };
-        await new JiraSync(faulty, JiraClient.ForDataCenter(_http, _jira.BaseUrl, JiraFakeServer.PersonalAccessToken, _time), Options() with { BaseUrl = _jira.BaseUrl }, _time).SyncAsync(default);
+        await using var faulty = await OpenSqliteStoreAsync("faulty.db");
+        var faults = new RandomFaults(LoopbackServer.TooManyRequests(1), LoopbackServer.ServerError(), LoopbackServer.MalformedJson());
+        _jira.Server.Override = faults.Next;
+        await new JiraSync(faulty, JiraClient.ForDataCenter(Http, _jira.BaseUrl, JiraFakeServer.PersonalAccessToken, Time), Options() with { BaseUrl = _jira.BaseUrl }, Time).SyncAsync(default);
 
         again.Changed.Should().Be(0, "a repeated run changes nothing");
-        faults.Should().BeGreaterThan(0);
+        faults.Count.Should().BeGreaterThan(0);
         clean.Tickets.Should().HaveCount(10);
         clean.Transitions.Should().HaveCount(20);
         clean.Incidents.Should().HaveCount(2, "PAY-4 and PAY-8 are incidents");
-        foreach (var other in new[] { await SnapshotAsync(_store), await SnapshotAsync(faulty) })
+        foreach (var other in new[] { await StoreSnapshot.ReadAsync(Store), await StoreSnapshot.ReadAsync(faulty) })
         {
-            other.Tickets.Should().Equal(clean.Tickets);
-            other.Transitions.Should().Equal(clean.Transitions);
-            other.Incidents.Should().Equal(clean.Incidents);
+            other.ShouldEqual(clean);
         }
-    }
-
-    /// <summary>Every ticket, transition and incident of a store, in the store's key order.</summary>
-    private static async Task<(List<Ticket> Tickets, List<TicketTransition> Transitions, List<Incident> Incidents)> SnapshotAsync(IStore store)
-    {
-        var tickets = new List<Ticket>();
-        await foreach (var t in store.ReadAsync(Entities.Tickets, null, default))
-        {
-            tickets.Add(t);
-        }
-
-        var transitions = new List<TicketTransition>();
-        await foreach (var t in store.ReadAsync(Entities.TicketTransitions, null, default))
-        {
-            transitions.Add(t);
-        }
-
-        var incidents = new List<Incident>();
-        await foreach (var i in store.ReadAsync(Entities.Incidents, null, default))
-        {
-            incidents.Add(i);
-        }
-
-        return (tickets, transitions, incidents);
     }
 
     private static FakeJiraIssue Issue(int n, DateTimeOffset updated) =>
@@ -272,40 +212,11 @@ public abstract class JiraDataCenterSyncTests : IAsyncLifetime
     };
 
     private JiraSync Sync() =>
-        new(_store, JiraClient.ForDataCenter(_http, _jira.BaseUrl, JiraFakeServer.PersonalAccessToken, _time), Options() with { BaseUrl = _jira.BaseUrl }, _time);
-
-    private async Task<List<T>> ReadAsync<T>(EntityMap<T> map)
-        where T : class
-    {
-        var list = new List<T>();
-        await foreach (var record in _store.ReadAsync(map, null, default))
-        {
-            list.Add(record);
-        }
-
-        return list;
-    }
+        new(Store, JiraClient.ForDataCenter(Http, _jira.BaseUrl, JiraFakeServer.PersonalAccessToken, Time), Options() with { BaseUrl = _jira.BaseUrl }, Time);
 }
 
 /// <summary>The Jira Data Center collector on SQLite.</summary>
-public sealed class SqliteJiraDataCenterSyncTests : JiraDataCenterSyncTests
-{
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, PathOf("store.db")), Time, default);
-}
+public sealed class SqliteJiraDataCenterSyncTests() : JiraDataCenterSyncTests(StoreKind.Sqlite);
 
 /// <summary>The Jira Data Center collector on PostgreSQL.</summary>
-#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
-public sealed class PostgresJiraDataCenterSyncTests : JiraDataCenterSyncTests
-{
-    private readonly PostgresTestServer _server = new();
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Store.OpenAsync(new StoreLocation(StoreKind.Postgres, await _server.CreateDatabaseAsync(default)), Time, default);
-}
+public sealed class PostgresJiraDataCenterSyncTests() : JiraDataCenterSyncTests(StoreKind.Postgres);

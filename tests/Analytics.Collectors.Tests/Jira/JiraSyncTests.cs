@@ -3,42 +3,26 @@ using System.Text;
 using Analytics.Collectors.HttpApi;
 using Analytics.Collectors.Jira;
 using Analytics.Collectors.Tests.HttpApi;
+using Analytics.Collectors.Tests.Sync;
 using Analytics.Domain.Incidents;
 using Analytics.Domain.Work;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
-using Analytics.Testing.Files;
-using Analytics.Testing.Postgres;
 
 namespace Analytics.Collectors.Tests.Jira;
 
 /// <summary>The Jira collector against the fake Jira Cloud on 127.0.0.1.</summary>
-#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
-public abstract class JiraSyncTests : IAsyncLifetime
+#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime (DisposeAsync stops the fake server).
+public abstract class JiraSyncTests(StoreKind kind) : StoreBackedSyncTests(kind, new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.Zero))
 {
     private static readonly DateTimeOffset s_monday = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
-    private readonly TempDirectory _temp = new();
     private readonly JiraFakeServer _jira = new();
-    private readonly ImmediateTimeProvider _time = new(new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.Zero));
-    private readonly HttpClient _http = new();
-    private IStore _store = null!;
 
-    protected ImmediateTimeProvider Time => _time;
-
-    protected string PathOf(string name) => _temp.Combine(name);
-
-    public async Task InitializeAsync() => _store = await OpenStoreAsync();
-
-    public virtual async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _store.DisposeAsync();
         await _jira.DisposeAsync();
-        _http.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _temp.Dispose();
+        await base.DisposeAsync();
     }
-
-    protected abstract Task<IStore> OpenStoreAsync();
 
     [Fact]
     public async Task SyncAsync_IssuesOverSeveralPages_StoresEveryIssueAndTheLatestUpdateAsCursor()
@@ -53,11 +37,11 @@ public abstract class JiraSyncTests : IAsyncLifetime
         // 8 issues, at most 3 per page: pages of 3, 3 and 2.
         _jira.Server.Requests.Count(r => r.Path == "/rest/api/3/search/jql").Should().Be(3);
         result.Issues.Should().Be(8);
-        (await _store.CountAsync(Entities.Tickets, default)).Should().Be(8);
+        (await Store.CountAsync(Entities.Tickets, default)).Should().Be(8);
         result.Cursor.Should().Be(s_monday.AddHours(8));
-        (await _store.GetCursorAsync("jira", "project:PAY", default)).Should().NotBeNull();
+        (await Store.GetCursorAsync("jira", "project:PAY", default)).Should().NotBeNull();
         var archived = new List<string>();
-        await foreach (var payload in _store.ReadRawPayloadsAsync("jira", default))
+        await foreach (var payload in Store.ReadRawPayloadsAsync("jira", default))
         {
             archived.Add(payload.RequestKey);
         }
@@ -244,7 +228,7 @@ public abstract class JiraSyncTests : IAsyncLifetime
         _jira.Issues.RemoveAt(1);
 
         var incremental = (await Sync().SyncAsync(false, default)).Single();
-        var counts = (await _store.CountAsync(Entities.Tickets, default), await _store.CountAsync(Entities.Incidents, default));
+        var counts = (await Store.CountAsync(Entities.Tickets, default), await Store.CountAsync(Entities.Incidents, default));
         var full = (await Sync().SyncAsync(true, default)).Single();
 
         incremental.Removed.Should().Be(0, "an incremental run never removes");
@@ -254,7 +238,7 @@ public abstract class JiraSyncTests : IAsyncLifetime
         _jira.SearchedJql.Last().Should().Be("(project = \"PAY\") ORDER BY updated ASC", "a full refresh ignores the cursor");
         (await ReadAsync(Entities.Tickets)).Select(t => t.Key).Should().Equal("PAY-1");
         (await ReadAsync(Entities.TicketTransitions)).Select(t => t.ChangeId).Should().Equal("11");
-        (await _store.CountAsync(Entities.Incidents, default)).Should().Be(0);
+        (await Store.CountAsync(Entities.Incidents, default)).Should().Be(0);
     }
 
     [Fact]
@@ -263,7 +247,7 @@ public abstract class JiraSyncTests : IAsyncLifetime
         _jira.Issues.Add(Issue(1, s_monday));
         _jira.Issues.Add(Issue(2, s_monday));
         var options = Options() with { BaseUrl = _jira.BaseUrl, Projects = [], Jql = new Dictionary<string, string> { ["ops"] = "labels = ops" } };
-        JiraSync JqlSync() => new(_store, new JiraClient(_http, _jira.BaseUrl, JiraFakeServer.Email, JiraFakeServer.Token, _time), options, _time);
+        JiraSync JqlSync() => new(Store, new JiraClient(Http, _jira.BaseUrl, JiraFakeServer.Email, JiraFakeServer.Token, Time), options, Time);
         await JqlSync().SyncAsync(default);
         _jira.Issues.RemoveAt(1);
 
@@ -271,7 +255,7 @@ public abstract class JiraSyncTests : IAsyncLifetime
 
         // A JQL scope cannot tell which stored tickets it covered: removing by project could delete another scope's.
         full.Removed.Should().Be(0);
-        (await _store.CountAsync(Entities.Tickets, default)).Should().Be(2);
+        (await Store.CountAsync(Entities.Tickets, default)).Should().Be(2);
     }
 
     [Fact]
@@ -283,8 +267,8 @@ public abstract class JiraSyncTests : IAsyncLifetime
 
         await Sync().SyncAsync(default);
 
-        _time.Delays.Should().Equal(TimeSpan.FromSeconds(7));
-        (await _store.CountAsync(Entities.Tickets, default)).Should().Be(1);
+        Time.Delays.Should().Equal(TimeSpan.FromSeconds(7));
+        (await Store.CountAsync(Entities.Tickets, default)).Should().Be(1);
     }
 
     [Fact]
@@ -298,8 +282,8 @@ public abstract class JiraSyncTests : IAsyncLifetime
         await Sync().SyncAsync(default);
 
         // Exponential back-off from 1 s: 1 s, then 2 s.
-        _time.Delays.Should().Equal(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
-        (await _store.CountAsync(Entities.Tickets, default)).Should().Be(1);
+        Time.Delays.Should().Equal(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+        (await Store.CountAsync(Entities.Tickets, default)).Should().Be(1);
     }
 
     [Fact]
@@ -307,7 +291,7 @@ public abstract class JiraSyncTests : IAsyncLifetime
     {
         _jira.Issues.Add(Issue(1, s_monday));
         await Sync().SyncAsync(default);
-        var cursor = await _store.GetCursorAsync("jira", "project:PAY", default);
+        var cursor = await Store.GetCursorAsync("jira", "project:PAY", default);
         var changed = Issue(1, s_monday.AddDays(1)) with { Summary = "Renamed", StatusId = "3" };
         changed.Histories.Add(new FakeJiraHistory("77", s_monday.AddDays(1), "dev-1", "1", "3"));
         _jira.Issues[0] = changed;
@@ -318,23 +302,23 @@ public abstract class JiraSyncTests : IAsyncLifetime
         var error = (await act.Should().ThrowAsync<ApiCallException>()).Which;
         error.Message.Should().Contain("POST /rest/api/3/changelog/bulkfetch").And.Contain("5 attempts").And.Contain("503");
         (await ReadAsync(Entities.Tickets)).Single().Title.Should().Be("Something to do");
-        (await _store.CountAsync(Entities.TicketTransitions, default)).Should().Be(0);
-        (await _store.GetCursorAsync("jira", "project:PAY", default)).Should().Be(cursor);
+        (await Store.CountAsync(Entities.TicketTransitions, default)).Should().Be(0);
+        (await Store.GetCursorAsync("jira", "project:PAY", default)).Should().Be(cursor);
     }
 
     [Fact]
     public async Task SyncAsync_WrongToken_FailsAtOnceWithoutTheToken()
     {
         const string wrong = "wrong-token-xyz";
-        var client = new JiraClient(_http, _jira.BaseUrl, JiraFakeServer.Email, wrong, _time);
-        var sync = new JiraSync(_store, client, Options(), _time);
+        var client = new JiraClient(Http, _jira.BaseUrl, JiraFakeServer.Email, wrong, Time);
+        var sync = new JiraSync(Store, client, Options(), Time);
 
         var act = () => sync.SyncAsync(default);
 
         var error = (await act.Should().ThrowAsync<ApiCallException>()).Which;
         error.Message.Should().Contain("401").And.Contain("Client must be authenticated");
         error.Message.Should().NotContain(wrong).And.NotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes($"{JiraFakeServer.Email}:{wrong}")));
-        _time.Delays.Should().BeEmpty("a refusal is not retried");
+        Time.Delays.Should().BeEmpty("a refusal is not retried");
     }
 
     [Fact]
@@ -358,7 +342,7 @@ public abstract class JiraSyncTests : IAsyncLifetime
         var act = () => Sync().SyncAsync(default);
 
         (await act.Should().ThrowAsync<SourceDataException>()).Which.Message.Should().Contain("PAY-1: changelog 31").And.Contain("To Do");
-        (await _store.CountAsync(Entities.Tickets, default)).Should().Be(0);
+        (await Store.CountAsync(Entities.Tickets, default)).Should().Be(0);
     }
 
     [Fact]
@@ -373,49 +357,18 @@ public abstract class JiraSyncTests : IAsyncLifetime
         }
 
         await Sync().SyncAsync(default);
-        var cleanTickets = await ReadAsync(Entities.Tickets);
-        var cleanTransitions = await ReadAsync(Entities.TicketTransitions);
+        var clean = await StoreSnapshot.ReadAsync(Store);
 
-        await using var faulty = await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, _temp.Combine("faulty.db")), _time, default);
-        var random = new Random(20);
-        var faults = 0;
-        _jira.Server.Override = _ =>
-        {
-            lock (random)
-            {
-                if (random.NextDouble() >= 0.2)
-                {
-                    return null;
-                }
+        await using var faulty = await OpenSqliteStoreAsync("faulty.db");
+        var faults = new RandomFaults(LoopbackServer.TooManyRequests(1), LoopbackServer.ServerError(), LoopbackServer.MalformedJson());
+        _jira.Server.Override = faults.Next;
+        var client = new JiraClient(Http, _jira.BaseUrl, JiraFakeServer.Email, JiraFakeServer.Token, Time);
+        await new JiraSync(faulty, client, Options() with { BaseUrl = _jira.BaseUrl }, Time).SyncAsync(default);
 
-                faults++;
-                return (faults % 3) switch
-                {
-                    0 => LoopbackServer.TooManyRequests(1),
-                    1 => LoopbackServer.ServerError(),
-                    _ => LoopbackServer.MalformedJson(),
-                };
-            }
-        };
-        var client = new JiraClient(_http, _jira.BaseUrl, JiraFakeServer.Email, JiraFakeServer.Token, _time);
-        await new JiraSync(faulty, client, Options() with { BaseUrl = _jira.BaseUrl }, _time).SyncAsync(default);
-
-        faults.Should().BeGreaterThan(0);
-        var tickets = new List<Ticket>();
-        await foreach (var t in faulty.ReadAsync(Entities.Tickets, null, default))
-        {
-            tickets.Add(t);
-        }
-
-        var transitions = new List<TicketTransition>();
-        await foreach (var t in faulty.ReadAsync(Entities.TicketTransitions, null, default))
-        {
-            transitions.Add(t);
-        }
-
-        tickets.Should().Equal(cleanTickets);
-        transitions.Should().Equal(cleanTransitions);
-        transitions.Should().HaveCount(20);
+        faults.Count.Should().BeGreaterThan(0);
+        var afterFaults = await StoreSnapshot.ReadAsync(faulty);
+        afterFaults.ShouldEqual(clean);
+        afterFaults.Transitions.Should().HaveCount(20);
     }
 
     private static FakeJiraIssue Issue(int n, DateTimeOffset updated) =>
@@ -435,41 +388,12 @@ public abstract class JiraSyncTests : IAsyncLifetime
     private JiraSync Sync()
     {
         var options = Options() with { BaseUrl = _jira.BaseUrl };
-        return new JiraSync(_store, new JiraClient(_http, _jira.BaseUrl, JiraFakeServer.Email, JiraFakeServer.Token, _time), options, _time);
-    }
-
-    private async Task<List<T>> ReadAsync<T>(EntityMap<T> map)
-        where T : class
-    {
-        var list = new List<T>();
-        await foreach (var record in _store.ReadAsync(map, null, default))
-        {
-            list.Add(record);
-        }
-
-        return list;
+        return new JiraSync(Store, new JiraClient(Http, _jira.BaseUrl, JiraFakeServer.Email, JiraFakeServer.Token, Time), options, Time);
     }
 }
 
 /// <summary>The Jira collector on SQLite.</summary>
-public sealed class SqliteJiraSyncTests : JiraSyncTests
-{
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, PathOf("store.db")), Time, default);
-}
+public sealed class SqliteJiraSyncTests() : JiraSyncTests(StoreKind.Sqlite);
 
 /// <summary>The Jira collector on PostgreSQL.</summary>
-#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
-public sealed class PostgresJiraSyncTests : JiraSyncTests
-{
-    private readonly PostgresTestServer _server = new();
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Store.OpenAsync(new StoreLocation(StoreKind.Postgres, await _server.CreateDatabaseAsync(default)), Time, default);
-}
+public sealed class PostgresJiraSyncTests() : JiraSyncTests(StoreKind.Postgres);

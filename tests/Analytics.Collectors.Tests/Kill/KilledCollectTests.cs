@@ -3,10 +3,8 @@ using Analytics.Collectors.Tests.Jira;
 using Analytics.Collectors.Tests.Opsgenie;
 using Analytics.Collectors.Tests.PagerDuty;
 using Analytics.Collectors.Tests.Statuspage;
-using Analytics.Domain.Incidents;
-using Analytics.Domain.Work;
+using Analytics.Collectors.Tests.Sync;
 using Analytics.Storage;
-using Analytics.Storage.Schema;
 using Analytics.Testing.Files;
 
 namespace Analytics.Collectors.Tests.Kill;
@@ -171,8 +169,8 @@ public sealed class KilledCollectTests : IDisposable
     /// matching <paramref name="killAt"/>, whose partial store <paramref name="checkKilled"/> checks; then the same
     /// collect again to the end. Every ticket, transition and incident of killed.db must equal clean.db's; returns clean.db's.
     /// </summary>
-    private async Task<Snapshot> KillThenResumeAsync(
-        LoopbackServer server, Func<LoopbackRequest, bool> killAt, Func<string, Dictionary<string, string>> variables, string[] arguments, Action<Snapshot> checkKilled)
+    private async Task<StoreSnapshot> KillThenResumeAsync(
+        LoopbackServer server, Func<LoopbackRequest, bool> killAt, Func<string, Dictionary<string, string>> variables, string[] arguments, Action<StoreSnapshot> checkKilled)
     {
         var cleanPath = _temp.Combine("clean.db");
         var killedPath = _temp.Combine("killed.db");
@@ -197,31 +195,14 @@ public sealed class KilledCollectTests : IDisposable
 
         var expected = await SnapshotAsync(cleanPath);
         var resumed = await SnapshotAsync(killedPath);
-        resumed.Tickets.Should().Equal(expected.Tickets);
-        resumed.Transitions.Should().Equal(expected.Transitions);
-        resumed.Incidents.Should().Equal(expected.Incidents);
+        resumed.ShouldEqual(expected);
         return expected;
     }
 
     /// <summary>Every ticket, transition and incident of a SQLite store, in the store's key order.</summary>
-    private static async Task<Snapshot> SnapshotAsync(string path)
+    private static async Task<StoreSnapshot> SnapshotAsync(string path)
     {
         await using var store = await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, path), TimeProvider.System, default);
-        return new Snapshot(await ReadAsync(store, Entities.Tickets), await ReadAsync(store, Entities.TicketTransitions), await ReadAsync(store, Entities.Incidents));
+        return await StoreSnapshot.ReadAsync(store);
     }
-
-    private static async Task<List<T>> ReadAsync<T>(IStore store, EntityMap<T> map)
-        where T : class
-    {
-        var records = new List<T>();
-        await foreach (var record in store.ReadAsync(map, null, default))
-        {
-            records.Add(record);
-        }
-
-        return records;
-    }
-
-    /// <summary>What a store holds of the sources under test.</summary>
-    private sealed record Snapshot(List<Ticket> Tickets, List<TicketTransition> Transitions, List<Incident> Incidents);
 }

@@ -2,41 +2,25 @@ using System.Globalization;
 using Analytics.Collectors.HttpApi;
 using Analytics.Collectors.Opsgenie;
 using Analytics.Collectors.Tests.HttpApi;
+using Analytics.Collectors.Tests.Sync;
 using Analytics.Domain.Incidents;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
-using Analytics.Testing.Files;
-using Analytics.Testing.Postgres;
 
 namespace Analytics.Collectors.Tests.Opsgenie;
 
 /// <summary>The Opsgenie collector against the fake Opsgenie on 127.0.0.1.</summary>
-#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
-public abstract class OpsgenieSyncTests : IAsyncLifetime
+#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime (DisposeAsync stops the fake server).
+public abstract class OpsgenieSyncTests(StoreKind kind) : StoreBackedSyncTests(kind, s_now)
 {
     private static readonly DateTimeOffset s_now = new(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
-    private readonly TempDirectory _temp = new();
     private readonly OpsgenieFakeServer _og = new();
-    private readonly ImmediateTimeProvider _time = new(s_now);
-    private readonly HttpClient _http = new();
-    private IStore _store = null!;
 
-    protected ImmediateTimeProvider Time => _time;
-
-    protected string PathOf(string name) => _temp.Combine(name);
-
-    public async Task InitializeAsync() => _store = await OpenStoreAsync();
-
-    public virtual async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _store.DisposeAsync();
         await _og.DisposeAsync();
-        _http.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _temp.Dispose();
+        await base.DisposeAsync();
     }
-
-    protected abstract Task<IStore> OpenStoreAsync();
 
     [Fact]
     public async Task SyncAsync_FirstRun_ReadsIncidentsOfTheLookbackWithAQueryAndTheGenieKey()
@@ -51,7 +35,7 @@ public abstract class OpsgenieSyncTests : IAsyncLifetime
         result.Read.Should().Be(2, "i-old was created before the 180-day look-back");
         result.Since.Should().Be(s_now.AddDays(-180));
         result.Cursor.Should().Be(s_now, "nothing is left open");
-        (await ReadAsync()).Select(i => i.SourceId).Should().BeEquivalentTo("incident/i-1", "incident/i-2");
+        (await ReadAsync(Entities.Incidents)).Select(i => i.SourceId).Should().BeEquivalentTo("incident/i-1", "incident/i-2");
         var listing = _og.Server.Requests.Single();
         listing.Path.Should().Be("/v1/incidents/");
         listing.Authorization.Should().Be($"GenieKey {OpsgenieFakeServer.Key}");
@@ -81,7 +65,7 @@ public abstract class OpsgenieSyncTests : IAsyncLifetime
 
         await Sync(o => o with { Alerts = true }).SyncAsync(false, default);
 
-        var stored = (await ReadAsync()).ToDictionary(i => i.SourceId);
+        var stored = (await ReadAsync(Entities.Incidents)).ToDictionary(i => i.SourceId);
         var alert = stored["alert/a-1"];
         alert.CreatedAt.Should().Be(new DateTimeOffset(2026, 11, 10, 14, 58, 1, 250, TimeSpan.Zero));
         // 14:58:01.250 + 3 min 7 s = 15:01:08.250; + 47 min 13.750 s = 15:45:15.000.
@@ -107,7 +91,7 @@ public abstract class OpsgenieSyncTests : IAsyncLifetime
         var result = (await Sync(o => o with { Incidents = false, Alerts = true, PageSize = 5, OffsetCeiling = 10, InitialLookback = TimeSpan.FromDays(1) }).SyncAsync(false, default)).Single();
 
         result.Read.Should().Be(23);
-        (await _store.CountAsync(Entities.Incidents, default)).Should().Be(23);
+        (await Store.CountAsync(Entities.Incidents, default)).Should().Be(23);
         _og.Server.Requests.Should().OnlyContain(r => int.Parse(r.QueryValue("offset")!, CultureInfo.InvariantCulture) + 5 <= 10);
         _og.Server.Requests.Select(r => r.QueryValue("query")).Distinct().Should().HaveCountGreaterThan(1, "the listing restarted from a later creation time");
     }
@@ -121,7 +105,7 @@ public abstract class OpsgenieSyncTests : IAsyncLifetime
 
         await Sync(o => o with { ServiceMap = new Dictionary<string, string> { ["Payments-Team"] = "payments", ["search"] = "search-api" } }).SyncAsync(false, default);
 
-        var services = (await ReadAsync()).ToDictionary(i => i.SourceId, i => i.Service);
+        var services = (await ReadAsync(Entities.Incidents)).ToDictionary(i => i.SourceId, i => i.Service);
         services.Should().Equal(new Dictionary<string, string> { ["incident/i-tag"] = "search-api", ["incident/i-team"] = "payments", ["incident/i-none"] = "unmapped" });
     }
 
@@ -134,14 +118,14 @@ public abstract class OpsgenieSyncTests : IAsyncLifetime
 
         var first = (await Sync().SyncAsync(false, default)).Single();
         _og.Incidents[0] = _og.Incidents[0] with { Status = "resolved", ImpactEnd = openedAt.AddHours(5) };
-        _time.Now = s_now.AddDays(1);
+        Time.Now = s_now.AddDays(1);
         var second = (await Sync().SyncAsync(false, default)).Single();
 
         first.Cursor.Should().Be(openedAt);
         second.Since.Should().Be(openedAt);
         second.Read.Should().Be(1);
         second.Changed.Should().Be(1);
-        (await ReadAsync()).Single(i => i.SourceId == "incident/i-open").ResolvedAt.Should().Be(openedAt.AddHours(5));
+        (await ReadAsync(Entities.Incidents)).Single(i => i.SourceId == "incident/i-open").ResolvedAt.Should().Be(openedAt.AddHours(5));
     }
 
     [Fact]
@@ -154,22 +138,22 @@ public abstract class OpsgenieSyncTests : IAsyncLifetime
         await Sync().SyncAsync(false, default);
 
         // Retry-After 9 s, then (no header) the second back-off step: 1 s × 2.
-        _time.Delays.Should().Equal(TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(2));
-        (await ReadAsync()).Should().ContainSingle();
+        Time.Delays.Should().Equal(TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(2));
+        (await ReadAsync(Entities.Incidents)).Should().ContainSingle();
     }
 
     [Fact]
     public async Task SyncAsync_WrongKey_FailsAtOnceSayingWhatWithoutTheKey()
     {
         const string wrong = "genie-wrong-key-000";
-        var sync = new OpsgenieSync(_store, new OpsgenieClient(_http, _og.BaseUrl, wrong, _time), new OpsgenieOptions { BaseUrl = _og.BaseUrl }, _time);
+        var sync = new OpsgenieSync(Store, new OpsgenieClient(Http, _og.BaseUrl, wrong, Time), new OpsgenieOptions { BaseUrl = _og.BaseUrl }, Time);
 
         var act = () => sync.SyncAsync(false, default);
 
         var error = (await act.Should().ThrowAsync<ApiCallException>()).Which;
         error.Message.Should().Contain("GET /v1/incidents/").And.Contain("401").And.Contain("API key was refused").And.Contain("Could not authenticate").And.NotContain(wrong);
-        _time.Delays.Should().BeEmpty();
-        (await _store.GetCursorAsync("opsgenie", "incidents", default)).Should().BeNull();
+        Time.Delays.Should().BeEmpty();
+        (await Store.GetCursorAsync("opsgenie", "incidents", default)).Should().BeNull();
     }
 
     [Fact]
@@ -182,44 +166,21 @@ public abstract class OpsgenieSyncTests : IAsyncLifetime
             _og.Alerts.Add(new FakeOpsgenieItem($"a{n:00}", created.AddMinutes(3), n % 5 == 0 ? "open" : "closed") { AckTime = 61_000 + n, CloseTime = n % 5 == 0 ? null : 3_600_000 });
         }
 
-        OpsgenieSync Configured(IStore store) => new(store, new OpsgenieClient(_http, _og.BaseUrl, OpsgenieFakeServer.Key, _time), Options() with { Alerts = true, PageSize = 5 }, _time);
-        await Configured(_store).SyncAsync(false, default);
-        var clean = await ReadAsync();
-        var again = await Configured(_store).SyncAsync(false, default);
+        OpsgenieSync Configured(IStore store) => new(store, new OpsgenieClient(Http, _og.BaseUrl, OpsgenieFakeServer.Key, Time), Options() with { Alerts = true, PageSize = 5 }, Time);
+        await Configured(Store).SyncAsync(false, default);
+        var clean = await ReadAsync(Entities.Incidents);
+        var again = await Configured(Store).SyncAsync(false, default);
 
-        await using var faulty = await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, _temp.Combine("faulty.db")), _time, default);
-        var random = new Random(20);
-        var faults = 0;
-        _og.Server.Override = _ =>
-        {
-            lock (random)
-            {
-                if (random.NextDouble() >= 0.2)
-                {
-                    return null;
-                }
-
-                faults++;
-                return (faults % 3) switch
-                {
-                    0 => new LoopbackResponse(429, """{"message":"Rate limit exceeded"}"""),
-                    1 => new LoopbackResponse(503, """{"message":"Service unavailable"}"""),
-                    _ => LoopbackServer.MalformedJson(),
-                };
-            }
-        };
+        await using var faulty = await OpenSqliteStoreAsync("faulty.db");
+        var faults = new RandomFaults(new LoopbackResponse(429, """{"message":"Rate limit exceeded"}"""), new LoopbackResponse(503, """{"message":"Service unavailable"}"""), LoopbackServer.MalformedJson());
+        _og.Server.Override = faults.Next;
         await Configured(faulty).SyncAsync(false, default);
 
         clean.Should().HaveCount(24);
         again.Sum(r => r.Changed).Should().Be(0, "a repeated run changes nothing");
-        (await ReadAsync()).Should().Equal(clean);
-        faults.Should().BeGreaterThan(0);
-        var incidents = new List<Incident>();
-        await foreach (var i in faulty.ReadAsync(Entities.Incidents, null, default))
-        {
-            incidents.Add(i);
-        }
-
+        (await ReadAsync(Entities.Incidents)).Should().Equal(clean);
+        faults.Count.Should().BeGreaterThan(0);
+        var incidents = await StoreSnapshot.ReadAllAsync(faulty, Entities.Incidents);
         incidents.Should().Equal(clean);
     }
 
@@ -238,7 +199,7 @@ public abstract class OpsgenieSyncTests : IAsyncLifetime
         incremental.Sum(r => r.Removed).Should().Be(0, "an incremental run never removes");
         full.Select(r => (r.Kind, r.Removed)).Should().Equal((OpsgenieKind.Incidents, 1), (OpsgenieKind.Alerts, 0));
         full[0].Since.Should().Be(s_now.AddDays(-180), "a full refresh ignores the cursor");
-        (await ReadAsync()).Select(i => i.SourceId).Should().BeEquivalentTo("incident/i-2", "alert/a-1");
+        (await ReadAsync(Entities.Incidents)).Select(i => i.SourceId).Should().BeEquivalentTo("incident/i-2", "alert/a-1");
     }
 
     private static FakeOpsgenieItem Resolved(string id, DateTimeOffset created) =>
@@ -249,40 +210,12 @@ public abstract class OpsgenieSyncTests : IAsyncLifetime
     private OpsgenieSync Sync(Func<OpsgenieOptions, OpsgenieOptions>? configure = null)
     {
         var options = (configure ?? (o => o))(Options() with { BaseUrl = _og.BaseUrl });
-        return new OpsgenieSync(_store, new OpsgenieClient(_http, _og.BaseUrl, OpsgenieFakeServer.Key, _time), options, _time);
-    }
-
-    private async Task<List<Incident>> ReadAsync()
-    {
-        var list = new List<Incident>();
-        await foreach (var record in _store.ReadAsync(Entities.Incidents, null, default))
-        {
-            list.Add(record);
-        }
-
-        return list;
+        return new OpsgenieSync(Store, new OpsgenieClient(Http, _og.BaseUrl, OpsgenieFakeServer.Key, Time), options, Time);
     }
 }
 
 /// <summary>The Opsgenie collector on SQLite.</summary>
-public sealed class SqliteOpsgenieSyncTests : OpsgenieSyncTests
-{
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, PathOf("store.db")), Time, default);
-}
+public sealed class SqliteOpsgenieSyncTests() : OpsgenieSyncTests(StoreKind.Sqlite);
 
 /// <summary>The Opsgenie collector on PostgreSQL.</summary>
-#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
-public sealed class PostgresOpsgenieSyncTests : OpsgenieSyncTests
-{
-    private readonly PostgresTestServer _server = new();
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Store.OpenAsync(new StoreLocation(StoreKind.Postgres, await _server.CreateDatabaseAsync(default)), Time, default);
-}
+public sealed class PostgresOpsgenieSyncTests() : OpsgenieSyncTests(StoreKind.Postgres);

@@ -1,41 +1,25 @@
 using Analytics.Collectors.HttpApi;
 using Analytics.Collectors.PagerDuty;
 using Analytics.Collectors.Tests.HttpApi;
+using Analytics.Collectors.Tests.Sync;
 using Analytics.Domain.Incidents;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
-using Analytics.Testing.Files;
-using Analytics.Testing.Postgres;
 
 namespace Analytics.Collectors.Tests.PagerDuty;
 
 /// <summary>The PagerDuty collector against the fake PagerDuty on 127.0.0.1.</summary>
-#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
-public abstract class PagerDutySyncTests : IAsyncLifetime
+#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime (DisposeAsync stops the fake server).
+public abstract class PagerDutySyncTests(StoreKind kind) : StoreBackedSyncTests(kind, s_now)
 {
     private static readonly DateTimeOffset s_now = new(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
-    private readonly TempDirectory _temp = new();
     private readonly PagerDutyFakeServer _pd = new();
-    private readonly ImmediateTimeProvider _time = new(s_now);
-    private readonly HttpClient _http = new();
-    private IStore _store = null!;
 
-    protected ImmediateTimeProvider Time => _time;
-
-    protected string PathOf(string name) => _temp.Combine(name);
-
-    public async Task InitializeAsync() => _store = await OpenStoreAsync();
-
-    public virtual async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _store.DisposeAsync();
         await _pd.DisposeAsync();
-        _http.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _temp.Dispose();
+        await base.DisposeAsync();
     }
-
-    protected abstract Task<IStore> OpenStoreAsync();
 
     [Fact]
     public async Task SyncAsync_FirstRun_ReadsTheLookbackInWindowsWithExplicitOffsets()
@@ -52,7 +36,7 @@ public abstract class PagerDutySyncTests : IAsyncLifetime
         listings.Should().HaveCount(6).And.OnlyContain(r => r.QueryValue("time_zone") == "UTC" && r.QueryValue("since")!.EndsWith('Z') && r.QueryValue("until")!.EndsWith('Z'));
         listings[0].QueryValue("since").Should().Be("2026-05-20T09:00:00Z");
         listings[^1].QueryValue("until").Should().Be("2026-11-16T09:00:00Z");
-        (await _store.CountAsync(Entities.Incidents, default)).Should().Be(2);
+        (await Store.CountAsync(Entities.Incidents, default)).Should().Be(2);
         result.Cursor.Should().Be(s_now, "nothing is left open");
     }
 
@@ -69,7 +53,7 @@ public abstract class PagerDutySyncTests : IAsyncLifetime
 
         result.Incidents.Should().Be(23);
         result.Windows.Should().BeGreaterThan(1);
-        (await _store.CountAsync(Entities.Incidents, default)).Should().Be(23);
+        (await Store.CountAsync(Entities.Incidents, default)).Should().Be(23);
         _pd.Server.Requests.Should().OnlyContain(r => int.Parse(r.QueryValue("offset") ?? "0", System.Globalization.CultureInfo.InvariantCulture) + 5 <= 10);
     }
 
@@ -93,7 +77,7 @@ public abstract class PagerDutySyncTests : IAsyncLifetime
 
         await Sync().SyncAsync(default);
 
-        var incident = (await ReadAsync()).Single();
+        var incident = (await ReadAsync(Entities.Incidents)).Single();
 
         // Acknowledged 00:01:08Z the next day (23:58:01 + 3 min 7 s); the account's +09:00 zone is not used because
         // time_zone=UTC is sent, and either way the instant is the same.
@@ -114,7 +98,7 @@ public abstract class PagerDutySyncTests : IAsyncLifetime
 
         await Sync(o => o with { ServiceMap = new Dictionary<string, string> { ["PSVC1"] = "payments-api", ["Search"] = "search-service" } }).SyncAsync(default);
 
-        var incidents = (await ReadAsync()).ToDictionary(i => i.SourceId);
+        var incidents = (await ReadAsync(Entities.Incidents)).ToDictionary(i => i.SourceId);
         incidents["PA"].Service.Should().Be("payments-api");
         incidents["PA"].Severity.Should().Be("low", "without a priority the urgency is the severity");
         incidents["PB"].Service.Should().Be("search-service");
@@ -137,14 +121,14 @@ public abstract class PagerDutySyncTests : IAsyncLifetime
         first.Cursor.Should().Be(openedAt);
 
         _pd.Incidents[0] = _pd.Incidents[0] with { Status = "resolved", ResolvedAt = openedAt.AddHours(5) };
-        _time.Now = s_now.AddDays(1);
+        Time.Now = s_now.AddDays(1);
         var second = await Sync().SyncAsync(default);
 
         second.Since.Should().Be(openedAt);
         second.Incidents.Should().Be(1, "the resolved incident before the open one is not read again");
         second.Changed.Should().Be(1);
         second.Cursor.Should().Be(s_now.AddDays(1));
-        var stored = (await ReadAsync()).Single(i => i.SourceId == "POPEN");
+        var stored = (await ReadAsync(Entities.Incidents)).Single(i => i.SourceId == "POPEN");
         stored.Status.Should().Be(IncidentStatus.Resolved);
         stored.ResolvedAt.Should().Be(openedAt.AddHours(5));
     }
@@ -158,8 +142,8 @@ public abstract class PagerDutySyncTests : IAsyncLifetime
 
         await Sync().SyncAsync(default);
 
-        _time.Delays.Should().Equal(TimeSpan.FromSeconds(12), TimeSpan.FromSeconds(2));
-        (await ReadAsync()).Should().ContainSingle();
+        Time.Delays.Should().Equal(TimeSpan.FromSeconds(12), TimeSpan.FromSeconds(2));
+        (await ReadAsync(Entities.Incidents)).Should().ContainSingle();
     }
 
     [Fact]
@@ -171,22 +155,22 @@ public abstract class PagerDutySyncTests : IAsyncLifetime
         var act = () => Sync().SyncAsync(default);
 
         (await act.Should().ThrowAsync<ApiCallException>()).Which.Message.Should().Contain("GET /incidents/P1/log_entries").And.Contain("Internal error");
-        (await _store.CountAsync(Entities.Incidents, default)).Should().Be(0);
-        (await _store.GetCursorAsync("pagerduty", PagerDutySync.Scope, default)).Should().BeNull();
+        (await Store.CountAsync(Entities.Incidents, default)).Should().Be(0);
+        (await Store.GetCursorAsync("pagerduty", PagerDutySync.Scope, default)).Should().BeNull();
     }
 
     [Fact]
     public async Task SyncAsync_WrongToken_FailsAtOnceWithoutTheToken()
     {
         const string wrong = "pd-wrong-token-789";
-        var sync = new PagerDutySync(_store, new PagerDutyClient(_http, _pd.BaseUrl, wrong, _time), Options(), _time);
+        var sync = new PagerDutySync(Store, new PagerDutyClient(Http, _pd.BaseUrl, wrong, Time), Options(), Time);
 
         var act = () => sync.SyncAsync(default);
 
         var error = (await act.Should().ThrowAsync<ApiCallException>()).Which;
         error.Message.Should().Contain("401").And.Contain("Invalid Credentials").And.NotContain(wrong);
         error.Status.Should().Be(System.Net.HttpStatusCode.Unauthorized);
-        _time.Delays.Should().BeEmpty();
+        Time.Delays.Should().BeEmpty();
     }
 
     [Fact]
@@ -201,34 +185,16 @@ public abstract class PagerDutySyncTests : IAsyncLifetime
         }
 
         await Sync(o => o with { PageSize = 5 }).SyncAsync(default);
-        var clean = await ReadAsync();
+        var clean = await ReadAsync(Entities.Incidents);
 
-        await using var faulty = await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, _temp.Combine("faulty.db")), _time, default);
-        var random = new Random(20);
-        var faults = 0;
-        _pd.Server.Override = _ =>
-        {
-            lock (random)
-            {
-                if (random.NextDouble() >= 0.2)
-                {
-                    return null;
-                }
+        await using var faulty = await OpenSqliteStoreAsync("faulty.db");
+        var faults = new RandomFaults(new LoopbackResponse(429, """{"error":{"message":"Rate Limit Exceeded","code":2020}}"""), LoopbackServer.MalformedJson());
+        _pd.Server.Override = faults.Next;
+        var client = new PagerDutyClient(Http, _pd.BaseUrl, PagerDutyFakeServer.Token, Time);
+        await new PagerDutySync(faulty, client, Options() with { BaseUrl = _pd.BaseUrl, PageSize = 5 }, Time).SyncAsync(default);
 
-                faults++;
-                return faults % 2 == 0 ? new LoopbackResponse(429, """{"error":{"message":"Rate Limit Exceeded","code":2020}}""") : LoopbackServer.MalformedJson();
-            }
-        };
-        var client = new PagerDutyClient(_http, _pd.BaseUrl, PagerDutyFakeServer.Token, _time);
-        await new PagerDutySync(faulty, client, Options() with { BaseUrl = _pd.BaseUrl, PageSize = 5 }, _time).SyncAsync(default);
-
-        faults.Should().BeGreaterThan(0);
-        var incidents = new List<Incident>();
-        await foreach (var i in faulty.ReadAsync(Entities.Incidents, null, default))
-        {
-            incidents.Add(i);
-        }
-
+        faults.Count.Should().BeGreaterThan(0);
+        var incidents = await StoreSnapshot.ReadAllAsync(faulty, Entities.Incidents);
         incidents.Should().HaveCount(12).And.Equal(clean);
     }
 
@@ -240,40 +206,12 @@ public abstract class PagerDutySyncTests : IAsyncLifetime
     private PagerDutySync Sync(Func<PagerDutyOptions, PagerDutyOptions>? configure = null)
     {
         var options = (configure ?? (o => o))(Options() with { BaseUrl = _pd.BaseUrl });
-        return new PagerDutySync(_store, new PagerDutyClient(_http, _pd.BaseUrl, PagerDutyFakeServer.Token, _time), options, _time);
-    }
-
-    private async Task<List<Incident>> ReadAsync()
-    {
-        var list = new List<Incident>();
-        await foreach (var record in _store.ReadAsync(Entities.Incidents, null, default))
-        {
-            list.Add(record);
-        }
-
-        return list;
+        return new PagerDutySync(Store, new PagerDutyClient(Http, _pd.BaseUrl, PagerDutyFakeServer.Token, Time), options, Time);
     }
 }
 
 /// <summary>The PagerDuty collector on SQLite.</summary>
-public sealed class SqlitePagerDutySyncTests : PagerDutySyncTests
-{
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, PathOf("store.db")), Time, default);
-}
+public sealed class SqlitePagerDutySyncTests() : PagerDutySyncTests(StoreKind.Sqlite);
 
 /// <summary>The PagerDuty collector on PostgreSQL.</summary>
-#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
-public sealed class PostgresPagerDutySyncTests : PagerDutySyncTests
-{
-    private readonly PostgresTestServer _server = new();
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Store.OpenAsync(new StoreLocation(StoreKind.Postgres, await _server.CreateDatabaseAsync(default)), Time, default);
-}
+public sealed class PostgresPagerDutySyncTests() : PagerDutySyncTests(StoreKind.Postgres);

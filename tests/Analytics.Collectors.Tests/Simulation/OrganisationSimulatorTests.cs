@@ -187,16 +187,11 @@ public sealed class OrganisationSimulatorTests(SimulatedOrganisationFixture fixt
     public void Generate_PullRequestsOfPeople_OpenInTheirTeamsWorkingHours()
     {
         var teamOf = _org.Teams.SelectMany(t => t.Repositories.Select(r => (Repository: r, Team: t))).ToDictionary(x => x.Repository, x => x.Team);
-        var offsets = new Dictionary<string, TimeSpan>
-        {
-            ["Europe/London"] = TimeSpan.Zero,
-            ["Europe/Berlin"] = TimeSpan.FromHours(1),
-            ["America/New_York"] = TimeSpan.FromHours(-5),
-            ["Asia/Kolkata"] = new TimeSpan(5, 30, 0),
-        };
         var human = _org.PullRequests.Where(p => !p.Author.EndsWith("[bot]", StringComparison.Ordinal)).ToList();
 
-        var local = human.Select(p => p.CreatedAt.UtcDateTime + offsets[teamOf[p.Repository].TimeZone]).ToList();
+        // Local time as the off-hours signals read it: the team's IANA zone, daylight saving included (the fixture's year
+        // runs from July to June, so summer time in London, Berlin and New York is inside it).
+        var local = human.Select(p => TimeZoneInfo.ConvertTime(p.CreatedAt, TimeZoneInfo.FindSystemTimeZoneById(teamOf[p.Repository].TimeZone)).DateTime).ToList();
 
         local.Should().OnlyContain(t => t.Hour >= 9 && t.Hour < 19);
         local.Count(t => t.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday).Should().BeLessThan(human.Count / 50);

@@ -1,41 +1,25 @@
 using Analytics.Collectors.HttpApi;
 using Analytics.Collectors.Statuspage;
 using Analytics.Collectors.Tests.HttpApi;
+using Analytics.Collectors.Tests.Sync;
 using Analytics.Domain.Incidents;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
-using Analytics.Testing.Files;
-using Analytics.Testing.Postgres;
 
 namespace Analytics.Collectors.Tests.Statuspage;
 
 /// <summary>The Statuspage collector against the fake Statuspage on 127.0.0.1.</summary>
-#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
-public abstract class StatuspageSyncTests : IAsyncLifetime
+#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime (DisposeAsync stops the fake server).
+public abstract class StatuspageSyncTests(StoreKind kind) : StoreBackedSyncTests(kind, s_now)
 {
     private static readonly DateTimeOffset s_now = new(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
-    private readonly TempDirectory _temp = new();
     private readonly StatuspageFakeServer _sp = new();
-    private readonly ImmediateTimeProvider _time = new(s_now);
-    private readonly HttpClient _http = new();
-    private IStore _store = null!;
 
-    protected ImmediateTimeProvider Time => _time;
-
-    protected string PathOf(string name) => _temp.Combine(name);
-
-    public async Task InitializeAsync() => _store = await OpenStoreAsync();
-
-    public virtual async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _store.DisposeAsync();
         await _sp.DisposeAsync();
-        _http.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _temp.Dispose();
+        await base.DisposeAsync();
     }
-
-    protected abstract Task<IStore> OpenStoreAsync();
 
     [Fact]
     public async Task SyncAsync_TimesSentAtMinus0700_CreatedIdentifiedResolvedExactToTheSecond()
@@ -62,7 +46,7 @@ public abstract class StatuspageSyncTests : IAsyncLifetime
         var result = (await Sync().SyncAsync(false, default)).Single();
 
         result.Incidents.Should().Be(1);
-        var incident = (await ReadAsync()).Single();
+        var incident = (await ReadAsync(Entities.Incidents)).Single();
         incident.SourceId.Should().Be("pg1/inc1");
         incident.CreatedAt.Should().Be(new DateTimeOffset(2026, 11, 10, 15, 15, 42, TimeSpan.Zero));
         incident.AcknowledgedAt.Should().Be(new DateTimeOffset(2026, 11, 10, 15, 29, 0, TimeSpan.Zero), "the first identified update, at the time the page displays");
@@ -85,9 +69,9 @@ public abstract class StatuspageSyncTests : IAsyncLifetime
 
         // 8 items, 3 a page: pages 1, 2 (full) and 3 (short).
         _sp.Server.Requests.Select(r => r.QueryValue("page")).Should().Equal("1", "2", "3");
-        _time.Delays.Should().Equal(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        Time.Delays.Should().Equal(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         result.Should().BeEquivalentTo(new { Incidents = 7, Maintenances = 1, Removed = 0 });
-        (await _store.CountAsync(Entities.Incidents, default)).Should().Be(7);
+        (await Store.CountAsync(Entities.Incidents, default)).Should().Be(7);
     }
 
     [Fact]
@@ -110,14 +94,14 @@ public abstract class StatuspageSyncTests : IAsyncLifetime
         _sp.Server.Requests.Select(r => r.QueryValue("page")).Should().Equal("1", "2", "3");
         second.Changed.Should().Be(1);
         second.Cursor.Should().Be(s_now.AddDays(-1), "nothing is open: the newest creation");
-        (await ReadAsync()).Single(i => i.SourceId == "pg1/open").Status.Should().Be(IncidentStatus.Resolved);
+        (await ReadAsync(Entities.Incidents)).Single(i => i.SourceId == "pg1/open").Status.Should().Be(IncidentStatus.Resolved);
     }
 
     [Fact]
     public async Task SyncAsync_WrongKey_FailsAtOnceSayingWhatWithoutTheKey()
     {
         const string wrong = "sp-wrong-key";
-        var sync = new StatuspageSync(_store, new StatuspageClient(_http, _sp.BaseUrl, wrong, _time, TimeSpan.FromSeconds(1)), Options(), _time);
+        var sync = new StatuspageSync(Store, new StatuspageClient(Http, _sp.BaseUrl, wrong, Time, TimeSpan.FromSeconds(1)), Options(), Time);
 
         var act = () => sync.SyncAsync(false, default);
 
@@ -141,8 +125,8 @@ public abstract class StatuspageSyncTests : IAsyncLifetime
 
         await Sync().SyncAsync(false, default);
 
-        _time.Delays.Should().Equal(TimeSpan.FromSeconds(4));
-        (await ReadAsync()).Should().ContainSingle();
+        Time.Delays.Should().Equal(TimeSpan.FromSeconds(4));
+        (await ReadAsync(Entities.Incidents)).Should().ContainSingle();
     }
 
     [Fact]
@@ -158,45 +142,22 @@ public abstract class StatuspageSyncTests : IAsyncLifetime
             });
         }
 
-        StatuspageSync Configured(IStore store) => new(store, new StatuspageClient(_http, _sp.BaseUrl, StatuspageFakeServer.Key, _time, TimeSpan.FromSeconds(1)), Options() with { PageIds = ["pg1", "pg2"], PageSize = 2 }, _time);
-        await Configured(_store).SyncAsync(false, default);
-        var clean = await ReadAsync();
-        var again = await Configured(_store).SyncAsync(false, default);
+        StatuspageSync Configured(IStore store) => new(store, new StatuspageClient(Http, _sp.BaseUrl, StatuspageFakeServer.Key, Time, TimeSpan.FromSeconds(1)), Options() with { PageIds = ["pg1", "pg2"], PageSize = 2 }, Time);
+        await Configured(Store).SyncAsync(false, default);
+        var clean = await ReadAsync(Entities.Incidents);
+        var again = await Configured(Store).SyncAsync(false, default);
 
-        await using var faulty = await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, _temp.Combine("faulty.db")), _time, default);
-        var random = new Random(20);
-        var faults = 0;
-        _sp.Server.Override = _ =>
-        {
-            lock (random)
-            {
-                if (random.NextDouble() >= 0.2)
-                {
-                    return null;
-                }
-
-                faults++;
-                return (faults % 3) switch
-                {
-                    0 => new LoopbackResponse(429, """{"error":"Rate limit exceeded"}"""),
-                    1 => new LoopbackResponse(502, "<html>Bad gateway</html>"),
-                    _ => new LoopbackResponse(200, """[{"id": """),
-                };
-            }
-        };
+        await using var faulty = await OpenSqliteStoreAsync("faulty.db");
+        var faults = new RandomFaults(new LoopbackResponse(429, """{"error":"Rate limit exceeded"}"""), new LoopbackResponse(502, "<html>Bad gateway</html>"), new LoopbackResponse(200, """[{"id": """));
+        _sp.Server.Override = faults.Next;
         await Configured(faulty).SyncAsync(false, default);
 
         clean.Should().HaveCount(12);
         again.Sum(r => r.Changed).Should().Be(0);
-        faults.Should().BeGreaterThan(0);
-        var stored = new List<Incident>();
-        await foreach (var i in faulty.ReadAsync(Entities.Incidents, null, default))
-        {
-            stored.Add(i);
-        }
-
+        faults.Count.Should().BeGreaterThan(0);
+        var stored = await StoreSnapshot.ReadAllAsync(faulty, Entities.Incidents);
         stored.Should().Equal(clean);
-        (await ReadAsync()).Should().Equal(clean);
+        (await ReadAsync(Entities.Incidents)).Should().Equal(clean);
     }
 
     [Fact]
@@ -211,7 +172,7 @@ public abstract class StatuspageSyncTests : IAsyncLifetime
         var full = await Sync(o => o with { PageIds = ["pg1"] }).SyncAsync(true, default);
 
         full.Single().Removed.Should().Be(1);
-        (await ReadAsync()).Select(i => i.SourceId).Should().BeEquivalentTo("pg1/keep", "pg2/other");
+        (await ReadAsync(Entities.Incidents)).Select(i => i.SourceId).Should().BeEquivalentTo("pg1/keep", "pg2/other");
     }
 
     private static FakeStatuspageIncident Resolved(string id, DateTimeOffset created) =>
@@ -222,40 +183,12 @@ public abstract class StatuspageSyncTests : IAsyncLifetime
     private StatuspageSync Sync(Func<StatuspageOptions, StatuspageOptions>? configure = null)
     {
         var options = (configure ?? (o => o))(Options() with { BaseUrl = _sp.BaseUrl });
-        return new StatuspageSync(_store, new StatuspageClient(_http, _sp.BaseUrl, StatuspageFakeServer.Key, _time, options.MinInterval), options, _time);
-    }
-
-    private async Task<List<Incident>> ReadAsync()
-    {
-        var list = new List<Incident>();
-        await foreach (var record in _store.ReadAsync(Entities.Incidents, null, default))
-        {
-            list.Add(record);
-        }
-
-        return list;
+        return new StatuspageSync(Store, new StatuspageClient(Http, _sp.BaseUrl, StatuspageFakeServer.Key, Time, options.MinInterval), options, Time);
     }
 }
 
 /// <summary>The Statuspage collector on SQLite.</summary>
-public sealed class SqliteStatuspageSyncTests : StatuspageSyncTests
-{
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, PathOf("store.db")), Time, default);
-}
+public sealed class SqliteStatuspageSyncTests() : StatuspageSyncTests(StoreKind.Sqlite);
 
 /// <summary>The Statuspage collector on PostgreSQL.</summary>
-#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
-public sealed class PostgresStatuspageSyncTests : StatuspageSyncTests
-{
-    private readonly PostgresTestServer _server = new();
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Store.OpenAsync(new StoreLocation(StoreKind.Postgres, await _server.CreateDatabaseAsync(default)), Time, default);
-}
+public sealed class PostgresStatuspageSyncTests() : StatuspageSyncTests(StoreKind.Postgres);
