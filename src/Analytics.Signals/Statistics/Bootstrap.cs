@@ -25,16 +25,41 @@ public static class Bootstrap
 
         var random = new Random(Seed(values));
         var data = values.ToArray();
+        var ranks = RanksOf(data);
+        var counts = ranks is null ? [] : new int[data.Length];
         var estimates = new double[Resamples];
         var sample = new double[data.Length];
         for (var b = 0; b < Resamples; b++)
         {
-            for (var i = 0; i < sample.Length; i++)
+            if (ranks is null || aggregator == Aggregator.Mean)
             {
-                sample[i] = data[random.Next(data.Length)];
+                for (var i = 0; i < sample.Length; i++)
+                {
+                    sample[i] = data[random.Next(data.Length)];
+                }
+
+                estimates[b] = Estimate(aggregator, sample);
+                continue;
             }
 
-            estimates[b] = Estimate(aggregator, sample);
+            // The same draws, counted by the drawn value's rank and written out in rank order: a counting sort that
+            // gives exactly the array Array.Sort would make of the resample, in linear time.
+            Array.Clear(counts);
+            for (var i = 0; i < sample.Length; i++)
+            {
+                counts[ranks.Rank[random.Next(data.Length)]]++;
+            }
+
+            var at = 0;
+            for (var r = 0; r < counts.Length; r++)
+            {
+                for (var c = 0; c < counts[r]; c++)
+                {
+                    sample[at++] = ranks.Sorted[r];
+                }
+            }
+
+            estimates[b] = Quantile.OfSorted(sample, QuantileOf(aggregator));
         }
 
         // Sorted once for both bounds; Quantile.Of would sort a copy for each.
@@ -60,26 +85,52 @@ public static class Bootstrap
 
     /// <summary>
     /// <paramref name="aggregator"/> of one resample, exactly as <see cref="Aggregation.Apply"/> computes it, but sorting
-    /// the resample in place for the quantiles (it is refilled for the next one) instead of allocating a sorted copy of
-    /// each of the thousand: this loop is most of the cost of every signal with intervals.
+    /// the resample in place for the quantiles (it is refilled for the next one) instead of allocating a sorted copy.
     /// </summary>
     private static double Estimate(Aggregator aggregator, double[] sample)
     {
-        switch (aggregator)
+        if (aggregator == Aggregator.Mean)
         {
-            case Aggregator.Mean:
-                return aggregator.Apply(sample)!.Value;
-            case Aggregator.P75:
-                Array.Sort(sample);
-                return Quantile.OfSorted(sample, 0.75);
-            case Aggregator.P90:
-                Array.Sort(sample);
-                return Quantile.OfSorted(sample, 0.9);
-            default:
-                Array.Sort(sample);
-                return Quantile.OfSorted(sample, 0.5);
+            return aggregator.Apply(sample)!.Value;
         }
+
+        Array.Sort(sample);
+        return Quantile.OfSorted(sample, QuantileOf(aggregator));
     }
+
+    /// <summary>The quantile <see cref="Aggregation.Apply"/> takes for a quantile aggregator.</summary>
+    private static double QuantileOf(Aggregator aggregator) => aggregator switch
+    {
+        Aggregator.P75 => 0.75,
+        Aggregator.P90 => 0.9,
+        _ => 0.5,
+    };
+
+    /// <summary>
+    /// The values sorted, and each value's position among them, for the counting sort of resamples; null when a value is
+    /// a negative zero or NaN, whose order against +0 or each other Array.Sort leaves to chance (then resamples are sorted).
+    /// </summary>
+    private static SortedRanks? RanksOf(double[] data)
+    {
+        if (data.Any(v => double.IsNaN(v) || (v == 0 && double.IsNegative(v))))
+        {
+            return null;
+        }
+
+        var sorted = (double[])data.Clone();
+        var order = Enumerable.Range(0, data.Length).ToArray();
+        Array.Sort(sorted, order);
+        var rank = new int[data.Length];
+        for (var position = 0; position < order.Length; position++)
+        {
+            rank[order[position]] = position;
+        }
+
+        return new SortedRanks(sorted, rank);
+    }
+
+    /// <summary>Values sorted ascending, and for each original index its position in <see cref="Sorted"/>.</summary>
+    private sealed record SortedRanks(double[] Sorted, int[] Rank);
 
     /// <summary>FNV-1a over the values' bits: stable across processes, unlike <see cref="HashCode"/>.</summary>
     private static int Seed(IReadOnlyList<double> values)
