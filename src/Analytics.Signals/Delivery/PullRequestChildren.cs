@@ -8,8 +8,8 @@ namespace Analytics.Signals.Delivery;
 /// <summary>
 /// Reads the records that hang off given pull requests (reviews, review comments, pull-request commits) by their
 /// <c>source</c> and <c>pull_request_id</c>, in chunks of <see cref="ChunkSize"/> ids, so a signal reads what belongs to
-/// the pull requests it selected instead of the whole table. Every record of a pull request comes in the same chunk, in
-/// key order, as a read of the whole table would give them.
+/// the pull requests it selected instead of the whole table. Records come grouped by pull request; each pull request's
+/// records come in the same chunk and in key order, as a read of the whole table would give them.
 /// </summary>
 internal static class PullRequestChildren
 {
@@ -24,14 +24,16 @@ internal static class PullRequestChildren
         [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
-        // One source per query: (source, pull_request_id) is the leading part of pull_request_commits' key, and reviews
-        // and comments have an index on pull_request_id.
+        // One source per query: (source, pull_request_id) leads pull_request_commits' key and indexes reviews and
+        // comments (migration 10).
         foreach (var bySource in pullRequests.GroupBy(pr => pr.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var ids = bySource.Select(pr => pr.SourceId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
             foreach (var chunk in ids.Chunk(ChunkSize))
             {
-                var query = StoreQuery.All.Where("source", bySource.Key).WhereIn("pull_request_id", chunk);
+                // Ordered by pull request first: SQLite then reads through (source, pull_request_id) instead of
+                // scanning the key's `source` prefix to avoid a sort. Each pull request's records stay in key order.
+                var query = StoreQuery.All.Where("source", bySource.Key).WhereIn("pull_request_id", chunk).OrderedBy("pull_request_id");
                 await foreach (var record in store.ReadAsync(map, query, cancellationToken))
                 {
                     yield return record;
