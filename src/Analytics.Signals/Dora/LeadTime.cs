@@ -1,4 +1,5 @@
 using Analytics.Domain.Code;
+using Analytics.Signals.Delivery;
 using Analytics.Signals.Series;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
@@ -43,8 +44,10 @@ public sealed class LeadTime : ISignal
             }
         }
 
+        // Only the selected pull requests' commits and reviews, by pull request: the earliest of each does not depend on
+        // the order they come in.
         var firstCommit = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        await foreach (var commit in request.Store.ReadAsync(Entities.PullRequestCommits, null, cancellationToken))
+        await foreach (var commit in PullRequestChildren.ReadAsync(request.Store, Entities.PullRequestCommits, merged.Values, cancellationToken))
         {
             var key = Key(commit.Source, commit.PullRequestId);
             if (merged.ContainsKey(key) && (!firstCommit.TryGetValue(key, out var first) || commit.AuthoredAt < first))
@@ -54,7 +57,7 @@ public sealed class LeadTime : ISignal
         }
 
         var firstReview = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        await foreach (var review in request.Store.ReadAsync(Entities.Reviews, null, cancellationToken))
+        await foreach (var review in PullRequestChildren.ReadAsync(request.Store, Entities.Reviews, merged.Values, cancellationToken))
         {
             var key = Key(review.Source, review.PullRequestId);
             if (merged.TryGetValue(key, out var pr) && review.SubmittedAt <= pr.MergedAt

@@ -24,19 +24,47 @@ public static class Bootstrap
         }
 
         var random = new Random(Seed(values));
+        var data = values.ToArray();
+        var ranks = RanksOf(data);
+        var counts = ranks is null ? [] : new int[data.Length];
         var estimates = new double[Resamples];
-        var sample = new double[values.Count];
+        var sample = new double[data.Length];
         for (var b = 0; b < Resamples; b++)
         {
-            for (var i = 0; i < sample.Length; i++)
+            if (ranks is null || aggregator == Aggregator.Mean)
             {
-                sample[i] = values[random.Next(values.Count)];
+                for (var i = 0; i < sample.Length; i++)
+                {
+                    sample[i] = data[random.Next(data.Length)];
+                }
+
+                estimates[b] = Estimate(aggregator, sample);
+                continue;
             }
 
-            estimates[b] = aggregator.Apply(sample)!.Value;
+            // The same draws, counted by the drawn value's rank and written out in rank order: a counting sort that
+            // gives exactly the array Array.Sort would make of the resample, in linear time.
+            Array.Clear(counts);
+            for (var i = 0; i < sample.Length; i++)
+            {
+                counts[ranks.Rank[random.Next(data.Length)]]++;
+            }
+
+            var at = 0;
+            for (var r = 0; r < counts.Length; r++)
+            {
+                for (var c = 0; c < counts[r]; c++)
+                {
+                    sample[at++] = ranks.Sorted[r];
+                }
+            }
+
+            estimates[b] = Quantile.OfSorted(sample, QuantileOf(aggregator));
         }
 
-        return (Quantile.Of(estimates, 0.025)!.Value, Quantile.Of(estimates, 0.975)!.Value);
+        // Sorted once for both bounds; Quantile.Of would sort a copy for each.
+        Array.Sort(estimates);
+        return (Quantile.OfSorted(estimates, 0.025), Quantile.OfSorted(estimates, 0.975));
     }
 
     /// <summary>
@@ -54,6 +82,55 @@ public static class Bootstrap
 
         return after.Low > before.High || after.High < before.Low;
     }
+
+    /// <summary>
+    /// <paramref name="aggregator"/> of one resample, exactly as <see cref="Aggregation.Apply"/> computes it, but sorting
+    /// the resample in place for the quantiles (it is refilled for the next one) instead of allocating a sorted copy.
+    /// </summary>
+    private static double Estimate(Aggregator aggregator, double[] sample)
+    {
+        if (aggregator == Aggregator.Mean)
+        {
+            return aggregator.Apply(sample)!.Value;
+        }
+
+        Array.Sort(sample);
+        return Quantile.OfSorted(sample, QuantileOf(aggregator));
+    }
+
+    /// <summary>The quantile <see cref="Aggregation.Apply"/> takes for a quantile aggregator.</summary>
+    private static double QuantileOf(Aggregator aggregator) => aggregator switch
+    {
+        Aggregator.P75 => 0.75,
+        Aggregator.P90 => 0.9,
+        _ => 0.5,
+    };
+
+    /// <summary>
+    /// The values sorted, and each value's position among them, for the counting sort of resamples; null when a value is
+    /// a negative zero or NaN, whose order against +0 or each other Array.Sort leaves to chance (then resamples are sorted).
+    /// </summary>
+    private static SortedRanks? RanksOf(double[] data)
+    {
+        if (data.Any(v => double.IsNaN(v) || (v == 0 && double.IsNegative(v))))
+        {
+            return null;
+        }
+
+        var sorted = (double[])data.Clone();
+        var order = Enumerable.Range(0, data.Length).ToArray();
+        Array.Sort(sorted, order);
+        var rank = new int[data.Length];
+        for (var position = 0; position < order.Length; position++)
+        {
+            rank[order[position]] = position;
+        }
+
+        return new SortedRanks(sorted, rank);
+    }
+
+    /// <summary>Values sorted ascending, and for each original index its position in <see cref="Sorted"/>.</summary>
+    private sealed record SortedRanks(double[] Sorted, int[] Rank);
 
     /// <summary>FNV-1a over the values' bits: stable across processes, unlike <see cref="HashCode"/>.</summary>
     private static int Seed(IReadOnlyList<double> values)

@@ -21,6 +21,15 @@ public static class Quantile
         }
 
         Array.Sort(sorted);
+        return OfSorted(sorted, p);
+    }
+
+    /// <summary>
+    /// The <paramref name="p"/>-quantile of values already sorted ascending (not empty): <see cref="Of"/> without the copy
+    /// and the sort, for callers that sort a buffer of their own (the bootstrap's resamples).
+    /// </summary>
+    internal static double OfSorted(double[] sorted, double p)
+    {
         var position = (sorted.Length - 1) * p;
         var lower = (int)Math.Floor(position);
         var upper = Math.Min(lower + 1, sorted.Length - 1);

@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+using Analytics.Domain.Code;
+using Analytics.Storage;
+using Analytics.Storage.Schema;
+
+namespace Analytics.Signals.Delivery;
+
+/// <summary>
+/// Reads the records that hang off given pull requests (reviews, review comments, pull-request commits) by their
+/// <c>source</c> and <c>pull_request_id</c>, in chunks of <see cref="ChunkSize"/> ids, so a signal reads what belongs to
+/// the pull requests it selected instead of the whole table. Records come grouped by pull request; each pull request's
+/// records come in the same chunk and in key order, as a read of the whole table would give them.
+/// </summary>
+internal static class PullRequestChildren
+{
+    /// <summary>Pull-request ids per query: few round trips, and far below either database's parameter limit.</summary>
+    public const int ChunkSize = 500;
+
+    /// <summary>The records of <paramref name="map"/> belonging to <paramref name="pullRequests"/> (each read once).</summary>
+    public static async IAsyncEnumerable<T> ReadAsync<T>(
+        IStore store,
+        EntityMap<T> map,
+        IEnumerable<PullRequest> pullRequests,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class
+    {
+        // One source per query: (source, pull_request_id) leads pull_request_commits' key and indexes reviews and
+        // comments (migration 10).
+        foreach (var bySource in pullRequests.GroupBy(pr => pr.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var ids = bySource.Select(pr => pr.SourceId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            foreach (var chunk in ids.Chunk(ChunkSize))
+            {
+                // Ordered by pull request first: SQLite then reads through (source, pull_request_id) instead of
+                // scanning the key's `source` prefix to avoid a sort. Each pull request's records stay in key order.
+                var query = StoreQuery.All.Where("source", bySource.Key).WhereIn("pull_request_id", chunk).OrderedBy("pull_request_id");
+                await foreach (var record in store.ReadAsync(map, query, cancellationToken))
+                {
+                    yield return record;
+                }
+            }
+        }
+    }
+}
