@@ -15,6 +15,7 @@ internal sealed partial class TestHistory(string repository, string testId)
     private readonly Interner<string> _jobs = new();
     private readonly Interner<string> _branches = new();
     private bool _sorted = true;
+    private WorkTables? _work;
 
     /// <summary>The repository's full name.</summary>
     public string Repository { get; } = repository;
@@ -24,6 +25,9 @@ internal sealed partial class TestHistory(string repository, string testId)
 
     /// <summary>The executions, in time order (then in the order they were added) once <see cref="Seal"/> ran.</summary>
     public IReadOnlyList<TestExecution> Executions => _executions;
+
+    /// <summary>The name of an execution's <see cref="TestExecution.Branch"/>.</summary>
+    public string BranchName(int branch) => _branches[branch];
 
     /// <summary>The run key (source and run id) of an execution's <see cref="TestExecution.Run"/>.</summary>
     public string RunKey(int run) => RunKeyOf(_runs[run].Source, _runs[run].RunId);
@@ -100,6 +104,8 @@ internal sealed partial class TestHistory(string repository, string testId)
         private readonly List<T> _values = [];
 
         public T this[int index] => _values[index];
+
+        public int Count => _values.Count;
 
         public int Intern(T value)
         {

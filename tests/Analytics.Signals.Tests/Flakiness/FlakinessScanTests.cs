@@ -166,7 +166,7 @@ public abstract class FlakinessScanTests : IAsyncLifetime
     /// <summary>
     /// The former analysis, kept here as the reference: every result of the period read <c>ORDER BY test_id</c> (then
     /// by key), all repositories, grouped by test id and then by repository in C#, each test's executions in the former
-    /// order, each window evaluated over its look-back, tests fed to the impact ledger in that order (test id, then
+    /// order, each window evaluated over its look-back by the former loop (<see cref="FormerVerdict"/>), tests fed to the impact ledger in that order (test id, then
     /// repository).
     /// </summary>
     private static async Task<(List<FlakinessTimeline.TestTimeline> Tests, IReadOnlyList<ImpactEvent> Events)> ReferenceAsync(
@@ -214,14 +214,14 @@ public abstract class FlakinessScanTests : IAsyncLifetime
 
             history.Seal();
             var team = request.OwnerOf(history.Repository)!;
-            var verdicts = windows[team.Id].Select(w => history.Evaluate(w.End - options.Window, w.End, options)).ToList();
+            var verdicts = windows[team.Id].Select(w => FormerVerdict.Evaluate(history, w.End - options.Window, w.End, options)).ToList();
             if (verdicts.All(v => v.Executions == 0))
             {
                 continue;
             }
 
             tests.Add(new FlakinessTimeline.TestTimeline(team, history.Repository, history.TestId, verdicts));
-            ledger.Record(history, FlakyTests.IsToBlame(history.Evaluate(impactFrom, scanTo, options), options), impactFrom, scanTo);
+            ledger.Record(history, FlakyTests.IsToBlame(FormerVerdict.Evaluate(history, impactFrom, scanTo, options), options), impactFrom, scanTo);
         }
 
         var events = await ledger.ResolveAsync(request.Store, impactFrom, scanTo, default);
