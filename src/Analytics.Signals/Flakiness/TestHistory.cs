@@ -62,19 +62,6 @@ internal sealed partial class TestHistory(string repository, string testId)
         _executions.Add(added);
     }
 
-    /// <summary>Adds one result.</summary>
-    public void Add(TestResult result) => Add(
-        result.Source,
-        result.RunId,
-        result.Attempt,
-        result.Job,
-        result.Execution,
-        result.CommitSha,
-        result.Branch,
-        result.Outcome,
-        result.Duration,
-        result.StartedAt);
-
     /// <summary>
     /// Puts the executions in time order, keeping the order they were added in among executions at the same instant (a
     /// stable sort); the scanner reads them in time order already, so this normally does nothing.
