@@ -36,6 +36,12 @@ public sealed record SignalRequest(
     /// <summary>What CI runners cost per minute, by runner label (default <see cref="CiCost.RunnerPrices.Default"/>).</summary>
     public CiCost.RunnerPrices RunnerPrices { get; init; } = CiCost.RunnerPrices.Default;
 
+    /// <summary>
+    /// Analyses shared by the signals computed over this request and its <c>with</c> copies (they share this object);
+    /// not part of equality.
+    /// </summary>
+    internal SharedAnalyses Shared { get; } = new();
+
     /// <summary>Whether <paramref name="environment"/> is production.</summary>
     public bool IsProduction(string environment) =>
         ProductionEnvironments.Contains(environment, StringComparer.OrdinalIgnoreCase);

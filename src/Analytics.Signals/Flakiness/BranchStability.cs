@@ -31,17 +31,19 @@ public sealed record BranchStability(
             }
         }
 
-        var n = executions.Count;
-        return new BranchStability(
-            branch,
-            n,
-            failures,
-            flips,
-            n >= 2 ? (double)flips / (n - 1) : null,
-            disruptions,
-            n == 0 ? null : (double)disruptions / n,
-            n == 0 ? null : BinaryEntropy((double)failures / n));
+        return Of(branch, executions.Count, failures, flips, disruptions);
     }
+
+    /// <summary>Builds the figures from the counts of <paramref name="n"/> executions in time order.</summary>
+    internal static BranchStability Of(string branch, int n, int failures, int flips, int disruptions) => new(
+        branch,
+        n,
+        failures,
+        flips,
+        n >= 2 ? (double)flips / (n - 1) : null,
+        disruptions,
+        n == 0 ? null : (double)disruptions / n,
+        n == 0 ? null : BinaryEntropy((double)failures / n));
 
     /// <summary>Binary entropy in bits of a failure probability.</summary>
     internal static double BinaryEntropy(double p) =>

@@ -1,3 +1,4 @@
+using Analytics.Domain.Common;
 using Analytics.Domain.People;
 using Analytics.Signals.Series;
 
@@ -29,11 +30,29 @@ internal sealed class FlakinessTimeline
     /// <summary>The impact events of the whole scan (empty unless asked for).</summary>
     public IReadOnlyList<ImpactEvent> Events { get; }
 
-    /// <summary>Computes the verdicts (and the impact events when <paramref name="withImpact"/>).</summary>
-    public static async Task<FlakinessTimeline> ComputeAsync(
+    /// <summary>
+    /// The verdicts (and the impact events when <paramref name="withImpact"/>), computed once per request: signals
+    /// computed over the same request (or its <c>with</c> copies) with the same period, teams and options share one
+    /// analysis, and an analysis with impact serves a caller that needs none.
+    /// </summary>
+    public static Task<FlakinessTimeline> ComputeAsync(
         SignalRequest request, FlakinessOptions options, bool withImpact, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
+        var key = new AnalysisKey(request.Store, ValueList.From(request.Teams), request.From, request.To, request.Granularity, options, withImpact);
+        if (!withImpact && request.Shared.Holds(key with { WithImpact = true }))
+        {
+            key = key with { WithImpact = true };
+        }
+
+        return request.Shared.GetOrComputeAsync(key, ct => ComputeOnceAsync(request, options, key.WithImpact, ct), cancellationToken);
+    }
+
+    /// <summary>Computes the verdicts from one ordered scan of the period and its look-back.</summary>
+    private static async Task<FlakinessTimeline> ComputeOnceAsync(
+        SignalRequest request, FlakinessOptions options, bool withImpact, CancellationToken cancellationToken)
+    {
         options.Validate();
         var windows = request.Teams.ToDictionary(
             t => t.Id,
@@ -44,6 +63,8 @@ internal sealed class FlakinessTimeline
             return new FlakinessTimeline(windows, [], []);
         }
 
+        // One scan from the look-back of the earliest window's end to the latest end; each window's verdict then slides
+        // over the test's executions in memory (TestHistory.Evaluate finds a window's first execution by binary search).
         var scanTo = nonEmpty.Max(w => w[^1].End);
         var scanFrom = nonEmpty.Min(w => w[0].End) - options.Window;
         var impactFrom = nonEmpty.Min(w => w[0].Start);
@@ -53,6 +74,7 @@ internal sealed class FlakinessTimeline
             request.Store,
             scanFrom,
             scanTo,
+            await OwnedRepositories.OfTeamsAsync(request, cancellationToken),
             repository => request.OwnerOf(repository) is not null,
             history =>
             {
@@ -76,6 +98,16 @@ internal sealed class FlakinessTimeline
         var events = withImpact ? await ledger.ResolveAsync(request.Store, impactFrom, scanTo, cancellationToken) : [];
         return new FlakinessTimeline(windows, tests, events);
     }
+
+    /// <summary>What one analysis depends on.</summary>
+    private sealed record AnalysisKey(
+        Storage.IStore Store,
+        ValueList<Team> Teams,
+        DateTimeOffset From,
+        DateTimeOffset To,
+        Granularity Granularity,
+        FlakinessOptions Options,
+        bool WithImpact);
 
     /// <summary>One test's verdicts, one per window of its team.</summary>
     /// <param name="Team">The team that owns the repository.</param>

@@ -32,6 +32,7 @@ public static class FlakyTests
             request.Store,
             from,
             to,
+            wanted.Count == 0 ? null : await OwnedRepositories.SpellingsAsync(request.Store, request.Repositories, cancellationToken),
             repository => wanted.Count == 0 || wanted.Contains(repository),
             history =>
             {

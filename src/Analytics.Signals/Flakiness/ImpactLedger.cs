@@ -70,7 +70,11 @@ internal sealed class ImpactLedger
         if (candidates.Count > 0)
         {
             // A run is queued before its tests start: a day's margin covers any queue.
-            var query = StoreQuery.All.Since("queued_at", from.AddDays(-1)).Before("queued_at", to);
+            // Only the repositories with candidates: the key below compares names exactly, so no other run can match.
+            var query = StoreQuery.All
+                .WhereIn("repository", candidates.Keys.Select(k => k.Repository).Distinct(StringComparer.Ordinal))
+                .Since("queued_at", from.AddDays(-1))
+                .Before("queued_at", to);
             await foreach (var run in store.ReadAsync(Entities.WorkflowRuns, query, cancellationToken))
             {
                 var key = (run.Repository, TestHistory.RunKeyOf(run.Source, run.RunId), run.Attempt);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Analytics.Domain.Common;
 
 namespace Analytics.Signals.Flakiness;
@@ -7,14 +8,13 @@ internal sealed partial class TestHistory
 {
     /// <summary>
     /// The verdict at <paramref name="to"/> over the executions in [<paramref name="from"/>, <paramref name="to"/>),
-    /// without impact (see <see cref="ImpactLedger"/>).
+    /// without impact (see <see cref="ImpactLedger"/>). Working tables are kept between calls (one test is evaluated
+    /// for window after window), so a call allocates little beyond its result; not for concurrent use.
     /// </summary>
     public TestHealth Evaluate(DateTimeOffset from, DateTimeOffset to, FlakinessOptions options)
     {
-        var runStarts = new Dictionary<(int Run, int Attempt), DateTimeOffset>();
-        var commits = new Dictionary<int, CommitFacts>();
-        var cells = new Dictionary<(int Commit, int Job), Cell>();
-        var branches = new SortedDictionary<string, List<(bool Failed, int Commit)>>(StringComparer.Ordinal);
+        var w = _work ??= new WorkTables();
+        w.Reset(this, options);
         int executions = 0, failures = 0;
         for (var i = FirstAtOrAfter(from); i < _executions.Count && _executions[i].StartedAt < to; i++)
         {
@@ -26,62 +26,90 @@ internal sealed partial class TestHistory
 
             executions++;
             failures += e.IsFailure ? 1 : 0;
-            runStarts.TryAdd((e.Run, e.Attempt), e.StartedAt); // executions are in time order: the first is the earliest
-            if (!commits.TryGetValue(e.Commit, out var commit))
+
+            // Executions are in time order: the first of a run attempt is its start, and starts come in order.
+            if (w.RunAttempts.Add((e.Run, e.Attempt)))
             {
-                commit = new CommitFacts(e.StartedAt);
-                commits[e.Commit] = commit;
+                w.Starts.Add(e.StartedAt);
             }
 
+            if (!w.CommitIndex.TryGetValue(e.Commit, out var c))
+            {
+                c = w.Commits.Count;
+                w.CommitIndex[e.Commit] = c;
+                w.Commits.Add(new CommitFacts(e.StartedAt));
+            }
+
+            ref var commit = ref CollectionsMarshal.AsSpan(w.Commits)[c];
             commit.Passed |= !e.IsFailure;
             commit.Failed |= e.IsFailure;
-            commit.OnDefaultBranch |= options.IsDefaultBranch(_branches[e.Branch]);
+            commit.OnDefaultBranch |= w.DefaultBranch[e.Branch];
 
             // "The same code" is the same commit in the same job: a test that always fails on one matrix entry and passes
-            // on another is not flaky.
-            if (!cells.TryGetValue((e.Commit, e.Job), out var cell))
-            {
-                cell = new Cell();
-                cells[(e.Commit, e.Job)] = cell;
-            }
-
-            if (cell.Observe(e) is { } kind)
+            // on another is not flaky. Outcomes seen per attempt, per run and in all of that commit and job.
+            var seen = e.IsFailure ? Seen.Fail : Seen.Pass;
+            var attempt = CollectionsMarshal.GetValueRefOrAddDefault(w.Attempts, (e.Commit, e.Job, e.Run, e.Attempt), out _) |= seen;
+            var run = CollectionsMarshal.GetValueRefOrAddDefault(w.Runs, (e.Commit, e.Job, e.Run), out _) |= seen;
+            var all = CollectionsMarshal.GetValueRefOrAddDefault(w.Cells, (e.Commit, e.Job), out _) |= seen;
+            var kind = attempt == Seen.Both ? EvidenceKind.Retry
+                : run == Seen.Both ? EvidenceKind.Rerun
+                : all == Seen.Both ? EvidenceKind.SeparateRuns
+                : EvidenceKind.None;
+            if (kind != EvidenceKind.None)
             {
                 commit.Observe(kind, e.StartedAt);
             }
 
-            var branch = _branches[e.Branch];
-            if (!branches.TryGetValue(branch, out var outcomes))
-            {
-                outcomes = [];
-                branches[branch] = outcomes;
-            }
-
-            outcomes.Add((e.IsFailure, e.Commit));
+            w.Branches[e.Branch].Add(e.IsFailure, e.Commit);
         }
 
-        var evidence = new FlakyEvidence(
-            commits.Values.Count(c => c.Evidence == EvidenceKind.Retry),
-            commits.Values.Count(c => c.Evidence == EvidenceKind.Rerun),
-            commits.Values.Count(c => c.Evidence == EvidenceKind.SeparateRuns));
-        var evidenceTimes = commits.Values.Where(c => c.EvidenceAt is not null).Select(c => c.EvidenceAt!.Value).Order().ToList();
-        var starts = runStarts.Values.Order().ToList();
-        var score = ProportionInterval.Wilson(evidence.Total, commits.Count, options.ConfidenceZ);
-        var (state, since) = Verdict(options, to, starts, evidenceTimes, commits.Values);
+        int retries = 0, reruns = 0, separate = 0;
+        w.EvidenceTimes.Clear();
+        foreach (var commit in w.Commits)
+        {
+            retries += commit.Evidence == EvidenceKind.Retry ? 1 : 0;
+            reruns += commit.Evidence == EvidenceKind.Rerun ? 1 : 0;
+            separate += commit.Evidence == EvidenceKind.SeparateRuns ? 1 : 0;
+            if (commit.EvidenceAt is { } at)
+            {
+                w.EvidenceTimes.Add(at);
+            }
+        }
+
+        SortStably(w.EvidenceTimes);
+        var evidence = new FlakyEvidence(retries, reruns, separate);
+        var score = ProportionInterval.Wilson(evidence.Total, w.Commits.Count, options.ConfidenceZ);
+        var (state, since) = Verdict(options, to, w.Starts, w.EvidenceTimes, w.Commits);
         return new TestHealth(
             Repository,
             TestId,
             state,
             since,
-            runStarts.Count,
-            commits.Count,
+            w.RunAttempts.Count,
+            w.Commits.Count,
             executions,
             failures,
             evidence,
-            evidenceTimes.Count > 0 ? evidenceTimes[^1] : null,
+            w.EvidenceTimes.Count > 0 ? w.EvidenceTimes[^1] : null,
             score,
-            ValueList.From(branches.Select(b => BranchStability.Of(b.Key, b.Value))),
+            ValueList.From(w.BranchesByName.Where(b => w.Branches[b].Executions > 0).Select(b => w.Branches[b].ToStability(_branches[b]))),
             default);
+    }
+
+    /// <summary>Sorts a short list by instant, keeping equal instants in their order (as LINQ's Order does).</summary>
+    private static void SortStably(List<DateTimeOffset> instants)
+    {
+        for (var i = 1; i < instants.Count; i++)
+        {
+            var x = instants[i];
+            var j = i;
+            for (; j > 0 && instants[j - 1] > x; j--)
+            {
+                instants[j] = instants[j - 1];
+            }
+
+            instants[j] = x;
+        }
     }
 
     /// <summary>The index of the first execution at or after <paramref name="instant"/> (executions are sorted).</summary>
@@ -104,12 +132,13 @@ internal sealed partial class TestHistory
         return low;
     }
 
-    private static (TestState State, DateTimeOffset? Since) Verdict(
+    /// <summary>The state and since when, from a window's run starts and evidence times (in time order) and commits (in the order first tested).</summary>
+    internal static (TestState State, DateTimeOffset? Since) Verdict(
         FlakinessOptions options,
         DateTimeOffset to,
         List<DateTimeOffset> runStarts,
         List<DateTimeOffset> evidence,
-        IEnumerable<CommitFacts> commits)
+        List<CommitFacts> commits)
     {
         if (runStarts.Count < options.MinimumRuns)
         {
@@ -185,7 +214,7 @@ internal sealed partial class TestHistory
     }
 
     /// <summary>Where in the run structure a pass and a fail of one commit and job met; narrower kinds first.</summary>
-    private enum EvidenceKind
+    internal enum EvidenceKind
     {
         None,
         Retry,
@@ -193,8 +222,18 @@ internal sealed partial class TestHistory
         SeparateRuns,
     }
 
+    /// <summary>Which outcomes were seen.</summary>
+    [Flags]
+    private enum Seen : byte
+    {
+        None = 0,
+        Pass = 1,
+        Fail = 2,
+        Both = 3,
+    }
+
     /// <summary>What the window shows about one commit.</summary>
-    private sealed class CommitFacts(DateTimeOffset firstAt)
+    internal struct CommitFacts(DateTimeOffset firstAt)
     {
         public DateTimeOffset FirstAt { get; } = firstAt;
 
@@ -208,7 +247,7 @@ internal sealed partial class TestHistory
 
         public DateTimeOffset? EvidenceAt { get; private set; }
 
-        public bool FailedOnly => Failed && !Passed;
+        public readonly bool FailedOnly => Failed && !Passed;
 
         public void Observe(EvidenceKind kind, DateTimeOffset at)
         {
@@ -217,35 +256,86 @@ internal sealed partial class TestHistory
         }
     }
 
-    /// <summary>The outcomes of one commit in one job, by run and attempt.</summary>
-    private sealed class Cell
+    /// <summary>How outcomes alternate on one branch, accumulated in time order (as BranchStability.Of counts them).</summary>
+    private struct BranchTally
     {
-        private readonly Dictionary<(int Run, int Attempt), Seen> _attempts = [];
-        private readonly Dictionary<int, Seen> _runs = [];
-        private Seen _all;
+        private bool _lastFailed;
+        private int _lastCommit;
 
-        [Flags]
-        private enum Seen
+        public int Executions { get; private set; }
+
+        public int Failures { get; private set; }
+
+        public int Flips { get; private set; }
+
+        public int Disruptions { get; private set; }
+
+        public void Add(bool failed, int commit)
         {
-            None = 0,
-            Pass = 1,
-            Fail = 2,
-            Both = 3,
+            Failures += failed ? 1 : 0;
+            if (Executions > 0 && failed != _lastFailed)
+            {
+                Flips++;
+                Disruptions += commit == _lastCommit ? 1 : 0;
+            }
+
+            Executions++;
+            _lastFailed = failed;
+            _lastCommit = commit;
         }
 
-        /// <summary>Adds an execution; returns the narrowest kind of evidence it completes, if any.</summary>
-        public EvidenceKind? Observe(TestExecution e)
+        public readonly BranchStability ToStability(string branch) => BranchStability.Of(branch, Executions, Failures, Flips, Disruptions);
+    }
+
+    /// <summary>The working tables of <see cref="Evaluate"/>, emptied (keeping their capacity) at each call.</summary>
+    private sealed class WorkTables
+    {
+        public HashSet<(int Run, int Attempt)> RunAttempts { get; } = [];
+
+        public List<DateTimeOffset> Starts { get; } = [];
+
+        public Dictionary<int, int> CommitIndex { get; } = [];
+
+        public List<CommitFacts> Commits { get; } = [];
+
+        public Dictionary<(int Commit, int Job, int Run, int Attempt), Seen> Attempts { get; } = [];
+
+        public Dictionary<(int Commit, int Job, int Run), Seen> Runs { get; } = [];
+
+        public Dictionary<(int Commit, int Job), Seen> Cells { get; } = [];
+
+        public List<DateTimeOffset> EvidenceTimes { get; } = [];
+
+        public BranchTally[] Branches { get; private set; } = [];
+
+        public bool[] DefaultBranch { get; private set; } = [];
+
+        /// <summary>Branch indexes in ordinal order of their names.</summary>
+        public int[] BranchesByName { get; private set; } = [];
+
+        private FlakinessOptions? _options;
+
+        public void Reset(TestHistory history, FlakinessOptions options)
         {
-            var seen = e.IsFailure ? Seen.Fail : Seen.Pass;
-            var attempt = _attempts.GetValueOrDefault((e.Run, e.Attempt)) | seen;
-            var run = _runs.GetValueOrDefault(e.Run) | seen;
-            _attempts[(e.Run, e.Attempt)] = attempt;
-            _runs[e.Run] = run;
-            _all |= seen;
-            return attempt == Seen.Both ? EvidenceKind.Retry
-                : run == Seen.Both ? EvidenceKind.Rerun
-                : _all == Seen.Both ? EvidenceKind.SeparateRuns
-                : null;
+            RunAttempts.Clear();
+            Starts.Clear();
+            CommitIndex.Clear();
+            Commits.Clear();
+            Attempts.Clear();
+            Runs.Clear();
+            Cells.Clear();
+            var count = history._branches.Count;
+            if (Branches.Length != count || !ReferenceEquals(options, _options))
+            {
+                Branches = new BranchTally[count];
+                DefaultBranch = [.. Enumerable.Range(0, count).Select(b => options.IsDefaultBranch(history._branches[b]))];
+                BranchesByName = [.. Enumerable.Range(0, count).OrderBy(b => history._branches[b], StringComparer.Ordinal)];
+                _options = options;
+            }
+            else
+            {
+                Array.Clear(Branches);
+            }
         }
     }
 }

@@ -10,11 +10,12 @@ namespace Analytics.Signals.Flakiness;
 internal sealed partial class TestHistory(string repository, string testId)
 {
     private readonly List<TestExecution> _executions = [];
-    private readonly Interner _commits = new();
-    private readonly Interner _runs = new();
-    private readonly Interner _jobs = new();
-    private readonly Interner _branches = new();
+    private readonly Interner<string> _commits = new();
+    private readonly Interner<(string Source, string RunId)> _runs = new();
+    private readonly Interner<string> _jobs = new();
+    private readonly Interner<string> _branches = new();
     private bool _sorted = true;
+    private WorkTables? _work;
 
     /// <summary>The repository's full name.</summary>
     public string Repository { get; } = repository;
@@ -22,35 +23,56 @@ internal sealed partial class TestHistory(string repository, string testId)
     /// <summary>The test's id.</summary>
     public string TestId { get; } = testId;
 
-    /// <summary>The executions, in time order (then run, attempt, job and execution) once <see cref="Seal"/> ran.</summary>
+    /// <summary>The executions, in time order (then in the order they were added) once <see cref="Seal"/> ran.</summary>
     public IReadOnlyList<TestExecution> Executions => _executions;
 
-    /// <summary>The run key (source and run id) of an execution's <see cref="TestExecution.Run"/>.</summary>
-    public string RunKey(int run) => _runs[run];
+    /// <summary>The name of an execution's <see cref="TestExecution.Branch"/>.</summary>
+    public string BranchName(int branch) => _branches[branch];
 
-    /// <summary>Adds one result.</summary>
-    public void Add(TestResult result)
+    /// <summary>The run key (source and run id) of an execution's <see cref="TestExecution.Run"/>.</summary>
+    public string RunKey(int run) => RunKeyOf(_runs[run].Source, _runs[run].RunId);
+
+    /// <summary>
+    /// Adds one execution. Executions at the same instant keep the order they are added in, so the scanner adds them in
+    /// the store's key order (source, run, attempt, job, execution).
+    /// </summary>
+    public void Add(
+        string source,
+        string runId,
+        int attempt,
+        string job,
+        int execution,
+        string commitSha,
+        string? branch,
+        TestOutcome outcome,
+        TimeSpan duration,
+        DateTimeOffset startedAt)
     {
-        var execution = new TestExecution(
-            result.StartedAt,
-            _commits.Intern(result.CommitSha),
-            _runs.Intern(RunKeyOf(result.Source, result.RunId)),
-            result.Attempt,
-            _jobs.Intern(result.Job),
-            result.Execution,
-            _branches.Intern(result.Branch ?? NoBranch),
-            result.Outcome,
-            result.Duration);
-        _sorted &= _executions.Count == 0 || Compare(_executions[^1], execution) <= 0;
-        _executions.Add(execution);
+        var added = new TestExecution(
+            startedAt,
+            _commits.Intern(commitSha),
+            _runs.Intern((source, runId)),
+            attempt,
+            _jobs.Intern(job),
+            execution,
+            _branches.Intern(branch ?? NoBranch),
+            outcome,
+            duration);
+        _sorted &= _executions.Count == 0 || _executions[^1].StartedAt <= startedAt;
+        _executions.Add(added);
     }
 
-    /// <summary>Puts the executions in time order; the store returns them by run id, not by time.</summary>
+    /// <summary>
+    /// Puts the executions in time order, keeping the order they were added in among executions at the same instant (a
+    /// stable sort); the scanner reads them in time order already, so this normally does nothing.
+    /// </summary>
     public void Seal()
     {
         if (!_sorted)
         {
-            _executions.Sort(Compare);
+            var ordered = _executions.OrderBy(e => e.StartedAt).ToList(); // OrderBy is stable
+            _executions.Clear();
+            _executions.AddRange(ordered);
             _sorted = true;
         }
     }
@@ -61,24 +83,18 @@ internal sealed partial class TestHistory(string repository, string testId)
     /// <summary>How runs are told apart across sources.</summary>
     public static string RunKeyOf(string source, string runId) => source + "\u001f" + runId;
 
-    private static int Compare(TestExecution a, TestExecution b)
+    /// <summary>Values to dense indexes and back.</summary>
+    private sealed class Interner<T>
+        where T : notnull
     {
-        var c = a.StartedAt.CompareTo(b.StartedAt);
-        c = c != 0 ? c : a.Run.CompareTo(b.Run);
-        c = c != 0 ? c : a.Attempt.CompareTo(b.Attempt);
-        c = c != 0 ? c : a.Job.CompareTo(b.Job);
-        return c != 0 ? c : a.Execution.CompareTo(b.Execution);
-    }
+        private readonly Dictionary<T, int> _index = [];
+        private readonly List<T> _values = [];
 
-    /// <summary>Strings to dense indexes and back.</summary>
-    private sealed class Interner
-    {
-        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-        private readonly List<string> _values = [];
+        public T this[int index] => _values[index];
 
-        public string this[int index] => _values[index];
+        public int Count => _values.Count;
 
-        public int Intern(string value)
+        public int Intern(T value)
         {
             if (!_index.TryGetValue(value, out var index))
             {

@@ -1,74 +1,111 @@
+using Analytics.Domain.Testing;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Flakiness;
 
 /// <summary>
-/// Streams test results once, grouped by test, and hands each test's sealed history to a callback. The store orders by
-/// test id (then by key), so only the current test id's executions are held: memory is proportional to one test's
-/// executions in the period, not to all results.
+/// Streams test results once, one test at a time, and hands each test's sealed history to a callback. The store reads
+/// them <c>ORDER BY repository, test_id, started_at</c> (then by key), which the index of migration 0009 serves without a
+/// sort, and only from the repositories asked for; so only the current test's executions are held: memory is
+/// proportional to one test's executions in the period, not to all results.
 /// </summary>
 internal static class TestResultScanner
 {
+    private static readonly int SourceColumn = Entities.TestResults.IndexOf("source");
+    private static readonly int RepositoryColumn = Entities.TestResults.IndexOf("repository");
+    private static readonly int RunIdColumn = Entities.TestResults.IndexOf("run_id");
+    private static readonly int AttemptColumn = Entities.TestResults.IndexOf("attempt");
+    private static readonly int JobColumn = Entities.TestResults.IndexOf("job");
+    private static readonly int TestIdColumn = Entities.TestResults.IndexOf("test_id");
+    private static readonly int ExecutionColumn = Entities.TestResults.IndexOf("execution");
+    private static readonly int CommitColumn = Entities.TestResults.IndexOf("commit_sha");
+    private static readonly int BranchColumn = Entities.TestResults.IndexOf("branch");
+    private static readonly int OutcomeColumn = Entities.TestResults.IndexOf("outcome");
+    private static readonly int DurationColumn = Entities.TestResults.IndexOf("duration_seconds");
+    private static readonly int StartedAtColumn = Entities.TestResults.IndexOf("started_at");
+
     /// <summary>Scans results that started in [<paramref name="from"/>, <paramref name="to"/>).</summary>
     /// <param name="store">The store.</param>
     /// <param name="from">The first instant (included).</param>
     /// <param name="to">The last instant (excluded).</param>
-    /// <param name="include">Which repositories to keep.</param>
-    /// <param name="onTest">Called once per test (repository and test id), histories in time order.</param>
+    /// <param name="repositories">
+    /// The repositories to read, spelt as stored (<see cref="OwnedRepositories"/>); null reads every repository.
+    /// </param>
+    /// <param name="include">Which of the read repositories to keep.</param>
+    /// <param name="onTest">Called once per test (repository and test id), by repository then test id, histories in time order.</param>
     /// <param name="cancellationToken">Cancels the scan.</param>
-    /// <exception cref="InvalidOperationException">The store returned one test id in two separate groups.</exception>
+    /// <exception cref="InvalidOperationException">The store returned one test in two separate groups.</exception>
     public static async Task ScanAsync(
         IStore store,
         DateTimeOffset from,
         DateTimeOffset to,
+        IReadOnlyCollection<string>? repositories,
         Func<string, bool> include,
         Action<TestHistory> onTest,
         CancellationToken cancellationToken)
     {
-        var query = StoreQuery.All.Since("started_at", from).Before("started_at", to).OrderedBy("test_id");
-        var current = new Dictionary<string, TestHistory>(StringComparer.Ordinal);
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        string? testId = null;
-        await foreach (var result in store.ReadAsync(Entities.TestResults, query, cancellationToken))
+        var query = StoreQuery.All;
+        if (repositories is not null)
         {
-            if (result.TestId != testId)
+            query = query.WhereIn("repository", repositories);
+        }
+
+        query = query.Since("started_at", from).Before("started_at", to).OrderedBy("repository", "test_id", "started_at");
+        var done = new HashSet<(string Repository, string TestId)>();
+        TestHistory? current = null;
+        var skipping = false;
+        string? repository = null, testId = null;
+        await foreach (var row in store.ReadValuesAsync(Entities.TestResults, query, cancellationToken))
+        {
+            var rowRepository = (string)row[RepositoryColumn]!;
+            var rowTestId = (string)row[TestIdColumn]!;
+            if (!string.Equals(rowTestId, testId, StringComparison.Ordinal) || !string.Equals(rowRepository, repository, StringComparison.Ordinal))
             {
                 Flush(current, onTest);
-                testId = result.TestId;
+                current = null;
 
-                // Equal strings sort together under any deterministic collation; a test id seen again means they did not.
-                if (!done.Add(testId))
+                // Equal strings sort together under any deterministic collation; a test seen again means they did not.
+                if (!done.Add((rowRepository, rowTestId)))
                 {
-                    throw new InvalidOperationException($"the store returned test '{testId}' in two groups; results must be ordered by test_id");
+                    throw new InvalidOperationException(
+                        $"the store returned test '{rowTestId}' of '{rowRepository}' in two groups; results must be ordered by repository and test_id");
                 }
+
+                // Keep the strings of the group's first row: the history holds these, not one copy per result.
+                repository = rowRepository;
+                testId = rowTestId;
+                skipping = !include(repository);
             }
 
-            if (!include(result.Repository))
+            if (skipping)
             {
                 continue;
             }
 
-            if (!current.TryGetValue(result.Repository, out var history))
-            {
-                history = new TestHistory(result.Repository, result.TestId);
-                current[result.Repository] = history;
-            }
-
-            history.Add(result);
+            current ??= new TestHistory(repository!, testId!);
+            current.Add(
+                (string)row[SourceColumn]!,
+                (string)row[RunIdColumn]!,
+                (int)row[AttemptColumn]!,
+                (string)row[JobColumn]!,
+                (int)row[ExecutionColumn]!,
+                (string)row[CommitColumn]!,
+                (string?)row[BranchColumn],
+                (TestOutcome)row[OutcomeColumn]!,
+                (TimeSpan)row[DurationColumn]!,
+                (DateTimeOffset)row[StartedAtColumn]!);
         }
 
         Flush(current, onTest);
     }
 
-    private static void Flush(Dictionary<string, TestHistory> current, Action<TestHistory> onTest)
+    private static void Flush(TestHistory? current, Action<TestHistory> onTest)
     {
-        foreach (var history in current.Values.OrderBy(h => h.Repository, StringComparer.Ordinal))
+        if (current is not null)
         {
-            history.Seal();
-            onTest(history);
+            current.Seal();
+            onTest(current);
         }
-
-        current.Clear();
     }
 }

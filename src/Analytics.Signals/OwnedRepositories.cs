@@ -1,0 +1,45 @@
+using Analytics.Storage;
+using Analytics.Storage.Schema;
+
+namespace Analytics.Signals;
+
+/// <summary>
+/// The spellings under which records of some repositories may be stored, for a store-side <c>repository IN (…)</c>
+/// filter. Teams name repositories in any case (<see cref="SignalRequest.OwnerOf"/> ignores case) while the store
+/// compares exactly, so the list holds each name as given plus every stored repository (the small <c>repositories</c>
+/// table) whose name matches it ignoring case. Records under yet another spelling of a repository the store does not
+/// describe are not read; callers still keep only owned repositories afterwards, so a wider list is harmless.
+/// </summary>
+internal static class OwnedRepositories
+{
+    /// <summary>The names to read for <paramref name="names"/> (full names, any case).</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="names">The repositories wanted.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<IReadOnlyCollection<string>> SpellingsAsync(IStore store, IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        var given = names.ToList();
+        var wanted = new HashSet<string>(given, StringComparer.OrdinalIgnoreCase);
+        var spellings = new SortedSet<string>(given, StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return spellings;
+        }
+
+        await foreach (var repository in store.ReadAsync(Entities.Repositories, StoreQuery.All, cancellationToken))
+        {
+            if (wanted.Contains(repository.FullName))
+            {
+                spellings.Add(repository.FullName);
+            }
+        }
+
+        return spellings;
+    }
+
+    /// <summary>The names to read for every repository of the request's teams.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static Task<IReadOnlyCollection<string>> OfTeamsAsync(SignalRequest request, CancellationToken cancellationToken) =>
+        SpellingsAsync(request.Store, request.Teams.SelectMany(t => t.Repositories), cancellationToken);
+}

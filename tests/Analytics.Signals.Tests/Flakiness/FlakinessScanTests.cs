@@ -1,0 +1,293 @@
+using Analytics.Collectors.Simulation;
+using Analytics.Domain.Common;
+using Analytics.Domain.Ci;
+using Analytics.Domain.Code;
+using Analytics.Domain.People;
+using Analytics.Domain.Testing;
+using Analytics.Signals.Flakiness;
+using Analytics.Signals.Series;
+using Analytics.Storage;
+using Analytics.Storage.Schema;
+using Analytics.Testing.Postgres;
+using Analytics.Testing.Time;
+
+namespace Analytics.Signals.Tests.Flakiness;
+
+/// <summary>
+/// The single ordered scan behind the <c>tests.*</c> and <c>ci.wasted_*</c> signals (FlakinessTimeline,
+/// TestResultScanner): it reads only the teams' repositories, reaches back the look-back window before the first
+/// window, gives what the former per-test-id scan gave, and is computed once per request. On SQLite and PostgreSQL.
+/// </summary>
+public abstract class FlakinessScanTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Monday = SignalFixture.Monday; // 2 November 2026, UTC
+
+    private readonly List<IStore> _stores = [];
+
+    protected FakeTimeProvider Time { get; } = new(Monday);
+
+    [Fact]
+    public async Task ComputeAsync_OneTeamOfTwo_ReadsNoResultOfTheOtherTeamsRepository()
+    {
+        var store = new RecordingStore(await StoreWithAsync([
+            .. Runs("acme/api", "t1", Monday.AddDays(1), 3),
+            .. Runs("acme/web", "t1", Monday.AddDays(1), 3),
+            .. Runs("acme/web", "t2", Monday.AddDays(2), 3)]));
+        var api = Team("payments", "acme/api");
+
+        var series = await new FlakyTestCount().ComputeAsync(Request(store, [api], Monday, Monday.AddDays(14)), default);
+
+        // The team's repository was read (3 runs in week 1, inside both windows' look-back), the other one not at all.
+        store.Rows.Should().ContainKey(("test_results", "acme/api")).WhoseValue.Should().Be(3);
+        store.Rows.Keys.Should().NotContain(k => k.Repository == "acme/web");
+        series.Select(s => s.Labels["repository"]).Should().Equal("acme/api");
+    }
+
+    [Fact]
+    public async Task ComputeAsync_TeamSpellsRepositoryInOtherCase_ReadsTheStoredSpelling()
+    {
+        // The store compares names exactly; teams may spell them in any case (SignalRequest.OwnerOf ignores case).
+        var store = new RecordingStore(await StoreWithAsync([
+            new Repository("github", "1", "Acme/API", "main", null, false, null),
+            .. Runs("Acme/API", "t1", Monday.AddDays(1), 3)]));
+
+        var series = await new FlakyTestCount().ComputeAsync(Request(store, [Team("payments", "acme/api")], Monday, Monday.AddDays(7)), default);
+
+        store.Rows.Should().ContainKey(("test_results", "Acme/API"));
+        series.Should().ContainSingle().Which.Labels["repository"].Should().Be("Acme/API");
+    }
+
+    [Fact]
+    public async Task ComputeAsync_EvidenceInTheLookBackBeforeThePeriod_CountsInTheFirstWindowOnly()
+    {
+        // Windows: 2–9 and 9–16 November. The first verdict (at 9 Nov) looks back 14 days to 26 Oct 00:00, before the
+        // period starts: the scan must start there (included), not at the period's start.
+        //   26 Oct 00:00 commit c1 passes (run 1), 27 Oct 10:00 c1 fails (run 2): pass-and-fail evidence on c1, in
+        //   separate runs, at 27 Oct 10:00. Then c2..c5 pass on 3, 4, 10 and 11 Nov (runs 3–6).
+        // Window 1 [26 Oct, 9 Nov): 4 runs ≥ MinimumRuns 2; evidence on c1; recovery needs 7 days and RecoveryRuns 5
+        //   runs after the evidence, only 2 (3 and 4 Nov) came: flaky. Value 1, 1 judged test.
+        // Window 2 [2 Nov, 16 Nov): 4 runs, no evidence: healthy. Value 0, 1 judged test.
+        // Starting the scan at 2 Nov would make window 1 healthy (0); excluding 26 Oct 00:00 would leave c1 failed only.
+        var lookBackStart = Monday.AddDays(-7);
+        var store = new RecordingStore(await StoreWithAsync([
+            Result("acme/api", "t1", "1", "c1", TestOutcome.Passed, lookBackStart),
+            Result("acme/api", "t1", "2", "c1", TestOutcome.Failed, lookBackStart.AddDays(1).AddHours(10)),
+            Result("acme/api", "t1", "0", "c0", TestOutcome.Failed, lookBackStart.AddTicks(-TimeSpan.TicksPerSecond)),
+            Result("acme/api", "t1", "3", "c2", TestOutcome.Passed, Monday.AddDays(1)),
+            Result("acme/api", "t1", "4", "c3", TestOutcome.Passed, Monday.AddDays(2)),
+            Result("acme/api", "t1", "5", "c4", TestOutcome.Passed, Monday.AddDays(8)),
+            Result("acme/api", "t1", "6", "c5", TestOutcome.Passed, Monday.AddDays(9))]));
+        var options = FlakinessOptions.Default with { MinimumRuns = 2 };
+        var request = Request(store, [Team("payments", "acme/api")], Monday, Monday.AddDays(14));
+
+        var series = (await new FlakyTestCount(options).ComputeAsync(request, default)).Single();
+
+        series.Points.Select(p => p.Value).Should().Equal(1, 0);
+        series.Points.Select(p => p.Observations).Should().Equal(1, 1);
+
+        // Each window's verdict equals the one-instant analysis at its end, which scans only its own look-back.
+        var timeline = await FlakinessTimeline.ComputeAsync(request, options, withImpact: false, default);
+        foreach (var (window, i) in timeline.Windows["payments"].Select((w, i) => (w, i)))
+        {
+            var alone = await FlakyTests.AnalyseAsync(new FlakyTestRequest(store, window.End) { Options = options }, default);
+            timeline.Tests.Single().Verdicts[i].Should().Be(alone.Tests.Single() with { Impact = default });
+        }
+    }
+
+    [Theory]
+    [InlineData(Granularity.Week)]
+    [InlineData(Granularity.Month)]
+    public async Task ComputeAsync_SimulatedOrganisation_EqualsThePerTestIdScan(Granularity granularity)
+    {
+        var end = new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { End = end, Seed = 7, Days = 150 });
+        var store = await StoreWithAsync([.. organisation.Repositories, .. organisation.WorkflowRuns, .. organisation.TestResults]);
+
+        // Two of the four teams, so that the other teams' repositories are in the store but not asked for.
+        var teams = organisation.Teams.Take(2).ToList();
+        var request = Request(store, teams, end.AddDays(-120), end);
+        request = request with { Granularity = granularity };
+        var timeline = await FlakinessTimeline.ComputeAsync(request, FlakinessOptions.Default, withImpact: true, default);
+        var expected = await ReferenceAsync(request, FlakinessOptions.Default);
+
+        timeline.Tests.Should().NotBeEmpty();
+        timeline.Tests.Should().Contain(t => t.Verdicts.Any(v => v.State == TestState.Flaky), "the simulator plants flaky tests");
+        timeline.Events.Should().NotBeEmpty();
+        var actualTests = timeline.Tests.OrderBy(t => t.Repository, StringComparer.Ordinal).ThenBy(t => t.TestId, StringComparer.Ordinal).ToList();
+        actualTests.Select(t => (t.Team.Id, t.Repository, t.TestId)).Should().Equal(expected.Tests.Select(t => (t.Team.Id, t.Repository, t.TestId)));
+        for (var i = 0; i < actualTests.Count; i++)
+        {
+            actualTests[i].Verdicts.Should().Equal(expected.Tests[i].Verdicts, $"{actualTests[i].Repository} {actualTests[i].TestId}");
+        }
+
+        // Per repository the impact events come in the same order (their sums are then the same to the last bit).
+        foreach (var repository in expected.Events.Select(e => e.Repository).Distinct())
+        {
+            timeline.Events.Where(e => e.Repository == repository).Select(Describe)
+                .Should().Equal(expected.Events.Where(e => e.Repository == repository).Select(Describe));
+        }
+
+        timeline.Events.Should().HaveSameCount(expected.Events);
+    }
+
+    [Fact]
+    public async Task ComputeAsync_SignalsOverOneRequest_ShareOneScan()
+    {
+        var store = new RecordingStore(await StoreWithAsync([.. Runs("acme/api", "t1", Monday.AddDays(1), 12)]));
+        var request = Request(store, [Team("payments", "acme/api")], Monday, Monday.AddDays(14));
+
+        var count = await new FlakyTestCount().ComputeAsync(request, default);
+        var time = await new FlakyCiTime().ComputeAsync(request with { Granularity = Granularity.Week }, default);
+        var score = await new FlakyTestScore().ComputeAsync(request, default);
+        var reads = store.Reads.GetValueOrDefault("test_results");
+
+        // FlakyCiTime needs impact, so it scans again; FlakyTestScore is then served by that analysis. A new request
+        // (equal to the first) scans afresh: it may come after new data.
+        reads.Should().Be(2);
+        var fresh = Request(store, [Team("payments", "acme/api")], Monday, Monday.AddDays(14));
+        (await new FlakyTestCount().ComputeAsync(fresh, default)).Should().Equal(count);
+        store.Reads["test_results"].Should().Be(3);
+        (await new FlakyTestScore().ComputeAsync(fresh, default)).Should().Equal(score);
+        (await new FlakyCiTime().ComputeAsync(fresh, default)).Should().Equal(time);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public virtual async Task DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    protected abstract Task<IStore> OpenStoreAsync();
+
+    /// <summary>
+    /// The former analysis, kept here as the reference: every result of the period read <c>ORDER BY test_id</c> (then
+    /// by key), all repositories, grouped by test id and then by repository in C#, each test's executions in the former
+    /// order, each window evaluated over its look-back by the former loop (<see cref="FormerVerdict"/>), tests fed to the impact ledger in that order (test id, then
+    /// repository).
+    /// </summary>
+    private static async Task<(List<FlakinessTimeline.TestTimeline> Tests, IReadOnlyList<ImpactEvent> Events)> ReferenceAsync(
+        SignalRequest request, FlakinessOptions options)
+    {
+        var windows = request.Teams.ToDictionary(t => t.Id, t => TimeWindow.Covering(request.From, request.To, request.Granularity, t.TimeZone).ToList());
+        var scanTo = windows.Values.Max(w => w[^1].End);
+        var scanFrom = windows.Values.Min(w => w[0].End) - options.Window;
+        var impactFrom = windows.Values.Min(w => w[0].Start);
+        var query = StoreQuery.All.Since("started_at", scanFrom).Before("started_at", scanTo).OrderedBy("test_id");
+        var results = new List<TestResult>();
+        await foreach (var result in request.Store.ReadAsync(Entities.TestResults, query, default))
+        {
+            results.Add(result);
+        }
+
+        var ledger = new ImpactLedger();
+        var tests = new List<FlakinessTimeline.TestTimeline>();
+        foreach (var group in results
+            .Where(r => request.OwnerOf(r.Repository) is not null)
+            .GroupBy(r => (r.TestId, r.Repository))
+            .OrderBy(g => g.Key.TestId, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Repository, StringComparer.Ordinal))
+        {
+            // The former TestHistory numbered runs and jobs as it met them in key order and sorted by time, then those
+            // numbers, then attempt and execution.
+            var runs = new Dictionary<(string, string), int>();
+            var jobs = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var r in group)
+            {
+                runs.TryAdd((r.Source, r.RunId), runs.Count);
+                jobs.TryAdd(r.Job, jobs.Count);
+            }
+
+            var history = new TestHistory(group.Key.Repository, group.Key.TestId);
+            foreach (var r in group
+                .OrderBy(r => r.StartedAt)
+                .ThenBy(r => runs[(r.Source, r.RunId)])
+                .ThenBy(r => r.Attempt)
+                .ThenBy(r => jobs[r.Job])
+                .ThenBy(r => r.Execution))
+            {
+                history.Add(r.Source, r.RunId, r.Attempt, r.Job, r.Execution, r.CommitSha, r.Branch, r.Outcome, r.Duration, r.StartedAt);
+            }
+
+            history.Seal();
+            var team = request.OwnerOf(history.Repository)!;
+            var verdicts = windows[team.Id].Select(w => FormerVerdict.Evaluate(history, w.End - options.Window, w.End, options)).ToList();
+            if (verdicts.All(v => v.Executions == 0))
+            {
+                continue;
+            }
+
+            tests.Add(new FlakinessTimeline.TestTimeline(team, history.Repository, history.TestId, verdicts));
+            ledger.Record(history, FlakyTests.IsToBlame(FormerVerdict.Evaluate(history, impactFrom, scanTo, options), options), impactFrom, scanTo);
+        }
+
+        var events = await ledger.ResolveAsync(request.Store, impactFrom, scanTo, default);
+        return (tests.OrderBy(t => t.Repository, StringComparer.Ordinal).ThenBy(t => t.TestId, StringComparer.Ordinal).ToList(), events);
+    }
+
+    private static string Describe(ImpactEvent e) =>
+        FormattableString.Invariant($"{e.Run}/{e.Attempt} {e.At:O} {e.Lost.Ticks} {string.Join(",", e.Tests)} {e.IsAttempt}");
+
+    private static Team Team(string id, string repository) =>
+        new(id, id, "UTC", ValueList<TeamMember>.Empty, ValueList.Of(repository), ValueList<string>.Empty, null);
+
+    private static SignalRequest Request(IStore store, IReadOnlyList<Team> teams, DateTimeOffset from, DateTimeOffset to) =>
+        new(store, teams, IdentityResolver.Resolve([], [], []), from, to, Granularity.Week);
+
+    private static TestResult Result(string repository, string testId, string runId, string commit, TestOutcome outcome, DateTimeOffset at) =>
+        new("github", repository, testId, runId, 1, "test", 0, commit, "main", outcome, TimeSpan.FromSeconds(2), at, null);
+
+    /// <summary><paramref name="count"/> passing runs a day apart, each on its own commit.</summary>
+    private static IEnumerable<TestResult> Runs(string repository, string testId, DateTimeOffset first, int count) =>
+        Enumerable.Range(0, count).Select(i => Result(repository, testId, $"r{i}", $"c{i}", TestOutcome.Passed, first.AddHours(i * 20)));
+
+    private async Task<IStore> StoreWithAsync(IEnumerable<object> records)
+    {
+        var store = await OpenStoreAsync();
+        _stores.Add(store);
+        await using var writer = await store.BeginWriteAsync(default);
+        foreach (var group in records.GroupBy(r => r.GetType()))
+        {
+            await writer.UpsertAsync(Entities.All.Single(m => m.RecordType == group.Key), group.ToList(), default);
+        }
+
+        await writer.CommitAsync(default);
+        return store;
+    }
+}
+
+/// <summary>The scan on SQLite.</summary>
+public sealed class SqliteFlakinessScanTests : FlakinessScanTests
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("analytics-flaky-scan-").FullName;
+    private int _count;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    protected override async Task<IStore> OpenStoreAsync() =>
+        await Analytics.Storage.Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, Path.Combine(_directory, $"store{++_count}.db")), Time, default);
+}
+
+/// <summary>The scan on PostgreSQL.</summary>
+#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
+public sealed class PostgresFlakinessScanTests : FlakinessScanTests
+{
+    private readonly PostgresTestServer _server = new();
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    protected override async Task<IStore> OpenStoreAsync() =>
+        await Analytics.Storage.Store.OpenAsync(new StoreLocation(StoreKind.Postgres, await _server.CreateDatabaseAsync(default)), Time, default);
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Analytics.Storage;
+using Analytics.Storage.Schema;
+
+namespace Analytics.Signals.Tests.Flakiness;
+
+/// <summary>
+/// A real store seen through a window that records what was read: the number of reads per table, and for raw-value
+/// reads the repository of every row returned. A hand-written decorator, not a mock: every call goes to the store.
+/// </summary>
+internal sealed class RecordingStore(IStore inner) : IStore
+{
+    /// <summary>Reads started, by table.</summary>
+    public ConcurrentDictionary<string, int> Reads { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Rows returned by raw-value reads, by table and repository.</summary>
+    public ConcurrentDictionary<(string Table, string Repository), int> Rows { get; } = new();
+
+    public string Description => inner.Description;
+
+    public Task<IStoreWriter> BeginWriteAsync(CancellationToken cancellationToken) => inner.BeginWriteAsync(cancellationToken);
+
+    public IAsyncEnumerable<T> ReadAsync<T>(EntityMap<T> map, StoreQuery? query, CancellationToken cancellationToken)
+        where T : class
+    {
+        Reads.AddOrUpdate(map.Table, 1, (_, n) => n + 1);
+        return inner.ReadAsync(map, query, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<object?[]> ReadValuesAsync(EntityMap map, StoreQuery? query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Reads.AddOrUpdate(map.Table, 1, (_, n) => n + 1);
+        var repository = map.IndexOf("repository");
+        await foreach (var values in inner.ReadValuesAsync(map, query, cancellationToken))
+        {
+            if (repository >= 0)
+            {
+                Rows.AddOrUpdate((map.Table, (string)values[repository]!), 1, (_, n) => n + 1);
+            }
+
+            yield return values;
+        }
+    }
+
+    public Task<long> CountAsync(EntityMap map, CancellationToken cancellationToken) => inner.CountAsync(map, cancellationToken);
+
+    public Task<string?> GetCursorAsync(string source, string scope, CancellationToken cancellationToken) => inner.GetCursorAsync(source, scope, cancellationToken);
+
+    public Task<RawPayload?> GetRawPayloadAsync(string source, string requestKey, CancellationToken cancellationToken) =>
+        inner.GetRawPayloadAsync(source, requestKey, cancellationToken);
+
+    public IAsyncEnumerable<RawPayload> ReadRawPayloadsAsync(string source, CancellationToken cancellationToken) => inner.ReadRawPayloadsAsync(source, cancellationToken);
+
+    public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) => inner.GetSchemaVersionAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask; // the inner store belongs to the test's fixture
+}
