@@ -40,7 +40,8 @@ internal static class CiRuns
         }
         catch (Exception) when (read.IsFaulted || read.IsCanceled)
         {
-            // A failed or cancelled read is not kept: the next signal of the request tries again.
+            // A failed or cancelled read is not kept: the next signal of the request tries again. (A signal awaiting a
+            // read that another signal of the same request started and cancelled sees that cancellation once.)
             if (Reads.TryGetValue(request, out var kept) && ReferenceEquals(kept, read))
             {
                 Reads.Remove(request);
