@@ -79,7 +79,7 @@ public sealed class CiChangePoints : ISignal
                 .Select(g => new SeriesPoint(
                     g.Key,
                     g.MaxBy(p => Math.Abs(p.RelativeChange))!.RelativeChange,
-                    workflow.Durations.Count(d => g.Key.Contains(d.At))))
+                    CountWithin(workflow.Durations, g.Key)))
                 .OrderBy(p => p.Window.Start);
             series.Add(new Series.Series(
                 Name,
@@ -98,8 +98,8 @@ public sealed class CiChangePoints : ISignal
     private static async Task<List<((string Team, string Repository, string Workflow) Key, string TimeZone, List<TimedValue> Durations)>> DurationsAsync(
         SignalRequest request, CancellationToken cancellationToken)
     {
-        var groups = new SortedDictionary<(string Team, string Repository, string Workflow), (string TimeZone, List<TimedValue> Durations)>();
-        foreach (var (team, run) in await CiRuns.ReadAsync(request, cancellationToken))
+        var groups = new Dictionary<(string Team, string Repository, string Workflow), (string TimeZone, List<TimedValue> Durations)>();
+        foreach (var (team, run) in (await CiRuns.ReadAsync(request, cancellationToken)).Runs)
         {
             if (run.Conclusion != RunConclusion.Success || run.Duration is not { } duration || run.QueuedAt < request.From || run.QueuedAt >= request.To)
             {
@@ -116,6 +116,13 @@ public sealed class CiChangePoints : ISignal
             group.Durations.Add(new TimedValue(run.QueuedAt, duration.TotalSeconds));
         }
 
-        return groups.Select(g => (g.Key, g.Value.TimeZone, g.Value.Durations)).ToList();
+        return CiRuns.InKeyOrder(groups).Select(g => (g.Key, g.Value.TimeZone, g.Value.Durations)).ToList();
+    }
+
+    /// <summary>How many durations were observed in <paramref name="window"/> (its bounds are computed once, not per duration).</summary>
+    private static int CountWithin(List<TimedValue> durations, TimeWindow window)
+    {
+        var (start, end) = (window.Start, window.End);
+        return durations.Count(d => d.At >= start && d.At < end);
     }
 }

@@ -23,9 +23,9 @@ public sealed class CiFailureRate : ISignal
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var defaultBranches = await CiRuns.DefaultBranchesAsync(request, cancellationToken);
-        var groups = new SortedDictionary<(string Team, string Repository, string Workflow, string Branch), WindowedValues>();
-        foreach (var (team, run) in await CiRuns.ReadAsync(request, cancellationToken))
+        var set = await CiRuns.ReadAsync(request, cancellationToken);
+        var groups = new Dictionary<(string Team, string Repository, string Workflow, string Branch), WindowedValues>();
+        foreach (var (team, run) in set.Runs)
         {
             if (run.Status != RunStatus.Completed
                 || run.Conclusion is null or RunConclusion.Cancelled or RunConclusion.Skipped or RunConclusion.Stale)
@@ -33,7 +33,7 @@ public sealed class CiFailureRate : ISignal
                 continue;
             }
 
-            var key = (team.Id, run.Repository, run.Workflow, CiRuns.BranchLabel(run, defaultBranches));
+            var key = (team.Id, run.Repository, run.Workflow, CiRuns.BranchLabel(run, set.DefaultBranches));
             if (!groups.TryGetValue(key, out var values))
             {
                 values = new WindowedValues(CiRuns.Windows(request, team));
@@ -43,7 +43,7 @@ public sealed class CiFailureRate : ISignal
             values.Add(run.QueuedAt, run.Conclusion is RunConclusion.Failure or RunConclusion.TimedOut or RunConclusion.StartupFailure ? 1 : 0);
         }
 
-        return groups
+        return CiRuns.InKeyOrder(groups)
             .Select(g => g.Value.ToSeries(
                 Name,
                 Labels.Of(

@@ -22,15 +22,14 @@ public sealed class CiRerunRate : ISignal
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var defaultBranches = await CiRuns.DefaultBranchesAsync(request, cancellationToken);
-        var groups = new SortedDictionary<(string Team, string Repository, string Workflow, string Branch), WindowedValues>();
-        var runs = (await CiRuns.ReadAsync(request, cancellationToken))
-            .GroupBy(r => (r.Run.Source, r.Run.Repository, r.Run.RunId));
+        var set = await CiRuns.ReadAsync(request, cancellationToken);
+        var groups = new Dictionary<(string Team, string Repository, string Workflow, string Branch), WindowedValues>();
+        var runs = set.Runs.GroupBy(r => (r.Run.Source, r.Run.Repository, r.Run.RunId));
         foreach (var attempts in runs)
         {
             // The run is where and when its earliest stored attempt was; re-run attempts keep the run's branch.
             var (team, first) = attempts.MinBy(a => a.Run.Attempt);
-            var key = (team.Id, first.Repository, first.Workflow, CiRuns.BranchLabel(first, defaultBranches));
+            var key = (team.Id, first.Repository, first.Workflow, CiRuns.BranchLabel(first, set.DefaultBranches));
             if (!groups.TryGetValue(key, out var values))
             {
                 values = new WindowedValues(CiRuns.Windows(request, team));
@@ -40,7 +39,7 @@ public sealed class CiRerunRate : ISignal
             values.Add(first.QueuedAt, attempts.Any(a => a.Run.Attempt > 1) ? 1 : 0);
         }
 
-        return groups
+        return CiRuns.InKeyOrder(groups)
             .Select(g => g.Value.ToSeries(
                 Name,
                 Labels.Of(

@@ -1,5 +1,6 @@
 using Analytics.Domain.Ci;
 using Analytics.Domain.People;
+using System.Runtime.CompilerServices;
 using Analytics.Signals.Series;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
@@ -13,29 +14,97 @@ internal static class CiRuns
     public const string OtherBranch = "other";
 
     /// <summary>
-    /// The attempts of runs in the teams' repositories queued within a week of the request's period (windows cut them
-    /// further), with their owning team, ordered by time queued, then run and attempt, so results do not depend on the
-    /// store's order.
+    /// How far before the request's first window and after its last the runs are read: a run re-run later, or first
+    /// attempted earlier, than its window is still seen as one run (<c>ci.rerun_rate</c>), and jobs queued a day or two
+    /// after their run still find its workflow (<c>ci.runner_minutes</c>). Attempts outside the windows count nowhere.
     /// </summary>
-    public static async Task<List<(Team Team, WorkflowRun Run)>> ReadAsync(SignalRequest request, CancellationToken cancellationToken)
+    public static readonly TimeSpan Margin = TimeSpan.FromDays(7);
+
+    // One read per request: the CI signals computed together with the same request (a weekly report, an evaluation)
+    // share it. Keyed by the request object, so it lives exactly as long as the request and never outlives a change of
+    // the store that a new request would see.
+    private static readonly ConditionalWeakTable<SignalRequest, Task<CiRunSet>> Reads = new();
+
+    /// <summary>
+    /// The run attempts of the request's teams' repositories queued in the request's windows (from the start of the
+    /// first, which may begin long before <see cref="SignalRequest.From"/> at monthly or quarterly granularity, to the end
+    /// of the last) give or take <see cref="Margin"/>, read once per request; see <see cref="CiRunSet"/>.
+    /// </summary>
+    /// <exception cref="StoreException">The store cannot be read.</exception>
+    public static async Task<CiRunSet> ReadAsync(SignalRequest request, CancellationToken cancellationToken)
     {
-        var runs = new List<(Team, WorkflowRun)>();
-        var query = StoreQuery.All.Since("queued_at", request.From.AddDays(-7)).Before("queued_at", request.To.AddDays(7));
+        var read = Reads.GetValue(request, r => LoadAsync(r, cancellationToken));
+        try
+        {
+            return await read.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (read.IsFaulted || read.IsCanceled)
+        {
+            // A failed or cancelled read is not kept: the next signal of the request tries again. (A signal awaiting a
+            // read that another signal of the same request started and cancelled sees that cancellation once.)
+            if (Reads.TryGetValue(request, out var kept) && ReferenceEquals(kept, read))
+            {
+                Reads.Remove(request);
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task<CiRunSet> LoadAsync(SignalRequest request, CancellationToken cancellationToken)
+    {
+        var defaultBranches = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var repository in request.Store.ReadAsync(Entities.Repositories, StoreQuery.All, cancellationToken))
+        {
+            defaultBranches[repository.FullName] = repository.DefaultBranch;
+        }
+
+        var owners = new Dictionary<string, Team>(StringComparer.OrdinalIgnoreCase);
+        foreach (var team in request.Teams)
+        {
+            foreach (var repository in team.Repositories)
+            {
+                owners.TryAdd(repository, team);
+            }
+        }
+
+        // The store compares names exactly while teams name repositories in any case: ask for both spellings known.
+        var names = new SortedSet<string>(request.Teams.SelectMany(t => t.Repositories), StringComparer.Ordinal);
+        names.UnionWith(defaultBranches.Keys.Where(owners.ContainsKey));
+        var span = RequestSpan.Of(request);
+        var query = StoreQuery.All
+            .WhereIn("repository", names)
+            .Since("queued_at", span.Start - Margin)
+            .Before("queued_at", span.End + Margin);
+        var runs = new List<(Team Team, WorkflowRun Run)>();
         await foreach (var run in request.Store.ReadAsync(Entities.WorkflowRuns, query, cancellationToken))
         {
-            if (request.OwnerOf(run.Repository) is { } team)
+            if (owners.TryGetValue(run.Repository, out var team))
             {
                 runs.Add((team, run));
             }
         }
 
-        return runs
-            .OrderBy(r => r.Item2.QueuedAt)
-            .ThenBy(r => r.Item2.Repository, StringComparer.Ordinal)
-            .ThenBy(r => r.Item2.RunId, StringComparer.Ordinal)
-            .ThenBy(r => r.Item2.Attempt)
-            .ToList();
+        runs.Sort(static (a, b) => CompareRuns(a.Run, b.Run));
+        return new CiRunSet(runs, defaultBranches, owners, [.. names]);
     }
+
+    private static int CompareRuns(WorkflowRun a, WorkflowRun b)
+    {
+        var order = a.QueuedAt.CompareTo(b.QueuedAt);
+        order = order != 0 ? order : string.CompareOrdinal(a.Repository, b.Repository);
+        order = order != 0 ? order : string.CompareOrdinal(a.RunId, b.RunId);
+        order = order != 0 ? order : a.Attempt.CompareTo(b.Attempt);
+        return order != 0 ? order : string.CompareOrdinal(a.Source, b.Source);
+    }
+
+    /// <summary>
+    /// Orders groups as a <see cref="SortedDictionary{TKey, TValue}"/> with the key type's default comparer would (the
+    /// order the CI series have always come in), sorting only the groups, not each record's insertion.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<TKey, TValue>> InKeyOrder<TKey, TValue>(Dictionary<TKey, TValue> groups)
+        where TKey : notnull =>
+        groups.OrderBy(g => g.Key, Comparer<TKey>.Default);
 
     /// <summary>The quantiles the CI duration signals report.</summary>
     private static readonly double[] DurationQuantiles = [0.5, 0.9];
@@ -52,8 +121,8 @@ internal static class CiRuns
         int minimumRuns,
         CancellationToken cancellationToken)
     {
-        var groups = new SortedDictionary<(string Team, string Repository, string Workflow), WindowedValues>();
-        foreach (var (team, run) in await ReadAsync(request, cancellationToken))
+        var groups = new Dictionary<(string Team, string Repository, string Workflow), WindowedValues>();
+        foreach (var (team, run) in (await ReadAsync(request, cancellationToken)).Runs)
         {
             if (seconds(run) is not { } value)
             {
@@ -69,7 +138,7 @@ internal static class CiRuns
             values.Add(run.QueuedAt, value);
         }
 
-        return groups
+        return InKeyOrder(groups)
             .SelectMany(g => DurationQuantiles.Select(q => g.Value.ToSeries(
                 signal.Name,
                 Labels.Of(
@@ -80,18 +149,6 @@ internal static class CiRuns
                 signal.Unit,
                 values => values.Count >= minimumRuns ? Statistics.Quantile.Of(values, q) : null)))
             .ToList();
-    }
-
-    /// <summary>Each stored repository's default branch, by full name (any case).</summary>
-    public static async Task<Dictionary<string, string>> DefaultBranchesAsync(SignalRequest request, CancellationToken cancellationToken)
-    {
-        var branches = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var repository in request.Store.ReadAsync(Entities.Repositories, StoreQuery.All, cancellationToken))
-        {
-            branches[repository.FullName] = repository.DefaultBranch;
-        }
-
-        return branches;
     }
 
     /// <summary>

@@ -1,4 +1,7 @@
 using Analytics.Domain.Ci;
+using Analytics.Domain.Common;
+using Analytics.Domain.People;
+using Analytics.Signals.Ci;
 using Analytics.Signals.Flakiness;
 using Analytics.Signals.Series;
 using Analytics.Storage;
@@ -33,61 +36,92 @@ internal static class CiUsage
     /// <param name="cancellationToken">Cancels the reads.</param>
     public static async Task<IReadOnlyList<JobUsage>> ReadAsync(SignalRequest request, bool classifyWaste, CancellationToken cancellationToken)
     {
-        // Jobs queued up to a day before a window can start in it; runs are queued before their jobs.
+        // Jobs queued up to a day before a window can start in it; runs are queued before their jobs, and the CI signals'
+        // shared read of the runs reaches a week beyond the windows (CiRuns.Margin), so it names every job's workflow.
         var span = RequestSpan.Of(request);
-        var from = span.Start.AddDays(-1);
-        var to = span.End;
+        var runs = await CiRuns.ReadAsync(request, cancellationToken);
         var workflows = new Dictionary<(string Source, string Repository, string RunId), string>();
-        await foreach (var run in request.Store.ReadAsync(Entities.WorkflowRuns, StoreQuery.All.Since("queued_at", from.AddDays(-1)).Before("queued_at", to), cancellationToken))
+        foreach (var (_, run) in runs.Runs)
         {
             workflows.TryAdd((run.Source, run.Repository, run.RunId), run.Workflow);
         }
 
-        var jobs = new List<CiJob>();
-        await foreach (var job in request.Store.ReadAsync(Entities.CiJobs, StoreQuery.All.Since("queued_at", from).Before("queued_at", to), cancellationToken))
+        var query = StoreQuery.All
+            .WhereIn("repository", runs.Repositories)
+            .Since("queued_at", span.Start.AddDays(-1))
+            .Before("queued_at", span.End);
+        var owned = new List<(Team Team, CiJob Job)>();
+        await foreach (var job in request.Store.ReadAsync(Entities.CiJobs, query, cancellationToken))
         {
-            if (request.OwnerOf(job.Repository) is not null)
+            if (runs.Owners.TryGetValue(job.Repository, out var team))
             {
-                jobs.Add(job);
+                owned.Add((team, job));
             }
         }
 
-        // A job is re-run when a later attempt of its run has a job of the same name.
-        var attemptsByName = jobs
-            .GroupBy(j => (j.Source, j.Repository, j.RunId, j.Name))
-            .ToDictionary(g => g.Key, g => g.Max(j => j.Attempt));
-        var flakyAttempts = classifyWaste ? await FlakyAttemptsAsync(request, cancellationToken) : [];
-
-        return jobs
-            .Where(j => j.StartedAt is not null && j.FinishedAt is not null)
-            .OrderBy(j => j.StartedAt)
-            .ThenBy(j => j.Repository, StringComparer.Ordinal)
-            .ThenBy(j => j.JobId, StringComparer.Ordinal)
-            .Select(job =>
+        // A job is re-run when a later attempt of its run has a job of the same name (unfinished jobs count too).
+        var lastAttempts = new Dictionary<(string Source, string Repository, string RunId, string Name), int>();
+        var flakyAttempts = new HashSet<(string Repository, string Run, int Attempt)>();
+        if (classifyWaste)
+        {
+            foreach (var (_, job) in owned)
             {
-                var minutes = BillableMinutes(job.FinishedAt!.Value - job.StartedAt!.Value);
-                var (_, price) = request.RunnerPrices.PriceOf(job.RunnerLabels);
+                var key = (job.Source, job.Repository, job.RunId, job.Name);
+                lastAttempts[key] = Math.Max(job.Attempt, lastAttempts.GetValueOrDefault(key));
+            }
+
+            flakyAttempts = await FlakyAttemptsAsync(request, cancellationToken);
+        }
+
+        var jobs = owned.Where(o => o.Job.StartedAt is not null && o.Job.FinishedAt is not null).ToList();
+        jobs.Sort(static (a, b) => CompareJobs(a.Job, b.Job));
+        var prices = new Dictionary<ValueList<string>, decimal>();
+        var usage = new List<JobUsage>(jobs.Count);
+        foreach (var (team, job) in jobs)
+        {
+            var minutes = BillableMinutes(job.FinishedAt!.Value - job.StartedAt!.Value);
+            if (!prices.TryGetValue(job.RunnerLabels, out var price))
+            {
+                prices[job.RunnerLabels] = price = request.RunnerPrices.PriceOf(job.RunnerLabels).PerMinute;
+            }
+
+            string? waste = null;
+            if (classifyWaste)
+            {
                 var failed = job.Conclusion is RunConclusion.Failure or RunConclusion.TimedOut;
-                var rerun = attemptsByName[(job.Source, job.Repository, job.RunId, job.Name)] > job.Attempt;
-                string? waste = !classifyWaste || !(failed || rerun) ? null
+                var rerun = lastAttempts[(job.Source, job.Repository, job.RunId, job.Name)] > job.Attempt;
+                waste = !(failed || rerun) ? null
                     : flakyAttempts.Contains((job.Repository, TestHistory.RunKeyOf(job.Source, job.RunId), job.Attempt)) ? Flaky
                     : failed ? Failed
                     : Rerun;
-                return new JobUsage(
-                    request.OwnerOf(job.Repository)!.Id,
-                    job.Repository,
-                    workflows.GetValueOrDefault((job.Source, job.Repository, job.RunId), "unknown"),
-                    job.StartedAt!.Value,
-                    minutes,
-                    minutes * price,
-                    waste);
-            })
-            .ToList();
+            }
+
+            usage.Add(new JobUsage(
+                team.Id,
+                job.Repository,
+                workflows.GetValueOrDefault((job.Source, job.Repository, job.RunId), "unknown"),
+                job.StartedAt!.Value,
+                minutes,
+                minutes * price,
+                waste));
+        }
+
+        return usage;
+    }
+
+    /// <summary>By time started, then repository and job (ordinal), then source: the order jobs are summed in.</summary>
+    private static int CompareJobs(CiJob a, CiJob b)
+    {
+        var order = Nullable.Compare(a.StartedAt, b.StartedAt);
+        order = order != 0 ? order : string.CompareOrdinal(a.Repository, b.Repository);
+        order = order != 0 ? order : string.CompareOrdinal(a.JobId, b.JobId);
+        return order != 0 ? order : string.CompareOrdinal(a.Source, b.Source);
     }
 
     /// <summary>
     /// One series per group of jobs (<paramref name="key"/> gives its labels), whose point in each window of the group's
     /// team is <paramref name="measure"/> summed over the jobs started in it; observations are the jobs.
+    /// <paramref name="key"/> must depend only on a job's team, repository, workflow and waste: it is asked once for each.
     /// </summary>
     public static IReadOnlyList<Series.Series> Sum(
         ISignal signal,
@@ -98,12 +132,21 @@ internal static class CiUsage
     {
         var teams = request.Teams.ToDictionary(t => t.Id);
         var groups = new Dictionary<Labels, WindowedValues>();
+
+        // Labels are built once per kind of job rather than once per job: building them sorts and checks them.
+        var byKind = new Dictionary<(string Team, string Repository, string Workflow, string? Waste), WindowedValues>();
         foreach (var job in jobs)
         {
-            var labels = key(job);
-            if (!groups.TryGetValue(labels, out var values))
+            var kind = (job.Team, job.Repository, job.Workflow, job.Waste);
+            if (!byKind.TryGetValue(kind, out var values))
             {
-                groups[labels] = values = WindowedValues.ForTeam(request, teams[job.Team]);
+                var labels = key(job);
+                if (!groups.TryGetValue(labels, out values))
+                {
+                    groups[labels] = values = WindowedValues.ForTeam(request, teams[job.Team]);
+                }
+
+                byKind[kind] = values;
             }
 
             values.Add(job.StartedAt, measure(job));

@@ -10,12 +10,22 @@ namespace Analytics.Signals.Tickets;
 /// </summary>
 internal static class TicketData
 {
-    public static async Task<IReadOnlyList<TicketLife>> LoadAsync(SignalRequest request, IReadOnlySet<string> blocked, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<TicketLife>> LoadAsync(SignalRequest request, IReadOnlySet<string> blocked, CancellationToken cancellationToken) =>
+        LoadAsync(request, blocked, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="LoadAsync(SignalRequest, IReadOnlySet{string}, CancellationToken)"/>, also handing every stored
+    /// ticket, in store order, to <paramref name="seen"/>: for a caller that needs the other teams' tickets too, without
+    /// reading the table twice.
+    /// </summary>
+    public static async Task<IReadOnlyList<TicketLife>> LoadAsync(
+        SignalRequest request, IReadOnlySet<string> blocked, Action<Ticket>? seen, CancellationToken cancellationToken)
     {
         var membership = new TeamMembership(request);
         var tickets = new Dictionary<(string Source, string Key), (Ticket Ticket, Domain.People.Team Team)>();
         await foreach (var ticket in request.Store.ReadAsync(Entities.Tickets, null, cancellationToken))
         {
+            seen?.Invoke(ticket);
             if (membership.TeamOf(ticket.Source, ticket.Assignee) is { } team)
             {
                 tickets[(ticket.Source, ticket.Key)] = (ticket, team);

@@ -1,6 +1,8 @@
 using Analytics.Domain.Code;
 using Analytics.Domain.Work;
+using Analytics.Signals.Series;
 using Analytics.Signals.Tickets;
+using Analytics.Storage;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.WorkMix;
@@ -16,7 +18,10 @@ internal static class WorkMixData
     public static async Task<IReadOnlyList<WorkItem>> LoadAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         var items = new List<WorkItem>();
-        foreach (var life in await TicketData.LoadAsync(request, BlockedStatuses.ToSet(null), cancellationToken))
+
+        // Keys are unique within a source; across sources the first one read wins (a PR names a key, not a source).
+        var tickets = new Dictionary<string, Ticket>(StringComparer.Ordinal);
+        foreach (var life in await TicketData.LoadAsync(request, BlockedStatuses.ToSet(null), ticket => tickets.TryAdd(ticket.Key, ticket), cancellationToken))
         {
             if (life.ResolvedAt is not { } resolved)
             {
@@ -31,14 +36,11 @@ internal static class WorkMixData
             }
         }
 
-        var tickets = new Dictionary<string, Ticket>(StringComparer.Ordinal);
-        await foreach (var ticket in request.Store.ReadAsync(Entities.Tickets, null, cancellationToken))
-        {
-            // Keys are unique within a source; across sources the first one read wins (a PR names a key, not a source).
-            tickets.TryAdd(ticket.Key, ticket);
-        }
-
-        await foreach (var pull in request.Store.ReadAsync(Entities.PullRequests, null, cancellationToken))
+        // Only pull requests merged in the windows count, the trailing-quarter signal's three months before them included
+        // (two days more for the time zones).
+        var span = RequestSpan.Of(request);
+        var mergedInSpan = StoreQuery.All.Since("merged_at", span.Start.AddMonths(-3).AddDays(-2)).Before("merged_at", span.End);
+        await foreach (var pull in request.Store.ReadAsync(Entities.PullRequests, mergedInSpan, cancellationToken))
         {
             if (pull.State != PullRequestState.Merged || pull.MergedAt is not { } merged || request.OwnerOf(pull.Repository) is not { } team)
             {
