@@ -19,21 +19,26 @@ internal static class OwnedRepositories
     public static async Task<IReadOnlyCollection<string>> SpellingsAsync(IStore store, IEnumerable<string> names, CancellationToken cancellationToken)
     {
         var given = names.ToList();
-        var wanted = new HashSet<string>(given, StringComparer.OrdinalIgnoreCase);
-        var spellings = new SortedSet<string>(given, StringComparer.Ordinal);
-        if (wanted.Count == 0)
+        var stored = new List<string>();
+        if (given.Count > 0)
         {
-            return spellings;
-        }
-
-        await foreach (var repository in store.ReadAsync(Entities.Repositories, StoreQuery.All, cancellationToken))
-        {
-            if (wanted.Contains(repository.FullName))
+            await foreach (var repository in store.ReadAsync(Entities.Repositories, StoreQuery.All, cancellationToken))
             {
-                spellings.Add(repository.FullName);
+                stored.Add(repository.FullName);
             }
         }
 
+        return Spellings(given, stored);
+    }
+
+    /// <summary>The names to read for <paramref name="names"/>, given the repositories the store describes.</summary>
+    /// <param name="names">The repositories wanted (full names, any case).</param>
+    /// <param name="stored">The full names in the store's <c>repositories</c> table.</param>
+    public static IReadOnlyCollection<string> Spellings(IEnumerable<string> names, IEnumerable<string> stored)
+    {
+        var spellings = new SortedSet<string>(names, StringComparer.Ordinal);
+        var wanted = new HashSet<string>(spellings, StringComparer.OrdinalIgnoreCase);
+        spellings.UnionWith(stored.Where(wanted.Contains));
         return spellings;
     }
 

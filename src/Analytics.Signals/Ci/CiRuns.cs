@@ -1,6 +1,6 @@
 using Analytics.Domain.Ci;
+using Analytics.Domain.Common;
 using Analytics.Domain.People;
-using System.Runtime.CompilerServices;
 using Analytics.Signals.Series;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
@@ -20,36 +20,23 @@ internal static class CiRuns
     /// </summary>
     public static readonly TimeSpan Margin = TimeSpan.FromDays(7);
 
-    // One read per request: the CI signals computed together with the same request (a weekly report, an evaluation)
-    // share it. Keyed by the request object, so it lives exactly as long as the request and never outlives a change of
-    // the store that a new request would see.
-    private static readonly ConditionalWeakTable<SignalRequest, Task<CiRunSet>> Reads = new();
-
     /// <summary>
     /// The run attempts of the request's teams' repositories queued in the request's windows (from the start of the
     /// first, which may begin long before <see cref="SignalRequest.From"/> at monthly or quarterly granularity, to the end
-    /// of the last) give or take <see cref="Margin"/>, read once per request; see <see cref="CiRunSet"/>.
+    /// of the last) give or take <see cref="Margin"/>, read once per request (<see cref="SharedAnalyses"/>: the CI
+    /// signals computed together over one request, as in a weekly report or an evaluation, share it); see
+    /// <see cref="CiRunSet"/>.
     /// </summary>
     /// <exception cref="StoreException">The store cannot be read.</exception>
-    public static async Task<CiRunSet> ReadAsync(SignalRequest request, CancellationToken cancellationToken)
+    public static Task<CiRunSet> ReadAsync(SignalRequest request, CancellationToken cancellationToken)
     {
-        var read = Reads.GetValue(request, r => LoadAsync(r, cancellationToken));
-        try
-        {
-            return await read.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (read.IsFaulted || read.IsCanceled)
-        {
-            // A failed or cancelled read is not kept: the next signal of the request tries again. (A signal awaiting a
-            // read that another signal of the same request started and cancelled sees that cancellation once.)
-            if (Reads.TryGetValue(request, out var kept) && ReferenceEquals(kept, read))
-            {
-                Reads.Remove(request);
-            }
-
-            throw;
-        }
+        var span = RequestSpan.Of(request);
+        var key = new ReadKey(request.Store, ValueList.From(request.Teams), span.Start, span.End);
+        return request.Shared.GetOrComputeAsync(key, ct => LoadAsync(request, ct), cancellationToken);
     }
+
+    /// <summary>What one read covers: equal keys, equal runs.</summary>
+    private sealed record ReadKey(IStore Store, ValueList<Team> Teams, DateTimeOffset Start, DateTimeOffset End);
 
     private static async Task<CiRunSet> LoadAsync(SignalRequest request, CancellationToken cancellationToken)
     {
@@ -68,9 +55,7 @@ internal static class CiRuns
             }
         }
 
-        // The store compares names exactly while teams name repositories in any case: ask for both spellings known.
-        var names = new SortedSet<string>(request.Teams.SelectMany(t => t.Repositories), StringComparer.Ordinal);
-        names.UnionWith(defaultBranches.Keys.Where(owners.ContainsKey));
+        var names = OwnedRepositories.Spellings(request.Teams.SelectMany(t => t.Repositories), defaultBranches.Keys);
         var span = RequestSpan.Of(request);
         var query = StoreQuery.All
             .WhereIn("repository", names)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Text;
 
 namespace Analytics.Storage.Schema;
@@ -30,17 +32,19 @@ public static class SnakeCase
     /// <returns>The value, or null when no name matches.</returns>
     public static object? Parse(Type enumType, string text)
     {
-        var wanted = Normalise(text);
-        foreach (var name in Enum.GetNames(enumType))
-        {
-            if (string.Equals(Normalise(name), wanted, StringComparison.OrdinalIgnoreCase))
-            {
-                return Enum.Parse(enumType, name);
-            }
-        }
+        ArgumentNullException.ThrowIfNull(enumType);
+        ArgumentNullException.ThrowIfNull(text);
 
-        return null;
+        // Every stored row of an enum column goes through here: the names are normalised once per type, not per call.
+        var names = NamesByType.GetOrAdd(enumType, static type => Enum.GetNames(type)
+            .GroupBy(Normalise, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => Enum.Parse(type, g.First()), StringComparer.OrdinalIgnoreCase));
+        return names.TryGetValue(IsPlain(text) ? text : Normalise(text), out var value) ? value : null;
     }
+
+    private static readonly ConcurrentDictionary<Type, FrozenDictionary<string, object>> NamesByType = new();
+
+    private static bool IsPlain(string text) => text.AsSpan().IndexOfAny("_- ") < 0;
 
     private static string Normalise(string text) =>
         text.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);

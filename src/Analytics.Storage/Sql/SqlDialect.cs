@@ -64,7 +64,7 @@ internal abstract class SqlDialect
         return column.Kind switch
         {
             ColumnKind.Text => reader.GetString(ordinal),
-            ColumnKind.Integer => Convert.ToInt32(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture),
+            ColumnKind.Integer => reader.GetFieldType(ordinal) == typeof(int) ? reader.GetInt32(ordinal) : checked((int)reader.GetInt64(ordinal)),
             ColumnKind.Real => reader.GetDouble(ordinal),
             ColumnKind.Boolean => reader.GetBoolean(ordinal),
             ColumnKind.Instant => InstantFromDb(reader, ordinal),

@@ -117,10 +117,9 @@ internal sealed class SqlStore : IStore
             AddParameter(command, $"@f{i}", dialect.ToDb(column, filter.Value));
         }
 
-        var keys = string.Join(", ", map.KeyColumns.Select(c => c.Name));
-        var order = query.OrderBy is null
-            ? keys
-            : string.Join(", ", query.ThenBy.Prepend(query.OrderBy).Select(c => ColumnOf(map, c).Name)) + ", " + keys;
+        // Key columns already named in the order are not repeated: SQLite would otherwise sort again by them.
+        var orderColumns = query.OrderBy is null ? [] : query.ThenBy.Prepend(query.OrderBy).Select(c => ColumnOf(map, c).Name).Distinct().ToList();
+        var order = string.Join(", ", orderColumns.Concat(map.KeyColumns.Select(c => c.Name).Where(k => !orderColumns.Contains(k))));
         command.CommandText = $"SELECT {string.Join(", ", map.Columns.Select(c => c.Name))} FROM {map.Table}"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
             + $" ORDER BY {order}";
