@@ -281,7 +281,9 @@ public sealed class GitHubSync : IDisposable
         }
 
         // The cache is replaced after each commit: the list is read through the one current at each page.
-        await foreach (var candidate in CandidatesAsync(repository.FullName, () => cache, cancellationToken))
+        // GraphQL pages stop at `since` and leave out what an earlier run of this backfill stored, without reading on
+        // their nested connections; the checks below repeat that for the REST list.
+        await foreach (var candidate in CandidatesAsync(repository.FullName, () => cache, t => t < since, t => below is not null && t >= below, cancellationToken))
         {
             var updatedAt = candidate.UpdatedAt;
             if (updatedAt < since)
@@ -309,11 +311,11 @@ public sealed class GitHubSync : IDisposable
     }
 
     // Pull requests newest-updated first: through GraphQL already read whole; through REST as list items read later.
-    private async IAsyncEnumerable<Candidate> CandidatesAsync(string repository, Func<RepositoryCache> cache, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<Candidate> CandidatesAsync(string repository, Func<RepositoryCache> cache, Func<DateTimeOffset, bool> isOld, Func<DateTimeOffset, bool> skip, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (_options.GraphQL)
         {
-            await foreach (var page in _pullRequests.PagesAsync(repository, cache, null, cancellationToken))
+            await foreach (var page in _pullRequests.PagesAsync(repository, cache, isOld, skip, null, cancellationToken))
             {
                 // Answers of a page go to the archive with the batch of the cache current when it was read.
                 foreach (var detail in page)
@@ -435,13 +437,14 @@ public sealed class GitHubSync : IDisposable
             }
         }
 
-        await foreach (var page in _pullRequests.PagesAsync(repository, () => cache, firstPage, cancellationToken))
+        bool IsOld(DateTimeOffset updatedAt) => updatedAt <= cursor.PullRequests || updatedAt < _options.Since;
+        await foreach (var page in _pullRequests.PagesAsync(repository, () => cache, IsOld, _ => false, firstPage, cancellationToken))
         {
             var done = false;
             foreach (var detail in page)
             {
                 var updatedAt = detail.PullRequest.UpdatedAt;
-                if (updatedAt <= cursor.PullRequests || updatedAt < _options.Since)
+                if (IsOld(updatedAt))
                 {
                     done = true;
                     break;

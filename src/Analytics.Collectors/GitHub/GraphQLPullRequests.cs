@@ -60,10 +60,12 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
     /// <summary>Streams pages of complete pull requests, newest updated first; the caller stops when it has read enough.</summary>
     /// <param name="repository">The repository, <c>owner/name</c>.</param>
     /// <param name="cache">The cache current at each page (a backfill starts a new one per commit): answers are noted there for the archive, and REST file lists are made conditional through it.</param>
+    /// <param name="isOld">Whether a pull request updated then is past what the caller wants: reading stops there (the list is newest first), before its nested connections are read on.</param>
+    /// <param name="skip">Whether a pull request updated then is not wanted (already stored): it is left out, and its nested connections are not read on.</param>
     /// <param name="firstPage">The size of the first page when the caller knows how many it needs (null: the adaptive size); later pages use the adaptive size.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <exception cref="GitHubApiException">A query failed for good, or even a page of one was too heavy.</exception>
-    public async IAsyncEnumerable<IReadOnlyList<PullRequestDetails>> PagesAsync(string repository, Func<RepositoryCache> cache, int? firstPage, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<IReadOnlyList<PullRequestDetails>> PagesAsync(string repository, Func<RepositoryCache> cache, Func<DateTimeOffset, bool> isOld, Func<DateTimeOffset, bool> skip, int? firstPage, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (owner, name) = Split(repository);
         string? after = null;
@@ -104,19 +106,30 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
             {
                 var connection = Repository(document.RootElement, repository, where).Get("pullRequests")
                     ?? throw new GitHubApiException(GitHubErrorKind.MalformedResponse, _url, $"{where}: field 'repository.pullRequests' is missing");
+                var old = false;
                 foreach (var node in connection.Items("nodes"))
                 {
-                    details.Add(await CompleteAsync(repository, node, current, cancellationToken));
+                    var updatedAt = GitHubJson.RequiredAt(node.Time("updatedAt"), "updatedAt", _url, where);
+                    if (isOld(updatedAt))
+                    {
+                        old = true;
+                        break;
+                    }
+
+                    if (!skip(updatedAt))
+                    {
+                        details.Add(await CompleteAsync(repository, node, current, cancellationToken));
+                    }
                 }
 
                 var pageInfo = connection.Get("pageInfo");
-                hasNext = pageInfo?.Bool("hasNextPage") == true;
+                hasNext = !old && pageInfo?.Bool("hasNextPage") == true;
                 after = pageInfo?.String("endCursor");
             }
 
             started = true;
             yield return details;
-            if (!hasNext || after is null || details.Count == 0)
+            if (!hasNext || after is null)
             {
                 yield break;
             }
