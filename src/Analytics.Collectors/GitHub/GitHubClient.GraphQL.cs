@@ -147,7 +147,7 @@ internal sealed partial class GitHubClient
                 var first = errors[0];
                 var type = first.String("type") ?? "";
                 var message = Scrub(first.String("message") ?? "no message");
-                var path = string.Join('.', first.Items("path").Select(p => p.ValueKind == JsonValueKind.Number ? $"[{p.GetRawText()}]" : p.GetString()));
+                var path = string.Concat(first.Items("path").Select((p, i) => p.ValueKind == JsonValueKind.Number ? $"[{p.GetRawText()}]" : (i == 0 ? "" : ".") + p.GetString()));
                 var detail = $"GraphQL error{(type.Length > 0 ? " " + type : "")} at {(path.Length == 0 ? "the query" : path)}: {message}{(errors.Count > 1 ? $" (and {errors.Count - 1} more)" : "")}";
                 if (state is { Remaining: 0 } || type == "RATE_LIMITED" || message.Contains("rate limit", StringComparison.OrdinalIgnoreCase))
                 {

@@ -157,6 +157,9 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
         var labels = new List<string>();
         await ReadAsync(node, "labels", LabelFields, repository, number, cache, (n, _) => labels.Add(GitHubJson.RequiredAt(n.String("name"), "name", _url, Where("PullRequests", "labels"))), cancellationToken);
 
+        // Mapped before the rest, as REST reads the pull request first: the first sight of an account is the one kept.
+        var pullRequest = GitHubMapper.GraphPullRequest(node, repository, labels, accounts, _url, Where("PullRequests", "pull request"));
+
         var reviews = new List<Review>();
         await ReadAsync(node, "reviews", ReviewFields, repository, number, cache, (n, where) =>
         {
@@ -196,7 +199,6 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
             files = await RestFilesAsync(repository, number, id, cache, cancellationToken);
         }
 
-        var pullRequest = GitHubMapper.GraphPullRequest(node, repository, labels, accounts, _url, Where("PullRequests", "pull request"));
         return new PullRequestDetails(pullRequest, reviews, comments, commits, files, accounts);
     }
 

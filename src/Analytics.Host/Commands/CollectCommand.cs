@@ -194,6 +194,8 @@ internal static class CollectCommand
                 MaxRetries = settings.MaxRetries,
                 MaxRateLimitWait = settings.MaxRateLimitWait,
                 Lookback = settings.Lookback,
+                GraphQL = settings.GraphQL,
+                GraphQLPageSize = settings.GraphQLPageSize,
                 Since = session.Parse.GetValue(since) ?? settings.Since,
                 Backfill = session.Parse.GetValue(backfill),
                 FullRefresh = session.Parse.GetValue(fullRefresh),

@@ -77,6 +77,7 @@ public sealed class GitHubSyncTests : IAsyncDisposable
         Seed("acme/api");
         await _bed.SyncAsync(_bed.Options("acme/api"));
         var charged = _bed.Server.Charged;
+        var points = _bed.Server.GraphQLCharged;
 
         var report = await _bed.SyncAsync(_bed.Options("acme/api"));
 
@@ -85,6 +86,7 @@ public sealed class GitHubSyncTests : IAsyncDisposable
         report.Repositories[0].PullRequests.Should().Be(0);
         report.NotModified.Should().Be(report.Requests).And.BeGreaterThan(0);
         _bed.Server.Charged.Should().Be(charged, "304s are free for the primary limit");
+        _bed.Server.GraphQLCharged.Should().Be(points, "the probe's 304 says nothing changed: no GraphQL query is sent");
     }
 
     [Fact]

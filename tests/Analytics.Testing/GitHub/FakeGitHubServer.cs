@@ -617,8 +617,9 @@ public sealed partial class FakeGitHubServer : IDisposable
                 return Error(response, 404, "Not Found");
             case FakeFaultKind.PrimaryLimit when graphql:
                 // GraphQL says so with HTTP 200, an error and the bucket at zero (source-apis.md §1.11).
-                GraphQLRemaining = 0;
                 GraphQLRateHeaders(response, false);
+                response.Headers["x-ratelimit-remaining"] = "0";
+                response.Headers["x-ratelimit-used"] = GraphQLLimit.ToString(CultureInfo.InvariantCulture);
                 return Write(response, 200, Encoding.UTF8.GetBytes(new JsonObject
                 {
                     ["data"] = null,
