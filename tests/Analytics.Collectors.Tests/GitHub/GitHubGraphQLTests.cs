@@ -83,6 +83,23 @@ public sealed class GitHubGraphQLTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task SyncAsync_PullRequestBeyondGitHubsFileCapThroughGraphQL_StoresTheListedAndWarns()
+    {
+        var repository = _bed.Server.AddRepository("acme/api");
+        repository.AddPull(1, Day, Day.AddHours(1), files: 3005);
+        WithoutRenames(repository, 1);
+
+        var report = await _bed.SyncAsync(Options(_bed));
+
+        report.Repositories[0].Warnings.Should().ContainSingle()
+            .Which.Should().StartWith("acme/api#1: GitHub lists only 3000 of its 3005 changed files");
+        (await _bed.ReadAsync(Entities.PullRequestFiles)).Should().HaveCount(3000);
+        // 100 files in the page, then 29 follow-ups of 100.
+        _bed.Server.GraphQLLog.Count(q => q.Operation == "PullRequestFiles").Should().Be(29);
+        _bed.Server.Log.Should().NotContain(l => l.PathAndQuery.Contains("/files", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SyncAsync_SameDataThroughGraphQLAndThroughRest_StoresIdenticalRecords()
     {
         foreach (var bed in new[] { _bed, _rest })
