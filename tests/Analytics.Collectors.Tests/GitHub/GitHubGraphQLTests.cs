@@ -183,6 +183,27 @@ public sealed class GitHubGraphQLTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task SyncAsync_GraphQLConnectionResetAndTruncatedBody_RetriedWithoutShrinking()
+    {
+        var repository = _bed.Server.AddRepository("acme/api");
+        for (var number = 1; number <= 5; number++)
+        {
+            repository.AddPull(number, Day, Day.AddMinutes(number), files: 1);
+        }
+
+        _bed.Server.Fault("/graphql", FakeFaultKind.ConnectionReset);
+        _bed.Server.Fault("/graphql", FakeFaultKind.TruncatedJson);
+
+        var report = await _bed.SyncAsync(Options(_bed));
+
+        report.Succeeded.Should().BeTrue(report.Repositories[0].Message);
+        (await _bed.ReadAsync(Entities.PullRequests)).Should().HaveCount(5);
+        _bed.Server.Log.Should().Contain(l => l.PathAndQuery == "/graphql" && l.Status == 0, "the connection was reset");
+        report.GraphQLPageSize!.Shrinks.Should().Be(0, "neither says the page was too heavy");
+        _bed.Time.Delays.Should().HaveCount(2, "each was retried after a backoff");
+    }
+
+    [Fact]
     public async Task SyncAsync_NothingChanged_SecondRunSpendsNoPrimaryRequestsNorPoints()
     {
         var repository = _bed.Server.AddRepository("acme/api");

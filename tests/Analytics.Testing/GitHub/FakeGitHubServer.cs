@@ -92,7 +92,7 @@ public sealed partial class FakeGitHubServer : IDisposable
     /// <summary>The most requests handled at the same time.</summary>
     public int MaxInFlight { get; private set; }
 
-    /// <summary>Faults a share of all requests at random (502, truncated JSON, 429 with retry-after, a slow answer).</summary>
+    /// <summary>Faults a share of all requests at random (502, truncated JSON, 429 with retry-after, a slow answer, a reset connection).</summary>
     public void FaultRandomly(double rate, int seed)
     {
         _random = new Random(seed);
@@ -274,7 +274,7 @@ public sealed partial class FakeGitHubServer : IDisposable
             lock (_random)
             {
                 random = _random.NextDouble() < _faultRate
-                    ? new[] { FakeFaultKind.ServerError, FakeFaultKind.TruncatedJson, FakeFaultKind.TooManyRequests, FakeFaultKind.Slow }[_random.Next(4)]
+                    ? new[] { FakeFaultKind.ServerError, FakeFaultKind.TruncatedJson, FakeFaultKind.TooManyRequests, FakeFaultKind.Slow, FakeFaultKind.ConnectionReset }[_random.Next(5)]
                     : null;
             }
 
@@ -615,6 +615,10 @@ public sealed partial class FakeGitHubServer : IDisposable
             case FakeFaultKind.NotFound:
                 Charge(response, graphql);
                 return Error(response, 404, "Not Found");
+            case FakeFaultKind.ConnectionReset:
+                Logged(response, 0);
+                response.Abort();
+                return 0;
             case FakeFaultKind.PrimaryLimit when graphql:
                 // GraphQL says so with HTTP 200, an error and the bucket at zero (source-apis.md §1.11).
                 GraphQLRateHeaders(response, false);
