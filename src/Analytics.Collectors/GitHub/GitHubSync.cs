@@ -8,7 +8,8 @@ using Analytics.Storage.Schema;
 namespace Analytics.Collectors.GitHub;
 
 /// <summary>
-/// Collects pull requests (with reviews, review comments, commits and changed files), workflow runs (every attempt, with jobs and
+/// Collects pull requests (with reviews, review comments, commits and changed files; through GraphQL pages behind a
+/// conditional REST probe unless <see cref="GitHubOptions.GraphQL"/> is off), workflow runs (every attempt, with jobs and
 /// steps) and deployments of the configured repositories. Each repository is read whole and then written in one
 /// transaction together with its raw payloads and its advanced cursor: a repository that fails keeps what the store
 /// held, the others go on, and the next run resumes from the cursor.
@@ -44,14 +45,14 @@ public sealed class GitHubSync : IDisposable
         }
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.PageSize, 100);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.GraphQLPageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.GraphQLPageSize, 100);
         _store = store;
         _options = options;
         _time = time;
         // Redirects are followed by the client itself so a renamed repository is noticed and the token never leaves GitHub.
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         _client = new GitHubClient(new HttpClient(handler), options, time, jitter);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.GraphQLPageSize, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.GraphQLPageSize, 100);
         // One size for the whole run: what GitHub could not answer for one repository it will not for the next.
         _graphPageSize = new AdaptivePageSize(options.GraphQLPageSize);
         _pullRequests = new GraphQLPullRequests(_client, options, _graphPageSize);
