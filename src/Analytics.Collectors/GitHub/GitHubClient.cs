@@ -12,7 +12,7 @@ namespace Analytics.Collectors.GitHub;
 /// truncated bodies with jittered exponential backoff (bounded), and bounds the requests in flight. Failures that remain
 /// are <see cref="GitHubApiException"/>s whose messages name the URL and never the token.
 /// </summary>
-internal sealed class GitHubClient : IDisposable
+internal sealed partial class GitHubClient : IDisposable
 {
     /// <summary>The REST API version pinned in every request.</summary>
     internal const string ApiVersion = "2022-11-28";
@@ -31,6 +31,7 @@ internal sealed class GitHubClient : IDisposable
     private readonly GitHubAppTokenSource? _app;
     private readonly Lock _stateLock = new();
     private RateLimitState? _rateLimit;
+    private readonly Dictionary<string, RateLimitState> _limits = new(StringComparer.Ordinal);
     private int _requests;
     private int _notModified;
 
@@ -65,7 +66,7 @@ internal sealed class GitHubClient : IDisposable
     /// <summary>Requests GitHub answered with 304 (free for the primary limit).</summary>
     public int NotModified => Volatile.Read(ref _notModified);
 
-    /// <summary>The primary rate limit as last reported.</summary>
+    /// <summary>The primary rate limit as last reported (of whichever bucket the last response was charged to).</summary>
     public RateLimitState? RateLimit
     {
         get
@@ -108,7 +109,7 @@ internal sealed class GitHubClient : IDisposable
         var reauthenticated = false;
         while (true)
         {
-            await PaceAsync(current, cancellationToken);
+            await PaceAsync(current, $"GET {current}", CoreBucket, cancellationToken);
             var etag = cache?.GetETag(url);
             byte[]? cached = etag is null ? null : await cache!.GetBodyAsync(url, cancellationToken);
             if (cached is null)
@@ -148,18 +149,7 @@ internal sealed class GitHubClient : IDisposable
                 case Outcome.Reauthenticate:
                     throw new GitHubApiException(GitHubErrorKind.Unauthorized, url, $"GET {url}: 401 Unauthorized: {_app!.Describe()} was rejected twice, a fresh one included");
                 case Outcome.Retry retry:
-                    if (++retries > _options.MaxRetries)
-                    {
-                        throw new GitHubApiException(retry.Kind, url, $"GET {url}: {retry.Reason}; gave up after {_options.MaxRetries} retries");
-                    }
-
-                    var wait = retry.Wait ?? Backoff.Delay(retries, _options.BackoffBase, NextJitter());
-                    if (wait > _options.MaxRateLimitWait)
-                    {
-                        throw new GitHubApiException(retry.Kind, url, $"GET {url}: {retry.Reason}; the wait of {Format(wait)} exceeds the allowed {Format(_options.MaxRateLimitWait)}");
-                    }
-
-                    await Task.Delay(wait, _time, cancellationToken);
+                    await WaitToRetryAsync(retry, ++retries, url, $"GET {url}", cancellationToken);
                     continue;
                 default:
                     throw new InvalidOperationException("unknown outcome");
@@ -182,7 +172,7 @@ internal sealed class GitHubClient : IDisposable
         var retries = 0;
         while (true)
         {
-            await PaceAsync(current, cancellationToken);
+            await PaceAsync(current, $"GET {current}", CoreBucket, cancellationToken);
             string? failure;
             await _inFlight.WaitAsync(cancellationToken);
             try
@@ -278,6 +268,23 @@ internal sealed class GitHubClient : IDisposable
         }
     }
 
+    // Waits before retry number `retries`, or fails when the retries are used up or the wait is longer than allowed.
+    private async Task WaitToRetryAsync(Outcome.Retry retry, int retries, string url, string what, CancellationToken cancellationToken)
+    {
+        if (retries > _options.MaxRetries)
+        {
+            throw new GitHubApiException(retry.Kind, url, $"{what}: {retry.Reason}; gave up after {_options.MaxRetries} retries");
+        }
+
+        var wait = retry.Wait ?? Backoff.Delay(retries, _options.BackoffBase, NextJitter());
+        if (wait > _options.MaxRateLimitWait)
+        {
+            throw new GitHubApiException(retry.Kind, url, $"{what}: {retry.Reason}; the wait of {Format(wait)} exceeds the allowed {Format(_options.MaxRateLimitWait)}");
+        }
+
+        await Task.Delay(wait, _time, cancellationToken);
+    }
+
     private static GitHubApiException TooLarge(string url, long maxBytes) =>
         new(GitHubErrorKind.TooLarge, url, $"GET {url}: larger than the allowed {maxBytes.ToString(CultureInfo.InvariantCulture)} bytes");
 
@@ -289,9 +296,21 @@ internal sealed class GitHubClient : IDisposable
         _app?.Dispose();
     }
 
-    private async Task PaceAsync(string url, CancellationToken cancellationToken)
+    // REST requests are charged to `core`, GraphQL queries to `graphql`: each is paced by its own bucket.
+    private const string CoreBucket = "core";
+
+    private RateLimitState? LimitOf(string resource)
     {
-        var delay = RateLimitPacer.Delay(RateLimit, _time.GetUtcNow());
+        lock (_stateLock)
+        {
+            return _limits.TryGetValue(resource, out var state) ? state : null;
+        }
+    }
+
+    private async Task PaceAsync(string url, string what, string resource, CancellationToken cancellationToken)
+    {
+        var state = LimitOf(resource);
+        var delay = RateLimitPacer.Delay(state, _time.GetUtcNow());
         if (delay <= TimeSpan.Zero)
         {
             return;
@@ -299,9 +318,8 @@ internal sealed class GitHubClient : IDisposable
 
         if (delay > _options.MaxRateLimitWait)
         {
-            var state = RateLimit!;
             throw new GitHubApiException(GitHubErrorKind.RateLimited, url,
-                $"GET {url}: primary rate limit ({state.Resource}) has {state.Remaining} of {state.Limit} requests left until {state.Reset.ToString("u", CultureInfo.InvariantCulture)}; waiting {Format(delay)} exceeds the allowed {Format(_options.MaxRateLimitWait)}");
+                $"{what}: primary rate limit ({state!.Resource}) has {state.Remaining} of {state.Limit} requests left until {state.Reset.ToString("u", CultureInfo.InvariantCulture)}; waiting {Format(delay)} exceeds the allowed {Format(_options.MaxRateLimitWait)}");
         }
 
         await Task.Delay(delay, _time, cancellationToken);
@@ -309,18 +327,8 @@ internal sealed class GitHubClient : IDisposable
 
     private async Task<Outcome> SendAsync(string url, string? etag, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        string? sent = null;
-        if (SameHost(url))
-        {
-            // Only GitHub gets the token: a redirect elsewhere (a pre-signed download) must not carry it.
-            sent = _app is null ? _options.Token : await _app.GetTokenAsync(cancellationToken);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", sent);
-        }
-
-        request.Headers.Accept.ParseAdd("application/vnd.github+json");
-        request.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", ApiVersion);
-        request.Headers.UserAgent.ParseAdd(UserAgent);
+        var (request, sent) = await CreateRequestAsync(HttpMethod.Get, url, cancellationToken);
+        using var disposeRequest = request;
         if (etag is not null)
         {
             request.Headers.TryAddWithoutValidation("If-None-Match", etag);
@@ -349,15 +357,7 @@ internal sealed class GitHubClient : IDisposable
 
         using (response)
         {
-            var state = ReadRateLimit(response);
-            if (state is not null)
-            {
-                lock (_stateLock)
-                {
-                    _rateLimit = state;
-                }
-            }
-
+            var state = RememberRateLimit(response);
             var status = (int)response.StatusCode;
             if (response.StatusCode == HttpStatusCode.NotModified)
             {
@@ -385,25 +385,64 @@ internal sealed class GitHubClient : IDisposable
                 return new Outcome.Redirect(target.AbsoluteUri, status is 301 or 308);
             }
 
-            var message = GitHubMessage(body);
-            if (status == 401 && _app is not null && sent is not null)
-            {
-                _app.Invalidate(sent);
-                return new Outcome.Reauthenticate();
-            }
-
-            return status switch
-            {
-                401 => throw new GitHubApiException(GitHubErrorKind.Unauthorized, url,
-                    $"GET {url}: 401 Unauthorized: {Credential} is invalid, revoked or expired{Expiry(response)} (GitHub: {message})"),
-                403 or 429 when IsRateLimited(response, state, message) => RateLimitRetry(response, state, status, message),
-                403 => throw new GitHubApiException(GitHubErrorKind.Forbidden, url, $"GET {url}: 403 Forbidden: {Permissions(response)} (GitHub: {message})"),
-                404 => throw new GitHubApiException(GitHubErrorKind.NotFound, url,
-                    $"GET {url}: 404 Not Found: it does not exist, or {Credential} cannot see it (GitHub: {message})"),
-                >= 500 => new Outcome.Retry(GitHubErrorKind.Unavailable, $"{status} {response.ReasonPhrase}", null),
-                _ => throw new GitHubApiException(GitHubErrorKind.Refused, url, $"GET {url}: {status} {response.ReasonPhrase} (GitHub: {message})"),
-            };
+            return Refusal($"GET {url}", url, response, state, body, sent);
         }
+    }
+
+    // What to do with an answer that is neither a success nor a redirect (REST and GraphQL alike).
+    private Outcome Refusal(string what, string url, HttpResponseMessage response, RateLimitState? state, byte[] body, string? sent)
+    {
+        var status = (int)response.StatusCode;
+        var message = GitHubMessage(body);
+        if (status == 401 && _app is not null && sent is not null)
+        {
+            _app.Invalidate(sent);
+            return new Outcome.Reauthenticate();
+        }
+
+        return status switch
+        {
+            401 => throw new GitHubApiException(GitHubErrorKind.Unauthorized, url,
+                $"{what}: 401 Unauthorized: {Credential} is invalid, revoked or expired{Expiry(response)} (GitHub: {message})"),
+            403 or 429 when IsRateLimited(response, state, message) => RateLimitRetry(response, state, status, message),
+            403 => throw new GitHubApiException(GitHubErrorKind.Forbidden, url, $"{what}: 403 Forbidden: {Permissions(response)} (GitHub: {message})"),
+            404 => throw new GitHubApiException(GitHubErrorKind.NotFound, url,
+                $"{what}: 404 Not Found: it does not exist, or {Credential} cannot see it (GitHub: {message})"),
+            >= 500 => new Outcome.Retry(GitHubErrorKind.Unavailable, $"{status} {response.ReasonPhrase}", null),
+            _ => throw new GitHubApiException(GitHubErrorKind.Refused, url, $"{what}: {status} {response.ReasonPhrase} (GitHub: {message})"),
+        };
+    }
+
+    private async Task<(HttpRequestMessage Request, string? Sent)> CreateRequestAsync(HttpMethod method, string url, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(method, url);
+        string? sent = null;
+        if (SameHost(url))
+        {
+            // Only GitHub gets the token: a redirect elsewhere (a pre-signed download) must not carry it.
+            sent = _app is null ? _options.Token : await _app.GetTokenAsync(cancellationToken);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", sent);
+        }
+
+        request.Headers.Accept.ParseAdd("application/vnd.github+json");
+        request.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", ApiVersion);
+        request.Headers.UserAgent.ParseAdd(UserAgent);
+        return (request, sent);
+    }
+
+    private RateLimitState? RememberRateLimit(HttpResponseMessage response)
+    {
+        var state = ReadRateLimit(response);
+        if (state is not null)
+        {
+            lock (_stateLock)
+            {
+                _rateLimit = state;
+                _limits[state.Resource] = state;
+            }
+        }
+
+        return state;
     }
 
     private Outcome RateLimitRetry(HttpResponseMessage response, RateLimitState? state, int status, string message)
@@ -528,5 +567,8 @@ internal sealed class GitHubClient : IDisposable
         public sealed record Retry(GitHubErrorKind Kind, string Reason, TimeSpan? Wait) : Outcome;
 
         public sealed record Reauthenticate : Outcome;
+
+        /// <summary>A GraphQL query GitHub gave up on (502, 504, a timeout, a resource limit): a smaller page may pass.</summary>
+        public sealed record TooHeavy(string Reason) : Outcome;
     }
 }

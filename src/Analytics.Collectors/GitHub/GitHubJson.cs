@@ -63,4 +63,16 @@ internal static class GitHubJson
     public static T Required<T>(T? value, string field, string url)
         where T : struct =>
         value ?? throw new GitHubApiException(GitHubErrorKind.MalformedResponse, url, $"GET {url}: field '{field}' is missing or null");
+
+    /// <summary>A value that must be there, in an answer described by <paramref name="where"/> (a GraphQL query and path).</summary>
+    /// <exception cref="GitHubApiException">It is not.</exception>
+    public static T RequiredAt<T>(T? value, string field, string url, string where)
+        where T : class =>
+        value ?? throw new GitHubApiException(GitHubErrorKind.MalformedResponse, url, $"{where}: field '{field}' is missing or null");
+
+    /// <summary>A value that must be there, in an answer described by <paramref name="where"/> (a GraphQL query and path).</summary>
+    /// <exception cref="GitHubApiException">It is not.</exception>
+    public static T RequiredAt<T>(T? value, string field, string url, string where)
+        where T : struct =>
+        value ?? throw new GitHubApiException(GitHubErrorKind.MalformedResponse, url, $"{where}: field '{field}' is missing or null");
 }

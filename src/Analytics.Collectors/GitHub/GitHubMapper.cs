@@ -11,7 +11,7 @@ namespace Analytics.Collectors.GitHub;
 /// Maps GitHub REST payloads to domain records. Every user seen is added to the account book as an <see cref="Identity"/>
 /// (a bot when GitHub says <c>type: Bot</c>). A deleted user appears as GitHub shows it, <c>ghost</c>.
 /// </summary>
-internal static class GitHubMapper
+internal static partial class GitHubMapper
 {
     /// <summary>The source name of GitHub records and cursors.</summary>
     public const string Source = "github";
@@ -37,9 +37,7 @@ internal static class GitHubMapper
     {
         var number = GitHubJson.Required(json.Long("number"), "number", url);
         var mergedAt = json.Time("merged_at");
-        var state = mergedAt is not null ? PullRequestState.Merged
-            : json.String("state") == "closed" ? PullRequestState.Closed
-            : PullRequestState.Open;
+        var state = StateOf(mergedAt, json.String("state") == "closed");
         var createdAt = GitHubJson.Required(json.Time("created_at"), "created_at", url);
         return new PullRequest(
             Source,
@@ -66,16 +64,7 @@ internal static class GitHubMapper
     /// <summary>A submitted review; null for a pending one (not submitted, so not a review yet).</summary>
     public static Review? Review(JsonElement json, string pullRequestId, Dictionary<string, Identity> accounts, string url)
     {
-        // REST writes review states in capitals, webhook payloads in lower case.
-        var state = json.String("state")?.ToUpperInvariant() switch
-        {
-            "APPROVED" => ReviewState.Approved,
-            "CHANGES_REQUESTED" => ReviewState.ChangesRequested,
-            "COMMENTED" => ReviewState.Commented,
-            "DISMISSED" => ReviewState.Dismissed,
-            "PENDING" => (ReviewState?)null,
-            var other => throw new GitHubApiException(GitHubErrorKind.MalformedResponse, url, $"GET {url}: review state '{other}' is not one of APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED, PENDING"),
-        };
+        var state = ReviewStateOf(json.String("state"), url, $"GET {url}");
         if (state is null || json.Time("submitted_at") is not { } submittedAt)
         {
             return null;
@@ -116,17 +105,7 @@ internal static class GitHubMapper
     /// <summary>A file a pull request changes (a diff entry of <c>GET …/pulls/{n}/files</c>).</summary>
     public static PullRequestFile PullRequestFile(JsonElement json, string pullRequestId, string repository, string url)
     {
-        var status = json.String("status");
-        var kind = status switch
-        {
-            "added" => FileChangeKind.Added,
-            "removed" => FileChangeKind.Deleted,
-            "renamed" => FileChangeKind.Renamed,
-            "copied" => FileChangeKind.Copied,
-            // "changed" is a mode change; "unchanged" appears with renames' companions: both keep the file, modified.
-            "modified" or "changed" or "unchanged" => FileChangeKind.Modified,
-            _ => throw new GitHubApiException(GitHubErrorKind.MalformedResponse, url, $"GET {url}: file status '{status}' is not one of added, removed, modified, renamed, copied, changed, unchanged"),
-        };
+        var kind = FileKindOf(json.String("status"), url, $"GET {url}");
         return new PullRequestFile(
             Source,
             pullRequestId,
@@ -251,6 +230,33 @@ internal static class GitHubMapper
 
         accounts.TryAdd(login, new Identity(Source, login, user.Value.String("name"), user.Value.String("email"), user.Value.String("type") == "Bot", null));
     }
+
+    /// <summary>A pull request's state: merged wins over closed (REST says <c>closed</c> for both, GraphQL <c>MERGED</c>/<c>CLOSED</c>).</summary>
+    private static PullRequestState StateOf(DateTimeOffset? mergedAt, bool closed) =>
+        mergedAt is not null ? PullRequestState.Merged : closed ? PullRequestState.Closed : PullRequestState.Open;
+
+    /// <summary>A review state in any case (REST and GraphQL write capitals, webhook payloads lower case); null for a pending review.</summary>
+    private static ReviewState? ReviewStateOf(string? state, string url, string where) => state?.ToUpperInvariant() switch
+    {
+        "APPROVED" => ReviewState.Approved,
+        "CHANGES_REQUESTED" => ReviewState.ChangesRequested,
+        "COMMENTED" => ReviewState.Commented,
+        "DISMISSED" => ReviewState.Dismissed,
+        "PENDING" => null,
+        var other => throw new GitHubApiException(GitHubErrorKind.MalformedResponse, url, $"{where}: review state '{other}' is not one of APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED, PENDING"),
+    };
+
+    /// <summary>A changed file's kind from REST's <c>status</c> (lower case) or GraphQL's <c>changeType</c> (capitals).</summary>
+    private static FileChangeKind FileKindOf(string? status, string url, string where) => status?.ToLowerInvariant() switch
+    {
+        "added" => FileChangeKind.Added,
+        "removed" or "deleted" => FileChangeKind.Deleted,
+        "renamed" => FileChangeKind.Renamed,
+        "copied" => FileChangeKind.Copied,
+        // "changed" is a mode change; "unchanged" appears with renames' companions: both keep the file, modified.
+        "modified" or "changed" or "unchanged" => FileChangeKind.Modified,
+        _ => throw new GitHubApiException(GitHubErrorKind.MalformedResponse, url, $"{where}: file status '{status}' is not one of added, removed, modified, renamed, copied, changed, unchanged"),
+    };
 
     private static string Account(JsonElement json, string property, Dictionary<string, Identity> accounts)
     {

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Analytics.Collectors.GitHub;
 
 /// <summary>What to collect from GitHub (or GitHub Enterprise Server) and how hard to push the API.</summary>
@@ -45,8 +47,21 @@ public sealed record GitHubOptions
     /// <summary>How long one request may take before it counts as timed out and is retried (default 60 seconds).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Items per page, 1–100 (default 100, GitHub's maximum).</summary>
+    /// <summary>Items per page of REST lists, 1–100 (default 100, GitHub's maximum).</summary>
     public int PageSize { get; init; } = 100;
+
+    /// <summary>
+    /// Reads pull requests with their reviews, review comments, commits and files in GraphQL pages (default true; see
+    /// docs/sources/github.md). False reads each pull request with five REST lists instead (about five requests per pull
+    /// request), for a GitHub Enterprise Server whose GraphQL API lacks <c>fullDatabaseId</c>.
+    /// </summary>
+    public bool GraphQL { get; init; } = true;
+
+    /// <summary>
+    /// Pull requests per GraphQL page, 1–100 (default 50): the start and the ceiling of the adaptive size, which halves
+    /// when GitHub gives up on a page (502, 504, timeout, resource limit) and doubles back after successes.
+    /// </summary>
+    public int GraphQLPageSize { get; init; } = 50;
 
     /// <summary>
     /// How far before the stored watermark workflow runs and deployments are listed again (default 3 days): re-runs and
@@ -84,4 +99,16 @@ public sealed record GitHubOptions
     /// the next (default false; needs <see cref="Since"/>).
     /// </summary>
     public bool Backfill { get; init; }
+
+    /// <summary>The options as text, with the token shown as <c>***</c> (a record would print it; logs and errors must not).</summary>
+    public override string ToString()
+    {
+        var builder = new StringBuilder("GitHubOptions { ");
+        if ((this with { Token = Token.Length == 0 ? "" : "***" }).PrintMembers(builder))
+        {
+            builder.Append(' ');
+        }
+
+        return builder.Append('}').ToString();
+    }
 }

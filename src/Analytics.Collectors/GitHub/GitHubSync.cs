@@ -8,7 +8,8 @@ using Analytics.Storage.Schema;
 namespace Analytics.Collectors.GitHub;
 
 /// <summary>
-/// Collects pull requests (with reviews, review comments, commits and changed files), workflow runs (every attempt, with jobs and
+/// Collects pull requests (with reviews, review comments, commits and changed files; through GraphQL pages behind a
+/// conditional REST probe unless <see cref="GitHubOptions.GraphQL"/> is off), workflow runs (every attempt, with jobs and
 /// steps) and deployments of the configured repositories. Each repository is read whole and then written in one
 /// transaction together with its raw payloads and its advanced cursor: a repository that fails keeps what the store
 /// held, the others go on, and the next run resumes from the cursor.
@@ -22,6 +23,8 @@ public sealed class GitHubSync : IDisposable
     private readonly GitHubOptions _options;
     private readonly TimeProvider _time;
     private readonly GitHubClient _client;
+    private readonly AdaptivePageSize _graphPageSize;
+    private readonly GraphQLPullRequests _pullRequests;
 
     /// <summary>Creates a sync that talks to <see cref="GitHubOptions.BaseUrl"/>.</summary>
     /// <param name="store">Where records go.</param>
@@ -42,12 +45,17 @@ public sealed class GitHubSync : IDisposable
         }
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.PageSize, 100);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.GraphQLPageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.GraphQLPageSize, 100);
         _store = store;
         _options = options;
         _time = time;
         // Redirects are followed by the client itself so a renamed repository is noticed and the token never leaves GitHub.
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         _client = new GitHubClient(new HttpClient(handler), options, time, jitter);
+        // One size for the whole run: what GitHub could not answer for one repository it will not for the next.
+        _graphPageSize = new AdaptivePageSize(options.GraphQLPageSize);
+        _pullRequests = new GraphQLPullRequests(_client, options, _graphPageSize);
     }
 
     /// <summary>Syncs every configured repository (listed ones and those of the organisations).</summary>
@@ -88,7 +96,13 @@ public sealed class GitHubSync : IDisposable
             }
         }
 
-        return new GitHubSyncReport(results, _client.Requests, _client.NotModified) { TokenExchanges = _client.TokenExchanges };
+        return new GitHubSyncReport(results, _client.Requests, _client.NotModified)
+        {
+            TokenExchanges = _client.TokenExchanges,
+            GraphQLQueries = _client.GraphQLRequests,
+            GraphQLCost = _client.GraphQLCost,
+            GraphQLPageSize = new GitHubPageSizeReport(_graphPageSize.Current, _graphPageSize.Smallest, _graphPageSize.Shrinks, _graphPageSize.Grows),
+        };
     }
 
     /// <inheritdoc/>
@@ -222,9 +236,8 @@ public sealed class GitHubSync : IDisposable
         var below = cursor.BackfillSince == since ? cursor.BackfillBelow : null;
         var startedAtTop = below is null;
         DateTimeOffset? newest = null;
-        var url = _client.UrlOf($"repos/{repository.FullName}/pulls?state=all&sort=updated&direction=desc&per_page={_options.PageSize}");
         var cache = new RepositoryCache(_store, cursor);
-        var pending = new List<(long Number, DateTimeOffset UpdatedAt)>();
+        var pending = new List<Candidate>();
         var stored = 0;
         var etags = new Dictionary<string, string>(cursor.ETags, StringComparer.Ordinal);
         var links = new Dictionary<string, string>(cursor.Links, StringComparer.Ordinal);
@@ -232,10 +245,9 @@ public sealed class GitHubSync : IDisposable
         async Task CommitAsync(bool done)
         {
             var batch = new RepositoryBatch();
-            foreach (var (number, _) in pending)
+            foreach (var candidate in pending)
             {
-                var detail = await ReadPullRequestAsync(repository.FullName, number, cache, cancellationToken);
-                AddDetail(batch, detail);
+                AddDetail(batch, candidate.Detail ?? await ReadPullRequestAsync(repository.FullName, candidate.Number, cache, cancellationToken));
             }
 
             if (pending.Count > 0)
@@ -269,36 +281,66 @@ public sealed class GitHubSync : IDisposable
             cache = new RepositoryCache(_store, cursor);
         }
 
-        await foreach (var page in PagesAsync(url, cache, cancellationToken))
+        // The cache is replaced after each commit: the list is read through the one current at each page.
+        // GraphQL pages stop at `since` and leave out what an earlier run of this backfill stored, without reading on
+        // their nested connections; the checks below repeat that for the REST list.
+        await foreach (var candidate in CandidatesAsync(repository.FullName, () => cache, t => t < since, t => below is not null && t >= below, cancellationToken))
         {
-            using var document = Parse(page);
-            foreach (var item in document.RootElement.EnumerateArray())
+            var updatedAt = candidate.UpdatedAt;
+            if (updatedAt < since)
             {
-                var updatedAt = GitHubJson.Required(item.Time("updated_at"), "updated_at", page.Url);
-                if (updatedAt < since)
-                {
-                    await CommitAsync(done: true);
-                    return (cursor, stored);
-                }
-
-                newest ??= updatedAt;
-                if (below is not null && updatedAt >= below)
-                {
-                    continue;
-                }
-
-                if (pending.Count >= _options.PageSize && pending[^1].UpdatedAt != updatedAt)
-                {
-                    await CommitAsync(done: false);
-                }
-
-                pending.Add((GitHubJson.Required(item.Long("number"), "number", page.Url), updatedAt));
+                await CommitAsync(done: true);
+                return (cursor, stored);
             }
+
+            newest ??= updatedAt;
+            if (below is not null && updatedAt >= below)
+            {
+                continue;
+            }
+
+            if (pending.Count >= _options.PageSize && pending[^1].UpdatedAt != updatedAt)
+            {
+                await CommitAsync(done: false);
+            }
+
+            pending.Add(candidate);
         }
 
         await CommitAsync(done: true);
         return (cursor, stored);
     }
+
+    // Pull requests newest-updated first: through GraphQL already read whole; through REST as list items read later.
+    private async IAsyncEnumerable<Candidate> CandidatesAsync(string repository, Func<RepositoryCache> cache, Func<DateTimeOffset, bool> isOld, Func<DateTimeOffset, bool> skip, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (_options.GraphQL)
+        {
+            await foreach (var page in _pullRequests.PagesAsync(repository, cache, isOld, skip, null, cancellationToken))
+            {
+                // Answers of a page go to the archive with the batch of the cache current when it was read.
+                foreach (var detail in page)
+                {
+                    yield return new Candidate(detail.PullRequest.UpdatedAt, detail.PullRequest.Number, detail);
+                }
+            }
+
+            yield break;
+        }
+
+        var url = _client.UrlOf($"repos/{repository}/pulls?state=all&sort=updated&direction=desc&per_page={_options.PageSize}");
+        await foreach (var page in _client.GetPagesAsync(url, cache(), cancellationToken))
+        {
+            cache().Record(page);
+            using var document = Parse(page);
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                yield return new Candidate(GitHubJson.Required(item.Time("updated_at"), "updated_at", page.Url), GitHubJson.Required(item.Long("number"), "number", page.Url), null);
+            }
+        }
+    }
+
+    private sealed record Candidate(DateTimeOffset UpdatedAt, long Number, PullRequestDetails? Detail);
 
     private static void AddDetail(RepositoryBatch batch, PullRequestDetails detail)
     {
@@ -320,6 +362,11 @@ public sealed class GitHubSync : IDisposable
 
     private async Task<DateTimeOffset?> ReadPullRequestsAsync(string repository, GitHubCursor cursor, RepositoryCache cache, RepositoryBatch batch, CancellationToken cancellationToken)
     {
+        if (_options.GraphQL)
+        {
+            return await ReadPullRequestsGraphAsync(repository, cursor, cache, batch, cancellationToken);
+        }
+
         // The list has no `since`: sorted by update, newest first, it is read until the watermark.
         var url = _client.UrlOf($"repos/{repository}/pulls?state=all&sort=updated&direction=desc&per_page={_options.PageSize}");
         var watermark = cursor.PullRequests;
@@ -355,6 +402,63 @@ public sealed class GitHubSync : IDisposable
         foreach (var detail in details)
         {
             AddDetail(batch, detail);
+        }
+
+        return watermark;
+    }
+
+    // A conditional REST probe of the list's first page tells for free (304) that nothing changed; otherwise GraphQL
+    // pages are read until the watermark. When the probe shows the watermark, the first page asks for the changed pull
+    // requests and one more: that one, at or below the watermark, ends the reading without another query (and if a pull
+    // request was updated in between, it is not, and reading goes on).
+    private async Task<DateTimeOffset?> ReadPullRequestsGraphAsync(string repository, GitHubCursor cursor, RepositoryCache cache, RepositoryBatch batch, CancellationToken cancellationToken)
+    {
+        var watermark = cursor.PullRequests;
+        int? firstPage = null;
+        if (!_options.FullRefresh)
+        {
+            var probe = await GetAsync(_client.UrlOf($"repos/{repository}/pulls?state=all&sort=updated&direction=desc&per_page={_options.PageSize}"), cache, cancellationToken);
+            if (probe.NotModified)
+            {
+                return watermark;
+            }
+
+            using var document = Parse(probe);
+            var items = document.RootElement.EnumerateArray().ToList();
+            var changed = items.TakeWhile(item => GitHubJson.Required(item.Time("updated_at"), "updated_at", probe.Url) is var updatedAt
+                && !(updatedAt <= cursor.PullRequests || updatedAt < _options.Since)).Count();
+            if (changed == 0)
+            {
+                return watermark;
+            }
+
+            if (changed < items.Count || probe.NextUrl is null)
+            {
+                firstPage = changed + 1;
+            }
+        }
+
+        bool IsOld(DateTimeOffset updatedAt) => updatedAt <= cursor.PullRequests || updatedAt < _options.Since;
+        await foreach (var page in _pullRequests.PagesAsync(repository, () => cache, IsOld, _ => false, firstPage, cancellationToken))
+        {
+            var done = false;
+            foreach (var detail in page)
+            {
+                var updatedAt = detail.PullRequest.UpdatedAt;
+                if (IsOld(updatedAt))
+                {
+                    done = true;
+                    break;
+                }
+
+                AddDetail(batch, detail);
+                watermark = watermark is null || updatedAt > watermark ? updatedAt : watermark;
+            }
+
+            if (done)
+            {
+                break;
+            }
         }
 
         return watermark;
@@ -537,6 +641,11 @@ public sealed class GitHubSync : IDisposable
             await writer.ArchiveAsync(new RawPayload(GitHubMapper.Source, RepositoryCache.RequestKey(url), now, "application/json", body), cancellationToken);
         }
 
+        foreach (var (key, body) in cache.Answers)
+        {
+            await writer.ArchiveAsync(new RawPayload(GitHubMapper.Source, key, now, "application/json", body), cancellationToken);
+        }
+
         var removed = removeUnlisted ? await UpstreamDeletions.RemoveAsync(writer, repository.FullName, batch, _options.Since, cancellationToken) : 0;
         await writer.SetCursorAsync(GitHubMapper.Source, repository.FullName, cursor.Serialize(), cancellationToken);
         await writer.CommitAsync(cancellationToken);
@@ -581,7 +690,7 @@ public sealed class GitHubSync : IDisposable
         }
     }
 
-    private static JsonDocument Parse(GitHubResponse response)
+    internal static JsonDocument Parse(GitHubResponse response)
     {
         try
         {
@@ -594,11 +703,4 @@ public sealed class GitHubSync : IDisposable
         }
     }
 
-    private sealed record PullRequestDetails(
-        PullRequest PullRequest,
-        List<Review> Reviews,
-        List<ReviewComment> Comments,
-        List<PullRequestCommit> Commits,
-        List<PullRequestFile> Files,
-        Dictionary<string, Identity> Accounts);
 }

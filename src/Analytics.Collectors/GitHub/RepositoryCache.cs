@@ -12,6 +12,7 @@ internal sealed class RepositoryCache(IStore store, GitHubCursor previous) : ICo
     private readonly ConcurrentDictionary<string, string> _links = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _etags = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> _received = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _answers = new(StringComparer.Ordinal);
 
     /// <summary>The archive key of a URL's payload.</summary>
     public static string RequestKey(string url) => "GET " + url;
@@ -21,6 +22,12 @@ internal sealed class RepositoryCache(IStore store, GitHubCursor previous) : ICo
 
     /// <summary>Bodies received in this run (not 304s), by URL.</summary>
     public IReadOnlyDictionary<string, byte[]> Received => _received;
+
+    /// <summary>GraphQL answers received in this run, by archive key (<see cref="GraphQLRequest.ArchiveKey"/>).</summary>
+    public IReadOnlyDictionary<string, byte[]> Answers => _answers;
+
+    /// <summary>Notes a GraphQL answer, archived with the repository's records.</summary>
+    public void RecordAnswer(string key, byte[] body) => _answers[key] = body;
 
     /// <summary>The next page of every paged URL requested in this run.</summary>
     public IReadOnlyDictionary<string, string> Links => _links;

@@ -194,6 +194,8 @@ internal static class CollectCommand
                 MaxRetries = settings.MaxRetries,
                 MaxRateLimitWait = settings.MaxRateLimitWait,
                 Lookback = settings.Lookback,
+                GraphQL = settings.GraphQL,
+                GraphQLPageSize = settings.GraphQLPageSize,
                 Since = session.Parse.GetValue(since) ?? settings.Since,
                 Backfill = session.Parse.GetValue(backfill),
                 FullRefresh = session.Parse.GetValue(fullRefresh),
@@ -234,7 +236,7 @@ internal static class CollectCommand
                     session.Output.WriteLine($"{r.Repository}{renamed}: {r.PullRequests} pull requests, {r.WorkflowRuns} run attempts, {r.Jobs} jobs, {r.Deployments} deployments read; {r.Changed} records new or changed{(r.TestReports > 0 ? $"; {r.TestReports} test reports from artifacts" : "")}{(options.FullRefresh ? $"; {r.Removed} pull requests and runs removed as deleted upstream" : "")}");
                 }
 
-                session.Output.WriteLine($"{report.Requests} requests, {report.NotModified} answered 304 (free)");
+                session.Output.WriteLine($"{report.Requests} requests, {report.NotModified} answered 304 (free){(report.GraphQLQueries > 0 ? $"; {report.GraphQLQueries} of them GraphQL queries costing {report.GraphQLCost} points" : "")}");
             }
 
             foreach (var warning in report.Repositories.SelectMany(r => r.Warnings))

@@ -286,6 +286,13 @@ internal sealed class GitHubSettings
     /// <summary>Where a repository's first sync starts; empty reads everything.</summary>
     public DateTimeOffset? Since { get; set; }
 
+    /// <summary>Read pull requests with reviews, comments, commits and files in GraphQL pages (default true); false uses five REST lists per pull request.</summary>
+    public bool GraphQL { get; set; } = true;
+
+    /// <summary>Pull requests per GraphQL page (default 50): the start and ceiling of the adaptive size.</summary>
+    [Range(1, 100)]
+    public int GraphQLPageSize { get; set; } = 50;
+
     /// <summary>The issue label that makes an issue an incident; unset (default) collects no issues as incidents.</summary>
     public string? IncidentLabel { get; set; }
 

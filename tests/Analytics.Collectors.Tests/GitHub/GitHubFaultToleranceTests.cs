@@ -57,6 +57,7 @@ public sealed class GitHubFaultToleranceTests : IAsyncDisposable
         clean.Succeeded.Should().BeTrue();
         faulty.Succeeded.Should().BeTrue();
         _faulty.Server.Log.Count(l => l.Status is 502 or 429 or 504).Should().BeGreaterThan(0, "faults were injected");
+        _faulty.Server.Log.Should().Contain(l => l.PathAndQuery == "/graphql" && l.Status != 200, "GraphQL queries were faulted too");
         (await _faulty.ReadAsync(Entities.PullRequests)).Should().BeEquivalentTo(await _clean.ReadAsync(Entities.PullRequests));
         (await _faulty.ReadAsync(Entities.Reviews)).Should().BeEquivalentTo(await _clean.ReadAsync(Entities.Reviews));
         (await _faulty.ReadAsync(Entities.ReviewComments)).Should().BeEquivalentTo(await _clean.ReadAsync(Entities.ReviewComments));

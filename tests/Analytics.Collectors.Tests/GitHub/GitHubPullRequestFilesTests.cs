@@ -75,7 +75,7 @@ public sealed class GitHubPullRequestFilesTests : IAsyncDisposable
 
         var report = await _bed.SyncAsync(_bed.Options("acme/api"));
 
-        report.Repositories[0].Message.Should().Contain("file status 'exploded'").And.Contain("pulls/1/files");
+        report.Repositories[0].Message.Should().Contain("file status 'exploded'").And.Contain("(query PullRequests) at acme/api#1 files");
         (await _bed.ReadAsync(Entities.PullRequests)).Should().BeEmpty("nothing of a failed repository is written");
     }
 }

@@ -59,7 +59,15 @@ public sealed class GitHubSyncTests : IAsyncDisposable
         identities.Should().Contain(i => i.SourceId == "renovate[bot]" && i.IsBot);
         identities.Should().Contain(i => i.SourceId == "alice" && !i.IsBot);
         (await _bed.Store.GetCursorAsync("github", "acme/api", default)).Should().NotBeNull();
-        (await _bed.Store.GetRawPayloadAsync("github", $"GET {_bed.Server.BaseUrl}repos/acme/api/pulls/1", default)).Should().NotBeNull();
+        // The REST probe and every GraphQL answer are archived (the first page under its operation and variables).
+        (await _bed.Store.GetRawPayloadAsync("github", $"GET {_bed.Server.BaseUrl}repos/acme/api/pulls?state=all&sort=updated&direction=desc&per_page=2", default)).Should().NotBeNull();
+        var firstPage = new GraphQLRequest("PullRequests", "", new System.Text.Json.Nodes.JsonObject
+        {
+            ["owner"] = "acme", ["name"] = "api", ["first"] = 2, ["cursor"] = null,
+            ["labels"] = GraphQLPullRequests.Labels, ["reviews"] = GraphQLPullRequests.Reviews, ["threads"] = GraphQLPullRequests.Threads,
+            ["comments"] = GraphQLPullRequests.CommentsPerThread, ["commits"] = GraphQLPullRequests.Commits, ["files"] = GraphQLPullRequests.Files,
+        });
+        (await _bed.Store.GetRawPayloadAsync("github", firstPage.ArchiveKey($"{_bed.Server.BaseUrl}graphql"), default)).Should().NotBeNull();
         report.Repositories[0].Should().Match<GitHubRepositoryResult>(r => r.PullRequests == 5 && r.WorkflowRuns == 5 && r.Jobs == 10 && r.Deployments == 3);
     }
 
@@ -69,6 +77,7 @@ public sealed class GitHubSyncTests : IAsyncDisposable
         Seed("acme/api");
         await _bed.SyncAsync(_bed.Options("acme/api"));
         var charged = _bed.Server.Charged;
+        var points = _bed.Server.GraphQLCharged;
 
         var report = await _bed.SyncAsync(_bed.Options("acme/api"));
 
@@ -77,6 +86,7 @@ public sealed class GitHubSyncTests : IAsyncDisposable
         report.Repositories[0].PullRequests.Should().Be(0);
         report.NotModified.Should().Be(report.Requests).And.BeGreaterThan(0);
         _bed.Server.Charged.Should().Be(charged, "304s are free for the primary limit");
+        _bed.Server.GraphQLCharged.Should().Be(points, "the probe's 304 says nothing changed: no GraphQL query is sent");
     }
 
     [Fact]
@@ -88,12 +98,16 @@ public sealed class GitHubSyncTests : IAsyncDisposable
         repository.Pulls[2]["updated_at"] = FakeRepository.Iso(GitHubTestBed.Now);
         repository.AddPull(6, GitHubTestBed.Now.AddHours(-1), GitHubTestBed.Now.AddMinutes(-30));
         _bed.Server.Log.Clear();
+        _bed.Server.GraphQLServed.Clear();
 
         var report = await _bed.SyncAsync(_bed.Options("acme/api"));
 
         report.Repositories[0].PullRequests.Should().Be(2);
-        _bed.Server.Log.Select(l => l.PathAndQuery).Where(p => p.Contains("/pulls/", StringComparison.Ordinal)).Select(p => p.Split('/')[5].Split('?')[0])
-            .Distinct().Should().BeEquivalentTo(["2", "6"]);
+        // GraphQL pages stop at the first pull request at or below the watermark (#5, on the second page of two); REST
+        // is asked only for the file lists of the two read (each has a renamed file, whose previous path GraphQL lacks).
+        _bed.Server.GraphQLServed.Should().Equal("acme/api#2", "acme/api#6", "acme/api#5", "acme/api#4");
+        _bed.Server.Log.Select(l => l.PathAndQuery).Where(p => p.Contains("/pulls/", StringComparison.Ordinal))
+            .Should().BeEquivalentTo(["/repos/acme/api/pulls/2/files?per_page=2", "/repos/acme/api/pulls/6/files?per_page=2"]);
         var pulls = await _bed.ReadAsync(Entities.PullRequests);
         pulls.Should().HaveCount(6).And.Contain(p => p.Number == 2 && p.Title == "Renamed change");
     }
@@ -266,7 +280,9 @@ public sealed class GitHubSyncTests : IAsyncDisposable
         // 79 left after the first request (below the 10% reserve of 100), 600 s to the reset: 600 / 79 ≈ 7.6 s before
         // the second request; the clock moves with each wait, so later gaps stay near 600 s / remaining.
         _bed.Time.Delays.First().TotalSeconds.Should().BeApproximately(600.0 / 79, 0.01);
-        _bed.Time.Delays.Should().HaveCount(report.Requests - 1);
+        // GraphQL queries are charged to, and paced by, their own bucket, which has plenty left.
+        report.GraphQLQueries.Should().BeGreaterThan(0);
+        _bed.Time.Delays.Should().HaveCount(report.Requests - report.GraphQLQueries - 1);
         _bed.Server.Remaining.Should().BeGreaterThan(0, "pacing never runs the budget into zero");
     }
 

@@ -31,6 +31,7 @@ public sealed class GitHubTestBed : IAsyncDisposable
         Token = Server.Token,
         Repositories = repositories,
         PageSize = 2,
+        GraphQLPageSize = 2,
         MaxConcurrentRequests = 3,
         MaxRetries = 3,
         RequestTimeout = TimeSpan.FromSeconds(20),

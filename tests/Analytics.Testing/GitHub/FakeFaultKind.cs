@@ -17,6 +17,8 @@ public enum FakeFaultKind
     NotFound,
     /// <summary>An answer that takes <see cref="FakeGitHubServer.SlowAnswer"/> (a client timeout), then 504.</summary>
     Slow,
-    /// <summary>403 with the primary limit at zero (remaining 0, reset a minute ahead).</summary>
+    /// <summary>403 with the primary limit at zero (remaining 0, reset a minute ahead); on GraphQL, 200 with a RATE_LIMITED error.</summary>
     PrimaryLimit,
+    /// <summary>The connection is reset before any answer.</summary>
+    ConnectionReset,
 }

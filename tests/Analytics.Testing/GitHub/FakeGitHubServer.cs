@@ -29,6 +29,7 @@ public sealed partial class FakeGitHubServer : IDisposable
     private Random? _random;
     private int _blobRequestsWithToken;
     private double _faultRate;
+    private readonly ConcurrentDictionary<HttpListenerResponse, (string PathAndQuery, string? IfNoneMatch)> _answering = new();
 
     public FakeGitHubServer(string token = "ghp_test_secret_token_123")
     {
@@ -91,7 +92,7 @@ public sealed partial class FakeGitHubServer : IDisposable
     /// <summary>The most requests handled at the same time.</summary>
     public int MaxInFlight { get; private set; }
 
-    /// <summary>Faults a share of all requests at random (502, truncated JSON, 429 with retry-after, a slow answer).</summary>
+    /// <summary>Faults a share of all requests at random (502, truncated JSON, 429 with retry-after, a slow answer, a reset connection).</summary>
     public void FaultRandomly(double rate, int seed)
     {
         _random = new Random(seed);
@@ -190,6 +191,7 @@ public sealed partial class FakeGitHubServer : IDisposable
         var pathAndQuery = context.Request.Url!.PathAndQuery;
         var ifNoneMatch = context.Request.Headers["If-None-Match"];
         var status = 500;
+        _answering[response] = (pathAndQuery, ifNoneMatch);
         var inFlight = Interlocked.Increment(ref _inFlight);
         lock (_stop)
         {
@@ -212,7 +214,8 @@ public sealed partial class FakeGitHubServer : IDisposable
         finally
         {
             Interlocked.Decrement(ref _inFlight);
-            Log.Enqueue((pathAndQuery, ifNoneMatch, status));
+            // Answers without a body (304, 302) and failures are logged here; the others just before their body goes out.
+            Logged(response, status);
             try
             {
                 response.Close();
@@ -264,19 +267,20 @@ public sealed partial class FakeGitHubServer : IDisposable
         }
 
         var path = request.Url!.AbsolutePath;
+        var graphql = request.HttpMethod == "POST" && path == "/graphql";
         if (_random is not null)
         {
             FakeFaultKind? random;
             lock (_random)
             {
                 random = _random.NextDouble() < _faultRate
-                    ? new[] { FakeFaultKind.ServerError, FakeFaultKind.TruncatedJson, FakeFaultKind.TooManyRequests, FakeFaultKind.Slow }[_random.Next(4)]
+                    ? new[] { FakeFaultKind.ServerError, FakeFaultKind.TruncatedJson, FakeFaultKind.TooManyRequests, FakeFaultKind.Slow, FakeFaultKind.ConnectionReset }[_random.Next(5)]
                     : null;
             }
 
             if (random is { } kind)
             {
-                return Inject(response, new FakeFault(path, kind, 1, 1));
+                return Inject(response, new FakeFault(path, kind, 1, 1), graphql);
             }
         }
 
@@ -284,8 +288,13 @@ public sealed partial class FakeGitHubServer : IDisposable
         {
             if (path.Contains(fault.PathContains, StringComparison.Ordinal) && fault.TryTake())
             {
-                return Inject(response, fault);
+                return Inject(response, fault, graphql);
             }
+        }
+
+        if (graphql)
+        {
+            return AnswerGraphQL(request, response);
         }
 
         var query = System.Web.HttpUtility.ParseQueryString(request.Url.Query);
@@ -577,35 +586,49 @@ public sealed partial class FakeGitHubServer : IDisposable
         return new UriBuilder(url) { Query = query.ToString() }.Uri.AbsoluteUri;
     }
 
-    private int Inject(HttpListenerResponse response, FakeFault fault)
+    private int Inject(HttpListenerResponse response, FakeFault fault, bool graphql)
     {
         switch (fault.Kind)
         {
             case FakeFaultKind.ServerError:
-                RateHeaders(response, charge: true);
+                Charge(response, graphql);
                 return Write(response, 502, Encoding.UTF8.GetBytes("<html>502 Bad Gateway</html>"));
             case FakeFaultKind.SecondaryLimit:
-                RateHeaders(response, charge: true);
+                Charge(response, graphql);
                 response.Headers["Retry-After"] = fault.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
                 return Error(response, 403, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.");
             case FakeFaultKind.TooManyRequests:
-                RateHeaders(response, charge: true);
+                Charge(response, graphql);
                 response.Headers["Retry-After"] = fault.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
                 return Error(response, 429, "Too many requests");
             case FakeFaultKind.TruncatedJson:
-                RateHeaders(response, charge: true);
+                Charge(response, graphql);
                 return Write(response, 200, Encoding.UTF8.GetBytes("[{\"number\": 1, \"title\": \"cut he"));
             case FakeFaultKind.MissingPermission:
-                RateHeaders(response, charge: true);
+                Charge(response, graphql);
                 response.Headers["X-Accepted-GitHub-Permissions"] = "actions=read";
                 return Error(response, 403, "Resource not accessible by personal access token");
             case FakeFaultKind.Slow:
                 Thread.Sleep(SlowAnswer);
-                RateHeaders(response, charge: true);
+                Charge(response, graphql);
                 return Error(response, 504, "too slow");
             case FakeFaultKind.NotFound:
-                RateHeaders(response, charge: true);
+                Charge(response, graphql);
                 return Error(response, 404, "Not Found");
+            case FakeFaultKind.ConnectionReset:
+                Logged(response, 0);
+                response.Abort();
+                return 0;
+            case FakeFaultKind.PrimaryLimit when graphql:
+                // GraphQL says so with HTTP 200, an error and the bucket at zero (source-apis.md §1.11).
+                GraphQLRateHeaders(response, false);
+                response.Headers["x-ratelimit-remaining"] = "0";
+                response.Headers["x-ratelimit-used"] = GraphQLLimit.ToString(CultureInfo.InvariantCulture);
+                return Write(response, 200, Encoding.UTF8.GetBytes(new JsonObject
+                {
+                    ["data"] = null,
+                    ["errors"] = new JsonArray(new JsonObject { ["type"] = "RATE_LIMITED", ["message"] = "API rate limit exceeded for user ID 1." }),
+                }.ToJsonString()));
             case FakeFaultKind.PrimaryLimit:
                 response.Headers["x-ratelimit-limit"] = Limit.ToString(CultureInfo.InvariantCulture);
                 response.Headers["x-ratelimit-remaining"] = "0";
@@ -615,6 +638,19 @@ public sealed partial class FakeGitHubServer : IDisposable
                 return Error(response, 403, "API rate limit exceeded for user ID 1.");
             default:
                 throw new InvalidOperationException(fault.Kind.ToString());
+        }
+    }
+
+    // A fault costs a request (REST) or a point (GraphQL) of its bucket.
+    private void Charge(HttpListenerResponse response, bool graphql)
+    {
+        if (graphql)
+        {
+            GraphQLRateHeaders(response, true);
+        }
+        else
+        {
+            RateHeaders(response, charge: true);
         }
     }
 
@@ -628,7 +664,7 @@ public sealed partial class FakeGitHubServer : IDisposable
         response.Headers["x-ratelimit-resource"] = "core";
     }
 
-    private static int Error(HttpListenerResponse response, int status, string message) =>
+    private int Error(HttpListenerResponse response, int status, string message) =>
         Write(response, status, Encoding.UTF8.GetBytes(new JsonObject
         {
             ["message"] = message,
@@ -636,8 +672,18 @@ public sealed partial class FakeGitHubServer : IDisposable
             ["status"] = status.ToString(CultureInfo.InvariantCulture),
         }.ToJsonString()));
 
-    private static int Write(HttpListenerResponse response, int status, byte[] body)
+    // A test reading Log.Last() right after its client got an answer must find it there: log before the body is written.
+    private void Logged(HttpListenerResponse response, int status)
     {
+        if (_answering.TryRemove(response, out var request))
+        {
+            Log.Enqueue((request.PathAndQuery, request.IfNoneMatch, status));
+        }
+    }
+
+    private int Write(HttpListenerResponse response, int status, byte[] body)
+    {
+        Logged(response, status);
         response.StatusCode = status;
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength64 = body.Length;
