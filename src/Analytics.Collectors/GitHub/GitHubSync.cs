@@ -198,6 +198,9 @@ public sealed class GitHubSync : IDisposable
         {
             (cursor, backfilled) = await BackfillAsync(repository, since, cursor, backfillWarnings, cancellationToken);
             cache = new RepositoryCache(_store, cursor);
+
+            // The backfill's cursor predates this run's answer for the repository itself: keep its entity tag.
+            cache.Record(repositoryResponse);
         }
 
         if (_options.FullRefresh)

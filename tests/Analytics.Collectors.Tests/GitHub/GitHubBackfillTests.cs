@@ -74,4 +74,18 @@ public sealed class GitHubBackfillTests : IAsyncDisposable
         Served(1).Should().Be(1, "the incremental run's probe answered 304: nothing was read again");
         report.GraphQLQueries.Should().Be(0);
     }
+
+    [Fact]
+    public async Task SyncAsync_RunAfterABackfill_SpendsNoPrimaryRequests()
+    {
+        var options = _bed.Options("acme/api") with { Since = Day, Backfill = true };
+        await _bed.SyncAsync(options);
+        var charged = _bed.Server.Charged;
+
+        await _bed.SyncAsync(options);
+
+        // The repository itself, the pull-request probe, runs and deployments all answer 304 to the entity tags of the
+        // backfilling run, the repository's included (it was once dropped with the backfill's cache).
+        _bed.Server.Charged.Should().Be(charged);
+    }
 }
