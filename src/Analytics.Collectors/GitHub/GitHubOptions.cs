@@ -64,6 +64,15 @@ public sealed record GitHubOptions
     public int GraphQLPageSize { get; init; } = 50;
 
     /// <summary>
+    /// Whether the GraphQL path reads the REST file list of each pull request that renames or copies a file, to store
+    /// the path it came from (<see cref="Analytics.Domain.Code.PullRequestFile.OldPath"/>), which GraphQL does not give:
+    /// one more request per such pull request. Off by default: no signal uses it (the git collector records renames per
+    /// commit, which the truck factor follows), and it would multiply a backfill's requests. Off, such files are stored
+    /// with their kind and no old path.
+    /// </summary>
+    public bool RenameOrigins { get; init; }
+
+    /// <summary>
     /// How far before the stored watermark workflow runs and deployments are listed again (default 3 days): re-runs and
     /// new deployment statuses change old items, which are listed by creation time.
     /// </summary>

@@ -11,7 +11,8 @@ namespace Analytics.Collectors.GitHub;
 /// Reads a repository's pull requests newest-updated first in GraphQL pages, each pull request with its labels,
 /// reviews, review threads (the review comments), commits and changed files nested (source-apis.md §1.11). A nested
 /// connection longer than its nested page is read on with follow-up queries from its cursor, so nothing is lost; the
-/// REST file list is read only for pull requests with a renamed or copied file, whose previous path GraphQL lacks.
+/// REST file list is read only for pull requests with a renamed or copied file, whose previous path GraphQL lacks, and
+/// only when <see cref="GitHubOptions.RenameOrigins"/> asks for it.
 /// The page size adapts (<see cref="AdaptivePageSize"/>).
 /// </summary>
 internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions options, AdaptivePageSize size)
@@ -194,7 +195,7 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
 
         var files = new List<PullRequestFile>();
         await ReadAsync(node, "files", FileFields, repository, number, cache, (n, where) => files.Add(GitHubMapper.GraphPullRequestFile(n, id, repository, _url, where)), cancellationToken);
-        if (files.Any(GitHubMapper.GraphNeedsRestFiles))
+        if (options.RenameOrigins && files.Any(GitHubMapper.GraphNeedsRestFiles))
         {
             files = await RestFilesAsync(repository, number, id, cache, cancellationToken);
         }

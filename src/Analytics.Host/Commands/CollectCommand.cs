@@ -196,6 +196,7 @@ internal static class CollectCommand
                 Lookback = settings.Lookback,
                 GraphQL = settings.GraphQL,
                 GraphQLPageSize = settings.GraphQLPageSize,
+                RenameOrigins = settings.RenameOrigins,
                 Since = session.Parse.GetValue(since) ?? settings.Since,
                 Backfill = session.Parse.GetValue(backfill),
                 FullRefresh = session.Parse.GetValue(fullRefresh),

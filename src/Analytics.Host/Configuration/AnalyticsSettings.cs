@@ -293,6 +293,9 @@ internal sealed class GitHubSettings
     [Range(1, 100)]
     public int GraphQLPageSize { get; set; } = 50;
 
+    /// <summary>Read the REST file list of pull requests that rename or copy a file, for the old paths GraphQL lacks (default false).</summary>
+    public bool RenameOrigins { get; set; }
+
     /// <summary>The issue label that makes an issue an incident; unset (default) collects no issues as incidents.</summary>
     public string? IncidentLabel { get; set; }
 

@@ -65,7 +65,7 @@ public sealed class GitHubGraphQLTests : IAsyncDisposable
     {
         SeedLong(_bed.Server.AddRepository("acme/api"));
 
-        var report = await _bed.SyncAsync(Options(_bed));
+        var report = await _bed.SyncAsync(Options(_bed) with { RenameOrigins = true });
 
         report.Succeeded.Should().BeTrue(report.Repositories[0].Message);
         var pull = (await _bed.ReadAsync(Entities.PullRequests)).Single(p => p.Number == 1);
@@ -117,7 +117,7 @@ public sealed class GitHubGraphQLTests : IAsyncDisposable
             repository.Reviews[3][1]["state"] = "CHANGES_REQUESTED";
         }
 
-        var graph = await _bed.SyncAsync(Options(_bed));
+        var graph = await _bed.SyncAsync(Options(_bed) with { RenameOrigins = true });
         var rest = await _rest.SyncAsync(Options(_rest) with { GraphQL = false });
 
         graph.Succeeded.Should().BeTrue(graph.Repositories[0].Message);

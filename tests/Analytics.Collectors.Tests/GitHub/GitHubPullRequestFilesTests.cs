@@ -23,7 +23,7 @@ public sealed class GitHubPullRequestFilesTests : IAsyncDisposable
         _repository.AddPull(1, Day, Day.AddHours(1), files: 5);
         _repository.AddPull(2, Day, Day.AddHours(2), files: 1);
 
-        var report = await _bed.SyncAsync(_bed.Options("acme/api"));
+        var report = await _bed.SyncAsync(_bed.Options("acme/api") with { RenameOrigins = true });
 
         report.Repositories[0].Warnings.Should().BeEmpty();
         var files = await _bed.ReadAsync(Entities.PullRequestFiles);
@@ -33,6 +33,19 @@ public sealed class GitHubPullRequestFilesTests : IAsyncDisposable
         files.Should().ContainEquivalentOf(new PullRequestFile("github", "acme/api#1", "acme/api", "src/pr1/file1.cs", null, FileChangeKind.Modified, 3, 1));
         // File 5 is "binary": GitHub reports 0 lines.
         files.Should().ContainEquivalentOf(new PullRequestFile("github", "acme/api#1", "acme/api", "src/pr1/file5.cs", null, FileChangeKind.Added, 0, 0));
+    }
+
+    [Fact]
+    public async Task SyncAsync_RenameOriginsOff_StoresRenamedFilesWithoutOldPathAndReadsNoRestFiles()
+    {
+        _repository.AddPull(1, Day, Day.AddHours(1), files: 3);
+
+        await _bed.SyncAsync(_bed.Options("acme/api"));
+
+        // File 2 of every fake pull request is a rename: stored as one, without the path GraphQL does not give.
+        var files = await _bed.ReadAsync(Entities.PullRequestFiles);
+        files.Should().ContainEquivalentOf(new PullRequestFile("github", "acme/api#1", "acme/api", "src/pr1/file2.cs", null, FileChangeKind.Renamed, 6, 2));
+        _bed.Server.Log.Select(l => l.PathAndQuery).Should().NotContain(p => p.Contains("/files", StringComparison.Ordinal));
     }
 
     [Fact]

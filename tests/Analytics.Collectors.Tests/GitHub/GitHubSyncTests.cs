@@ -100,7 +100,7 @@ public sealed class GitHubSyncTests : IAsyncDisposable
         _bed.Server.Log.Clear();
         _bed.Server.GraphQLServed.Clear();
 
-        var report = await _bed.SyncAsync(_bed.Options("acme/api"));
+        var report = await _bed.SyncAsync(_bed.Options("acme/api") with { RenameOrigins = true });
 
         report.Repositories[0].PullRequests.Should().Be(2);
         // GraphQL pages stop at the first pull request at or below the watermark (#5, on the second page of two); REST
