@@ -91,24 +91,10 @@ internal sealed partial class GitHubClient
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         Interlocked.Increment(ref _requests);
         Interlocked.Increment(ref _graphQLRequests);
-        HttpResponseMessage response;
-        byte[] body;
-        try
+        var (response, body, failure) = await TransmitAsync(request, timeoutIsTooHeavy: true, cancellationToken);
+        if (response is null)
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            return new Outcome.Retry(GitHubErrorKind.Unavailable, $"connection failed ({Scrub(e.Message)})", null);
-        }
-        catch (IOException e)
-        {
-            return new Outcome.Retry(GitHubErrorKind.Unavailable, $"connection failed ({Scrub(e.Message)})", null);
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new Outcome.TooHeavy($"no answer within {Format(_options.RequestTimeout)}");
+            return failure!;
         }
 
         using (response)

@@ -325,6 +325,37 @@ internal sealed partial class GitHubClient : IDisposable
         await Task.Delay(delay, _time, cancellationToken);
     }
 
+    /// <summary>
+    /// Sends <paramref name="request"/> and reads the whole body; a connection failure or a timeout comes back as the
+    /// outcome to act on instead (a retry, or for GraphQL a page too heavy to answer in time).
+    /// </summary>
+    private async Task<(HttpResponseMessage? Response, byte[] Body, Outcome? Failure)> TransmitAsync(
+        HttpRequestMessage request, bool timeoutIsTooHeavy, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            try
+            {
+                return (response, await response.Content.ReadAsByteArrayAsync(cancellationToken), null);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            return (null, [], new Outcome.Retry(GitHubErrorKind.Unavailable, $"connection failed ({Scrub(e.Message)})", null));
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var message = $"no answer within {Format(_options.RequestTimeout)}";
+            return (null, [], timeoutIsTooHeavy ? new Outcome.TooHeavy(message) : new Outcome.Retry(GitHubErrorKind.Unavailable, message, null));
+        }
+    }
+
     private async Task<Outcome> SendAsync(string url, string? etag, CancellationToken cancellationToken)
     {
         var (request, sent) = await CreateRequestAsync(HttpMethod.Get, url, cancellationToken);
@@ -335,24 +366,10 @@ internal sealed partial class GitHubClient : IDisposable
         }
 
         Interlocked.Increment(ref _requests);
-        HttpResponseMessage response;
-        byte[] body;
-        try
+        var (response, body, failure) = await TransmitAsync(request, timeoutIsTooHeavy: false, cancellationToken);
+        if (response is null)
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            return new Outcome.Retry(GitHubErrorKind.Unavailable, $"connection failed ({Scrub(e.Message)})", null);
-        }
-        catch (IOException e)
-        {
-            return new Outcome.Retry(GitHubErrorKind.Unavailable, $"connection failed ({Scrub(e.Message)})", null);
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new Outcome.Retry(GitHubErrorKind.Unavailable, $"no answer within {Format(_options.RequestTimeout)}", null);
+            return failure!;
         }
 
         using (response)
