@@ -74,10 +74,10 @@ public sealed class GitHubGraphQLTests : IAsyncDisposable
         (await _bed.ReadAsync(Entities.ReviewComments)).Count(c => c.PullRequestId == "acme/api#1").Should().Be(24 + 14);
         (await _bed.ReadAsync(Entities.PullRequestCommits)).Count(c => c.PullRequestId == "acme/api#1").Should().Be(120);
         (await _bed.ReadAsync(Entities.PullRequestFiles)).Count(f => f.PullRequestId == "acme/api#1").Should().Be(250);
-        // Follow-up queries of 100 for each nested connection that did not fit (files: 100 came, 150 left, two more
-        // pages), and one for the long thread.
-        _bed.Server.GraphQLLog.Select(q => q.Operation).Should().BeEquivalentTo(
-            ["PullRequests", "PullRequestLabels", "PullRequestReviews", "PullRequestReviewThreads", "PullRequestCommits", "PullRequestFiles", "PullRequestFiles", "ThreadComments"]);
+        // The six continuations (five nested connections and the long thread) go in one batched follow-up query of
+        // 100 each; files (100 came, 150 left) need one more page, alone in a second batch. Before batching these were
+        // seven follow-up queries, one per connection page.
+        _bed.Server.GraphQLLog.Select(q => q.Operation).Should().Equal("PullRequests", "PullRequestFollowUps", "PullRequestFollowUps");
         _bed.Server.Log.Select(l => l.PathAndQuery).Should().NotContain(p => p.Contains("/pulls/1/", StringComparison.Ordinal), "none of #1's files was renamed: REST is not needed")
             .And.Contain("/repos/acme/api/pulls/2/files?per_page=100", "#2 has a renamed file, whose previous path only REST gives");
     }
@@ -94,8 +94,9 @@ public sealed class GitHubGraphQLTests : IAsyncDisposable
         report.Repositories[0].Warnings.Should().ContainSingle()
             .Which.Should().StartWith("acme/api#1: GitHub lists only 3000 of its 3005 changed files");
         (await _bed.ReadAsync(Entities.PullRequestFiles)).Should().HaveCount(3000);
-        // 100 files in the page, then 29 follow-ups of 100.
-        _bed.Server.GraphQLLog.Count(q => q.Operation == "PullRequestFiles").Should().Be(29);
+        // 100 files in the page, then 29 follow-ups of 100: one continuation's pages follow each other, so batching
+        // cannot save any of them.
+        _bed.Server.GraphQLLog.Count(q => q.Operation == "PullRequestFollowUps").Should().Be(29);
         _bed.Server.Log.Should().NotContain(l => l.PathAndQuery.Contains("/files", StringComparison.Ordinal));
     }
 
@@ -298,12 +299,13 @@ public sealed class GitHubGraphQLTests : IAsyncDisposable
     {
         var options = _bed.Options("acme/api");
         using var client = new GitHubClient(new HttpClient(), options, _bed.Time);
-        var query = new GraphQLRequest("PullRequestReviews", "query PullRequestReviews { }", new JsonObject { ["owner"] = "acme", ["name"] = "api", ["number"] = 1, ["first"] = 101 });
+        var query = GraphQLPullRequests.FollowUpRequest("acme", "api", [new Continuation(new PendingPullRequest("acme/api", 1, default), "reviews", null, "b2Zmc2V0OjMw")]);
+        query.Variables["f0"] = 101;
 
         var send = () => client.QueryAsync(query, mayShrink: false, default);
 
         (await send.Should().ThrowAsync<GitHubApiException>())
-            .Which.Message.Should().Contain("(query PullRequestReviews)").And.Contain("EXCESSIVE_PAGINATION").And.Contain("`first` limit");
+            .Which.Message.Should().Contain("(query PullRequestFollowUps)").And.Contain("EXCESSIVE_PAGINATION").And.Contain("`first` limit");
     }
 
     [Theory]
