@@ -82,6 +82,80 @@ public sealed class GitHubGraphQLTests : IAsyncDisposable
             .And.Contain("/repos/acme/api/pulls/2/files?per_page=100", "#2 has a renamed file, whose previous path only REST gives");
     }
 
+    // Continuations in a batched follow-up query: one per alias, each with its page size variable f{i}.
+    private static int Continuations(JsonObject variables) =>
+        variables.Count(v => v.Key.Length > 1 && v.Key[0] == 'f' && v.Key[1..].All(char.IsAsciiDigit));
+
+    [Fact]
+    public async Task SyncAsync_PageWithSeveralLongPullRequests_ReadsTheirFollowUpsInOneBatchedQuery()
+    {
+        var repository = _bed.Server.AddRepository("acme/api");
+        // Six continuations of four pull requests: #1–#4 have 150 files (100 per page), #2 has 60 commits (50 per
+        // page), #3 has 35 reviews (30 per page); #5 fits its page.
+        for (var number = 1; number <= 5; number++)
+        {
+            repository.AddPull(number, Day, Day.AddHours(number), reviews: number == 3 ? 35 : 1, commits: number == 2 ? 60 : 1, files: number <= 4 ? 150 : 2);
+            WithoutRenames(repository, number);
+        }
+
+        var report = await _bed.SyncAsync(Options(_bed));
+
+        report.Succeeded.Should().BeTrue(report.Repositories[0].Message);
+        _bed.Server.GraphQLLog.Select(q => q.Operation).Should().Equal("PullRequests", "PullRequestFollowUps");
+        Continuations(_bed.Server.GraphQLLog.Last().Variables).Should().Be(6);
+        // Cost: six connections of 100 = 6 requests, / 100, rounded up to the minimum of 1 (source-apis.md §1.11).
+        _bed.Server.GraphQLLog.Last().Cost.Should().Be(1);
+        _bed.Server.GraphQLLog.Last().Nodes.Should().Be(600);
+        var files = await _bed.ReadAsync(Entities.PullRequestFiles);
+        files.GroupBy(f => f.PullRequestId).ToDictionary(g => g.Key, g => g.Count()).Should().BeEquivalentTo(new Dictionary<string, int>
+        {
+            ["acme/api#1"] = 150, ["acme/api#2"] = 150, ["acme/api#3"] = 150, ["acme/api#4"] = 150, ["acme/api#5"] = 2,
+        });
+        (await _bed.ReadAsync(Entities.PullRequestCommits)).Count(c => c.PullRequestId == "acme/api#2").Should().Be(60);
+        (await _bed.ReadAsync(Entities.Reviews)).Count(r => r.PullRequestId == "acme/api#3").Should().Be(35);
+    }
+
+    [Fact]
+    public async Task SyncAsync_ContinuationsSpanningSeveralBatches_StoresEverythingInTheFewestQueries()
+    {
+        var repository = _bed.Server.AddRepository("acme/api");
+        // Twelve pull requests of 350 files in one page of 20: each needs three follow-up pages (100, 100, 50), 36
+        // in all; at most 10 per query, pages of one pull request in later batches: ceil(36 / 10) = 4 queries.
+        for (var number = 1; number <= 12; number++)
+        {
+            repository.AddPull(number, Day, Day.AddHours(number), files: 350);
+            WithoutRenames(repository, number);
+        }
+
+        var report = await _bed.SyncAsync(Options(_bed) with { GraphQLPageSize = 20 });
+
+        report.Succeeded.Should().BeTrue(report.Repositories[0].Message);
+        var followUps = _bed.Server.GraphQLLog.Where(q => q.Operation == "PullRequestFollowUps").ToList();
+        followUps.Select(q => Continuations(q.Variables)).Should().Equal(10, 10, 10, 6);
+        (await _bed.ReadAsync(Entities.PullRequestFiles)).GroupBy(f => f.PullRequestId).Should().HaveCount(12).And.OnlyContain(g => g.Count() == 350);
+    }
+
+    [Fact]
+    public async Task SyncAsync_BatchedFollowUpAnswers502_AsksAgainInSmallerBatchesAndStoresEverything()
+    {
+        var repository = _bed.Server.AddRepository("acme/api");
+        for (var number = 1; number <= 6; number++)
+        {
+            repository.AddPull(number, Day, Day.AddHours(number), files: 150);
+            WithoutRenames(repository, number);
+        }
+
+        _bed.Server.GraphQLBadGatewayFor("PullRequestFollowUps");
+
+        var report = await _bed.SyncAsync(Options(_bed));
+
+        report.Succeeded.Should().BeTrue(report.Repositories[0].Message);
+        // The batch of six gave up (502): the same six are asked for again, three at a time.
+        _bed.Server.GraphQLLog.Where(q => q.Operation == "PullRequestFollowUps").Select(q => (Continuations(q.Variables), q.Status))
+            .Should().Equal((6, 502), (3, 200), (3, 200));
+        (await _bed.ReadAsync(Entities.PullRequestFiles)).GroupBy(f => f.PullRequestId).Should().HaveCount(6).And.OnlyContain(g => g.Count() == 150);
+    }
+
     [Fact]
     public async Task SyncAsync_PullRequestBeyondGitHubsFileCapThroughGraphQL_StoresTheListedAndWarns()
     {

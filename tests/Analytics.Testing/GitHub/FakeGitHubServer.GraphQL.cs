@@ -22,6 +22,7 @@ public sealed partial class FakeGitHubServer
 
     private int _graphQLRemaining = 5000;
     private readonly ConcurrentDictionary<int, int> _graphQLErrors = new();
+    private readonly ConcurrentDictionary<string, int> _graphQLBadGateways = new(StringComparer.Ordinal);
 
     /// <summary>The <c>graphql</c> bucket's points per hour.</summary>
     public int GraphQLLimit { get; set; } = 5000;
@@ -47,6 +48,9 @@ public sealed partial class FakeGitHubServer
 
     /// <summary>A <c>PullRequests</c> page holding pull request <paramref name="number"/> answers 200 with an error, <paramref name="times"/> times.</summary>
     public void GraphQLErrorFor(int number, int times = 1) => _graphQLErrors[number] = times;
+
+    /// <summary>The next <paramref name="times"/> queries named <paramref name="operation"/> answer 502, as GitHub does when it gives up after 10 s.</summary>
+    public void GraphQLBadGatewayFor(string operation, int times = 1) => _graphQLBadGateways[operation] = times;
 
     private void GraphQLRateHeaders(HttpListenerResponse response, bool charge) => GraphQLCharge(response, charge ? 1 : 0);
 
@@ -102,7 +106,7 @@ public sealed partial class FakeGitHubServer
         }
 
         int status;
-        if (answer.Nodes > HeavyNodes)
+        if (answer.Nodes > HeavyNodes || TakeBadGateway(operation))
         {
             // GitHub stops a query after 10 s: the points are spent and the answer is a 502.
             GraphQLCharge(response, answer.Cost);
@@ -133,6 +137,19 @@ public sealed partial class FakeGitHubServer
 
         GraphQLLog.Enqueue((operation, variables, status, answer.Cost, answer.Nodes));
         return status;
+    }
+
+    private bool TakeBadGateway(string operation)
+    {
+        while (_graphQLBadGateways.TryGetValue(operation, out var left) && left > 0)
+        {
+            if (_graphQLBadGateways.TryUpdate(operation, left - 1, left))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Answer PullRequestsPage(JsonObject variables)
