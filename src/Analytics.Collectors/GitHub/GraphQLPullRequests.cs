@@ -136,10 +136,19 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
                 }
 
                 // The follow-ups of the whole page are read together, several continuations per query.
-                await FollowUpAsync(repository, queue, current, cancellationToken);
-                foreach (var pull in pending)
+                // Their answers stay parsed until the page is mapped: the nodes point into them.
+                var answers = new List<JsonDocument>();
+                try
                 {
-                    details.Add(await CompleteAsync(repository, pull, current, cancellationToken));
+                    await FollowUpAsync(repository, queue, current, answers, cancellationToken);
+                    foreach (var pull in pending)
+                    {
+                        details.Add(await CompleteAsync(repository, pull, current, cancellationToken));
+                    }
+                }
+                finally
+                {
+                    answers.ForEach(a => a.Dispose());
                 }
 
                 var pageInfo = connection.Get("pageInfo");
@@ -275,9 +284,10 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
     /// <see cref="MaxContinuations"/> continuations (of any pull requests and connections) per query through aliases,
     /// halved when GitHub gives up on a batch (502, 504, a timeout or a resource limit) and grown again after
     /// successes like the page size; a continuation with more pages, and a long thread a follow-up page shows, go
-    /// into a later batch.
+    /// into a later batch. The parsed answers are added to <paramref name="answers"/>, which the caller disposes once
+    /// the page is mapped.
     /// </summary>
-    private async Task FollowUpAsync(string repository, List<Continuation> queue, RepositoryCache cache, CancellationToken cancellationToken)
+    private async Task FollowUpAsync(string repository, List<Continuation> queue, RepositoryCache cache, List<JsonDocument> answers, CancellationToken cancellationToken)
     {
         var (owner, name) = Split(repository);
         // Every answer moves a cursor forward or finishes a continuation: the bound only stops a server that pages in a circle.
@@ -297,7 +307,8 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
             _batch.Succeeded();
             queue.RemoveRange(0, take);
             cache.RecordAnswer(request.ArchiveKey(_url), answer.Body!);
-            using var document = JsonDocument.Parse(answer.Body!);
+            var document = JsonDocument.Parse(answer.Body!);
+            answers.Add(document);
             var data = document.RootElement.Get("data");
             for (var i = 0; i < batch.Count; i++)
             {
@@ -314,7 +325,7 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
                         continuation.Pending.ThreadComments[thread] = list = [];
                     }
 
-                    list.AddRange(comments.Items("nodes").Select(n => n.Clone()));
+                    list.AddRange(comments.Items("nodes"));
                     if (comments.Get("pageInfo") is { } info && info.Bool("hasNextPage") == true && info.String("endCursor") is { } after)
                     {
                         queue.Add(continuation with { After = after });
@@ -331,7 +342,7 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
                     continuation.Pending.More[continuation.Connection] = nodes = [];
                 }
 
-                nodes.AddRange(more.Items("nodes").Select(n => n.Clone()));
+                nodes.AddRange(more.Items("nodes"));
                 // More pages of this connection, and long threads on this page of threads, go into later batches.
                 if (more.Get("pageInfo") is { } pageInfo && pageInfo.Bool("hasNextPage") == true && pageInfo.String("endCursor") is { } next)
                 {

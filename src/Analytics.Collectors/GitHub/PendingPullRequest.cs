@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace Analytics.Collectors.GitHub;
 
 /// <summary>
-/// A pull request of a GraphQL page waiting for its follow-up queries: its node from the page (alive as long as the
-/// page's document) and the nodes the follow-ups brought (cloned: their documents are gone by the time it is mapped).
+/// A pull request of a GraphQL page waiting for its follow-up queries: its node from the page and the nodes the
+/// follow-ups brought, all pointing into parsed answers the page's reader keeps until the page is mapped.
 /// </summary>
 /// <param name="Repository">The repository, <c>owner/name</c>.</param>
 /// <param name="Number">The pull request's number.</param>
