@@ -355,6 +355,12 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
                 }
             }
         }
+
+        if (queue.Count > 0)
+        {
+            // Not skipped silently: the page fails, and the run resumes from its cursor next time.
+            throw new GitHubApiException(GitHubErrorKind.MalformedResponse, _url, $"POST {_url} (query {FollowUpOperation}): {queue.Count} continuations of {repository} still had pages after 100,000 follow-up queries (the server pages in a circle?)");
+        }
     }
 
     private static string Alias(int index) => "c" + index.ToString(CultureInfo.InvariantCulture);
