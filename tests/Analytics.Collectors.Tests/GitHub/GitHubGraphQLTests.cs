@@ -116,6 +116,36 @@ public sealed class GitHubGraphQLTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task SyncAsync_LongThreadOnAFollowUpPageOfThreads_ReadsItsCommentsInTheNextBatch()
+    {
+        var repository = _bed.Server.AddRepository("acme/api");
+        repository.AddPull(1, Day, Day.AddHours(1), comments: 24);
+        WithoutRenames(repository, 1);
+        // The 23rd thread (beyond the page's 20) gets 14 replies: 15 comments, 10 of which come with the follow-up page.
+        var root = repository.Comments[1][22];
+        for (var i = 1; i <= 14; i++)
+        {
+            repository.Comments[1].Add(new JsonObject
+            {
+                ["id"] = 9_100_000_000L + i,
+                ["pull_request_review_id"] = 8_000_000_000L,
+                ["in_reply_to_id"] = (long)root["id"]!,
+                ["user"] = FakeRepository.User("carol"),
+                ["path"] = "src/app.cs",
+                ["created_at"] = FakeRepository.Iso(Day.AddMinutes(30 + i)),
+            });
+        }
+
+        var report = await _bed.SyncAsync(Options(_bed));
+
+        report.Succeeded.Should().BeTrue(report.Repositories[0].Message);
+        // Page; the threads' follow-up (threads 21–24); the long thread's last 5 comments through node(id:).
+        _bed.Server.GraphQLLog.Select(q => q.Operation).Should().Equal("PullRequests", "PullRequestFollowUps", "PullRequestFollowUps");
+        _bed.Server.GraphQLLog.Last().Variables.Should().ContainKey("id0");
+        (await _bed.ReadAsync(Entities.ReviewComments)).Count(c => c.PullRequestId == "acme/api#1").Should().Be(24 + 14);
+    }
+
+    [Fact]
     public async Task SyncAsync_ContinuationsSpanningSeveralBatches_StoresEverythingInTheFewestQueries()
     {
         var repository = _bed.Server.AddRepository("acme/api");
