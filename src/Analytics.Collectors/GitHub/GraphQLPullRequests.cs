@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Analytics.Domain.Code;
@@ -20,8 +21,17 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
     /// <summary>Nested page sizes: with 50 pull requests a page costs (1 + 50 × 5 + 50 × 20) / 100 ≈ 13 points and about 20,000 nodes.</summary>
     internal const int Labels = 20, Reviews = 30, Threads = 20, CommentsPerThread = 10, Commits = 50, Files = 100;
 
-    /// <summary>The page size of follow-up queries (one nested connection of one pull request).</summary>
+    /// <summary>The page size of each continuation in a follow-up query.</summary>
     internal const int FollowUp = 100;
+
+    /// <summary>
+    /// Continuations per follow-up query at most: 10 × 100 nodes (a page of review threads: 100 × (1 + 10)) stays far
+    /// below GitHub's 500,000-node limit and costs about as many points as one continuation per query did.
+    /// </summary>
+    internal const int MaxContinuations = 10;
+
+    /// <summary>The operation name of the batched follow-up query.</summary>
+    internal const string FollowUpOperation = "PullRequestFollowUps";
 
     private const string PageInfo = "totalCount pageInfo { hasNextPage endCursor }";
     private const string Actor = "author { __typename login }";
@@ -47,16 +57,8 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
 
     private readonly string _url = client.GraphQLUrl;
 
-    /// <summary>The follow-up query of one nested connection of one pull request (operation <c>PullRequest{Connection}</c>).</summary>
-    internal static string FollowUpQuery(string operation, string connection, string fields) =>
-        $"query {operation}($owner: String!, $name: String!, $number: Int!, $first: Int!, $cursor: String{(connection == "reviewThreads" ? ", $comments: Int!" : "")}) {{ "
-        + RateLimit + " repository(owner: $owner, name: $name) { pullRequest(number: $number) { "
-        + connection + "(first: $first, after: $cursor) { " + PageInfo + " nodes { " + fields + " } } } } }";
-
-    /// <summary>The follow-up query of one review thread's comments.</summary>
-    internal const string ThreadCommentsQuery =
-        "query ThreadComments($id: ID!, $first: Int!, $cursor: String) { " + RateLimit
-        + " node(id: $id) { ... on PullRequestReviewThread { comments(first: $first, after: $cursor) { " + PageInfo + " nodes { " + CommentFields + " } } } } }";
+    // The number of continuations per follow-up query adapts like the page size; it lives as long as the reader.
+    private readonly AdaptivePageSize _batch = new(MaxContinuations);
 
     /// <summary>Streams pages of complete pull requests, newest updated first; the caller stops when it has read enough.</summary>
     /// <param name="repository">The repository, <c>owner/name</c>.</param>
@@ -102,6 +104,8 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
             current.RecordAnswer(request.ArchiveKey(_url), answer.Body!);
             var where = $"POST {_url} (query PullRequests)";
             var details = new List<PullRequestDetails>();
+            var pending = new List<PendingPullRequest>();
+            var queue = new List<Continuation>();
             bool hasNext;
             using (var document = JsonDocument.Parse(answer.Body!))
             {
@@ -119,8 +123,32 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
 
                     if (!skip(updatedAt))
                     {
-                        details.Add(await CompleteAsync(repository, node, current, cancellationToken));
+                        var pull = new PendingPullRequest(repository, GitHubJson.RequiredAt(node.Long("number"), "number", _url, where), node);
+                        pending.Add(pull);
+                        foreach (var nested in (string[])["labels", "reviews", "reviewThreads", "commits", "files"])
+                        {
+                            if (node.Get(nested) is { } connectionOf)
+                            {
+                                Continue(pull, nested, connectionOf, queue);
+                            }
+                        }
                     }
+                }
+
+                // The follow-ups of the whole page are read together, several continuations per query.
+                // Their answers stay parsed until the page is mapped: the nodes point into them.
+                var answers = new List<JsonDocument>();
+                try
+                {
+                    await FollowUpAsync(repository, queue, current, answers, cancellationToken);
+                    foreach (var pull in pending)
+                    {
+                        details.Add(await CompleteAsync(repository, pull, current, cancellationToken));
+                    }
+                }
+                finally
+                {
+                    answers.ForEach(a => a.Dispose());
                 }
 
                 var pageInfo = connection.Get("pageInfo");
@@ -147,32 +175,35 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
         root.Get("data")?.Get("repository")
         ?? throw new GitHubApiException(GitHubErrorKind.NotFound, _url, $"{where}: repository {repository} was not found (or the token cannot see it)");
 
-    // Maps one pull-request node and reads on every nested connection that did not fit.
-    private async Task<PullRequestDetails> CompleteAsync(string repository, JsonElement node, RepositoryCache cache, CancellationToken cancellationToken)
+    // Maps one pull-request node with what the follow-up queries brought, in the order the connections were read
+    // before follow-ups were batched (labels, the pull request, reviews, threads and their long comment lists,
+    // commits, files): the first sight of an account is the one kept, so the order decides the records.
+    private async Task<PullRequestDetails> CompleteAsync(string repository, PendingPullRequest pending, RepositoryCache cache, CancellationToken cancellationToken)
     {
+        var node = pending.Node;
         var accounts = new Dictionary<string, Identity>(StringComparer.Ordinal);
-        var number = GitHubJson.RequiredAt(node.Long("number"), "number", _url, $"POST {_url} (query PullRequests)");
+        var number = pending.Number;
         var id = GitHubMapper.PullRequestId(repository, number);
         string Where(string operation, string connection) => $"POST {_url} (query {operation}) at {id} {connection}";
 
         var labels = new List<string>();
-        await ReadAsync(node, "labels", LabelFields, repository, number, cache, (n, _) => labels.Add(GitHubJson.RequiredAt(n.String("name"), "name", _url, Where("PullRequests", "labels"))), cancellationToken);
+        Map(pending, "labels", (n, where) => labels.Add(GitHubJson.RequiredAt(n.String("name"), "name", _url, where)));
 
         // Mapped before the rest, as REST reads the pull request first: the first sight of an account is the one kept.
         var pullRequest = GitHubMapper.GraphPullRequest(node, repository, labels, accounts, _url, Where("PullRequests", "pull request"));
 
         var reviews = new List<Review>();
-        await ReadAsync(node, "reviews", ReviewFields, repository, number, cache, (n, where) =>
+        Map(pending, "reviews", (n, where) =>
         {
             if (GitHubMapper.GraphReview(n, id, accounts, _url, where) is { } review)
             {
                 reviews.Add(review);
             }
-        }, cancellationToken);
+        });
 
-        var threads = new List<(string Id, string? After)>();
+        var threads = new List<string>();
         var comments = new List<ReviewComment>();
-        await ReadAsync(node, "reviewThreads", ThreadFields, repository, number, cache, (thread, where) =>
+        Map(pending, "reviewThreads", (thread, where) =>
         {
             var connection = thread.Get("comments");
             foreach (var comment in connection?.Items("nodes") ?? [])
@@ -182,19 +213,22 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
 
             if (connection?.Get("pageInfo") is { } info && info.Bool("hasNextPage") == true)
             {
-                threads.Add((GitHubJson.RequiredAt(thread.String("id"), "id", _url, where), info.String("endCursor")));
+                threads.Add(GitHubJson.RequiredAt(thread.String("id"), "id", _url, where));
             }
-        }, cancellationToken);
-        foreach (var (thread, after) in threads)
+        });
+        foreach (var thread in threads)
         {
-            await ReadThreadAsync(thread, after, cache, n => comments.Add(GitHubMapper.GraphReviewComment(n, id, accounts, _url, Where("ThreadComments", "reviewThreads.comments"))), cancellationToken);
+            foreach (var comment in pending.ThreadComments.GetValueOrDefault(thread, []))
+            {
+                comments.Add(GitHubMapper.GraphReviewComment(comment, id, accounts, _url, Where(FollowUpOperation, "reviewThreads.comments")));
+            }
         }
 
         var commits = new List<PullRequestCommit>();
-        await ReadAsync(node, "commits", CommitFields, repository, number, cache, (n, where) => commits.Add(GitHubMapper.GraphPullRequestCommit(n, id, accounts, _url, where)), cancellationToken);
+        Map(pending, "commits", (n, where) => commits.Add(GitHubMapper.GraphPullRequestCommit(n, id, accounts, _url, where)));
 
         var files = new List<PullRequestFile>();
-        await ReadAsync(node, "files", FileFields, repository, number, cache, (n, where) => files.Add(GitHubMapper.GraphPullRequestFile(n, id, repository, _url, where)), cancellationToken);
+        Map(pending, "files", (n, where) => files.Add(GitHubMapper.GraphPullRequestFile(n, id, repository, _url, where)));
         if (options.RenameOrigins && files.Any(GitHubMapper.GraphNeedsRestFiles))
         {
             files = await RestFilesAsync(repository, number, id, cache, cancellationToken);
@@ -203,67 +237,195 @@ internal sealed class GraphQLPullRequests(GitHubClient client, GitHubOptions opt
         return new PullRequestDetails(pullRequest, reviews, comments, commits, files, accounts);
     }
 
-    // The nodes of a nested connection: those that came with the page, then follow-up pages from its cursor.
-    private async Task ReadAsync(JsonElement node, string connection, string fields, string repository, long number, RepositoryCache cache, Action<JsonElement, string> map, CancellationToken cancellationToken)
+    // The nodes of a nested connection: those that came with the page, then those of its follow-up queries.
+    private void Map(PendingPullRequest pending, string connection, Action<JsonElement, string> map)
     {
-        var id = GitHubMapper.PullRequestId(repository, number);
-        var nested = node.Get(connection);
-        foreach (var item in nested?.Items("nodes") ?? [])
+        var id = GitHubMapper.PullRequestId(pending.Repository, pending.Number);
+        foreach (var item in pending.Node.Get(connection)?.Items("nodes") ?? [])
         {
             map(item, $"POST {_url} (query PullRequests) at {id} {connection}");
         }
 
-        if (nested?.Get("pageInfo") is not { } info || info.Bool("hasNextPage") != true)
+        foreach (var item in pending.More.GetValueOrDefault(connection, []))
         {
-            return;
+            map(item, $"POST {_url} (query {FollowUpOperation}) at {id} {connection}");
+        }
+    }
+
+    // The continuations a page (or a follow-up answer) left: nested connections and review threads with more to read.
+    private void Continue(PendingPullRequest pending, string connection, JsonElement nested, List<Continuation> queue)
+    {
+        if (nested.Get("pageInfo") is { } info && info.Bool("hasNextPage") == true && info.String("endCursor") is { } after)
+        {
+            queue.Add(new Continuation(pending, connection, null, after));
         }
 
-        var operation = "PullRequest" + char.ToUpperInvariant(connection[0]) + connection[1..];
-        var where = $"POST {_url} (query {operation}) at {id} {connection}";
-        var (owner, name) = Split(repository);
-        var after = info.String("endCursor");
-        for (var page = 0; after is not null && page < 10_000; page++)
+        if (connection == "reviewThreads")
         {
-            var variables = new JsonObject { ["owner"] = owner, ["name"] = name, ["number"] = number, ["first"] = FollowUp, ["cursor"] = after };
-            if (connection == "reviewThreads")
+            ContinueThreads(pending, nested, queue);
+        }
+    }
+
+    // Review threads of a page of threads whose comments did not fit.
+    private void ContinueThreads(PendingPullRequest pending, JsonElement nested, List<Continuation> queue)
+    {
+        var where = $"POST {_url} at {GitHubMapper.PullRequestId(pending.Repository, pending.Number)} reviewThreads";
+        foreach (var thread in nested.Items("nodes"))
+        {
+            if (thread.Get("comments")?.Get("pageInfo") is { } comments && comments.Bool("hasNextPage") == true && comments.String("endCursor") is { } cursor)
             {
+                queue.Add(new Continuation(pending, "comments", GitHubJson.RequiredAt(thread.String("id"), "id", _url, where), cursor));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads every continuation of one page's pull requests with batched follow-up queries: up to
+    /// <see cref="MaxContinuations"/> continuations (of any pull requests and connections) per query through aliases,
+    /// halved when GitHub gives up on a batch (502, 504, a timeout or a resource limit) and grown again after
+    /// successes like the page size; a continuation with more pages, and a long thread a follow-up page shows, go
+    /// into a later batch. The parsed answers are added to <paramref name="answers"/>, which the caller disposes once
+    /// the page is mapped.
+    /// </summary>
+    private async Task FollowUpAsync(string repository, List<Continuation> queue, RepositoryCache cache, List<JsonDocument> answers, CancellationToken cancellationToken)
+    {
+        var (owner, name) = Split(repository);
+        // Every answer moves a cursor forward or finishes a continuation: the bound only stops a server that pages in a circle.
+        for (var round = 0; queue.Count > 0 && round < 100_000; round++)
+        {
+            var take = Math.Min(_batch.Current, queue.Count);
+            var batch = queue.GetRange(0, take);
+            var request = FollowUpRequest(owner, name, batch);
+            var answer = await client.QueryAsync(request, mayShrink: take > 1, cancellationToken);
+            if (answer.TooHeavy is not null)
+            {
+                // The same continuations are asked for again, fewer at a time.
+                _batch.Shrink(take);
+                continue;
+            }
+
+            _batch.Succeeded();
+            queue.RemoveRange(0, take);
+            cache.RecordAnswer(request.ArchiveKey(_url), answer.Body!);
+            var document = JsonDocument.Parse(answer.Body!);
+            answers.Add(document);
+            var data = document.RootElement.Get("data");
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var continuation = batch[i];
+                var alias = Alias(i);
+                var id = GitHubMapper.PullRequestId(repository, continuation.Pending.Number);
+                var where = $"POST {_url} (query {FollowUpOperation}) at {id} {(continuation.Thread is null ? continuation.Connection : "reviewThreads.comments")}";
+                if (continuation.Thread is { } thread)
+                {
+                    var comments = data?.Get(alias)?.Get("comments")
+                        ?? throw new GitHubApiException(GitHubErrorKind.MalformedResponse, _url, $"{where}: field '{alias}.comments' (thread {thread}) is missing");
+                    if (!continuation.Pending.ThreadComments.TryGetValue(thread, out var list))
+                    {
+                        continuation.Pending.ThreadComments[thread] = list = [];
+                    }
+
+                    list.AddRange(comments.Items("nodes"));
+                    if (comments.Get("pageInfo") is { } info && info.Bool("hasNextPage") == true && info.String("endCursor") is { } after)
+                    {
+                        queue.Add(continuation with { After = after });
+                    }
+
+                    continue;
+                }
+
+                var more = (data?.Get("repository") ?? throw new GitHubApiException(GitHubErrorKind.NotFound, _url, $"{where}: repository {repository} was not found (or the token cannot see it)"))
+                    .Get(alias)?.Get(continuation.Connection)
+                    ?? throw new GitHubApiException(GitHubErrorKind.MalformedResponse, _url, $"{where}: field 'repository.{alias}.{continuation.Connection}' is missing");
+                if (!continuation.Pending.More.TryGetValue(continuation.Connection, out var nodes))
+                {
+                    continuation.Pending.More[continuation.Connection] = nodes = [];
+                }
+
+                nodes.AddRange(more.Items("nodes"));
+                // More pages of this connection, and long threads on this page of threads, go into later batches.
+                if (more.Get("pageInfo") is { } pageInfo && pageInfo.Bool("hasNextPage") == true && pageInfo.String("endCursor") is { } next)
+                {
+                    queue.Add(continuation with { After = next });
+                }
+
+                if (continuation.Connection == "reviewThreads")
+                {
+                    ContinueThreads(continuation.Pending, more, queue);
+                }
+            }
+        }
+
+        if (queue.Count > 0)
+        {
+            // Not skipped silently: the page fails, and the run resumes from its cursor next time.
+            throw new GitHubApiException(GitHubErrorKind.MalformedResponse, _url, $"POST {_url} (query {FollowUpOperation}): {queue.Count} continuations of {repository} still had pages after 100,000 follow-up queries (the server pages in a circle?)");
+        }
+    }
+
+    private static string Alias(int index) => "c" + index.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The batched follow-up query (operation <see cref="FollowUpOperation"/>): continuation <c>i</c> is the alias
+    /// <c>c{i}</c>, a <c>pullRequest(number: $n{i})</c> under the repository for a nested connection or a
+    /// <c>node(id: $id{i})</c> for a review thread's comments, each with <c>first: $f{i}, after: $a{i}</c>.
+    /// </summary>
+    internal static GraphQLRequest FollowUpRequest(string owner, string name, IReadOnlyList<Continuation> batch)
+    {
+        var declarations = new List<string>();
+        var pulls = new StringBuilder();
+        var nodes = new StringBuilder();
+        var variables = new JsonObject();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var c = batch[i];
+            var alias = Alias(i);
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            declarations.Add($"$f{n}: Int!");
+            declarations.Add($"$a{n}: String");
+            variables["f" + n] = FollowUp;
+            variables["a" + n] = c.After;
+            if (c.Thread is { } thread)
+            {
+                declarations.Add($"$id{n}: ID!");
+                variables["id" + n] = thread;
+                nodes.Append(CultureInfo.InvariantCulture, $" {alias}: node(id: $id{n}) {{ ... on PullRequestReviewThread {{ comments(first: $f{n}, after: $a{n}) {{ {PageInfo} nodes {{ {CommentFields} }} }} }} }}");
+            }
+            else
+            {
+                declarations.Add($"$n{n}: Int!");
+                variables["n" + n] = c.Pending.Number;
+                pulls.Append(CultureInfo.InvariantCulture, $" {alias}: pullRequest(number: $n{n}) {{ {c.Connection}(first: $f{n}, after: $a{n}) {{ {PageInfo} nodes {{ {FieldsOf(c.Connection)} }} }} }}");
+            }
+        }
+
+        if (pulls.Length > 0)
+        {
+            declarations.InsertRange(0, ["$owner: String!", "$name: String!"]);
+            variables["owner"] = owner;
+            variables["name"] = name;
+            if (batch.Any(c => c.Thread is null && c.Connection == "reviewThreads"))
+            {
+                declarations.Add("$comments: Int!");
                 variables["comments"] = CommentsPerThread;
             }
-
-            var request = new GraphQLRequest(operation, FollowUpQuery(operation, connection, fields), variables);
-            var answer = await client.QueryAsync(request, mayShrink: false, cancellationToken);
-            cache.RecordAnswer(request.ArchiveKey(_url), answer.Body!);
-            using var document = JsonDocument.Parse(answer.Body!);
-            var more = Repository(document.RootElement, repository, where).Get("pullRequest")?.Get(connection)
-                ?? throw new GitHubApiException(GitHubErrorKind.MalformedResponse, _url, $"{where}: field 'repository.pullRequest.{connection}' is missing");
-            foreach (var item in more.Items("nodes"))
-            {
-                map(item, where);
-            }
-
-            after = more.Get("pageInfo")?.Bool("hasNextPage") == true ? more.Get("pageInfo")?.String("endCursor") : null;
         }
+
+        var text = $"query {FollowUpOperation}({string.Join(", ", declarations)}) {{ {RateLimit}"
+            + (pulls.Length > 0 ? $" repository(owner: $owner, name: $name) {{{pulls} }}" : "")
+            + nodes + " }";
+        return new GraphQLRequest(FollowUpOperation, text, variables);
     }
 
-    private async Task ReadThreadAsync(string thread, string? after, RepositoryCache cache, Action<JsonElement> map, CancellationToken cancellationToken)
+    private static string FieldsOf(string connection) => connection switch
     {
-        var where = $"POST {_url} (query ThreadComments) at thread {thread}";
-        for (var page = 0; after is not null && page < 10_000; page++)
-        {
-            var request = new GraphQLRequest("ThreadComments", ThreadCommentsQuery, new JsonObject { ["id"] = thread, ["first"] = FollowUp, ["cursor"] = after });
-            var answer = await client.QueryAsync(request, mayShrink: false, cancellationToken);
-            cache.RecordAnswer(request.ArchiveKey(_url), answer.Body!);
-            using var document = JsonDocument.Parse(answer.Body!);
-            var comments = document.RootElement.Get("data")?.Get("node")?.Get("comments")
-                ?? throw new GitHubApiException(GitHubErrorKind.MalformedResponse, _url, $"{where}: field 'node.comments' is missing");
-            foreach (var item in comments.Items("nodes"))
-            {
-                map(item);
-            }
-
-            after = comments.Get("pageInfo")?.Bool("hasNextPage") == true ? comments.Get("pageInfo")?.String("endCursor") : null;
-        }
-    }
+        "labels" => LabelFields,
+        "reviews" => ReviewFields,
+        "reviewThreads" => ThreadFields,
+        "commits" => CommitFields,
+        "files" => FileFields,
+        _ => throw new ArgumentOutOfRangeException(nameof(connection), connection, "not a nested connection of a pull request"),
+    };
 
     // GraphQL's changed files have no previous path: the REST list (conditional, so a re-read costs a 304) has it.
     private async Task<List<PullRequestFile>> RestFilesAsync(string repository, long number, string id, RepositoryCache cache, CancellationToken cancellationToken)

@@ -74,12 +74,116 @@ public sealed class GitHubGraphQLTests : IAsyncDisposable
         (await _bed.ReadAsync(Entities.ReviewComments)).Count(c => c.PullRequestId == "acme/api#1").Should().Be(24 + 14);
         (await _bed.ReadAsync(Entities.PullRequestCommits)).Count(c => c.PullRequestId == "acme/api#1").Should().Be(120);
         (await _bed.ReadAsync(Entities.PullRequestFiles)).Count(f => f.PullRequestId == "acme/api#1").Should().Be(250);
-        // Follow-up queries of 100 for each nested connection that did not fit (files: 100 came, 150 left, two more
-        // pages), and one for the long thread.
-        _bed.Server.GraphQLLog.Select(q => q.Operation).Should().BeEquivalentTo(
-            ["PullRequests", "PullRequestLabels", "PullRequestReviews", "PullRequestReviewThreads", "PullRequestCommits", "PullRequestFiles", "PullRequestFiles", "ThreadComments"]);
+        // The six continuations (five nested connections and the long thread) go in one batched follow-up query of
+        // 100 each; files (100 came, 150 left) need one more page, alone in a second batch. Before batching these were
+        // seven follow-up queries, one per connection page.
+        _bed.Server.GraphQLLog.Select(q => q.Operation).Should().Equal("PullRequests", "PullRequestFollowUps", "PullRequestFollowUps");
         _bed.Server.Log.Select(l => l.PathAndQuery).Should().NotContain(p => p.Contains("/pulls/1/", StringComparison.Ordinal), "none of #1's files was renamed: REST is not needed")
             .And.Contain("/repos/acme/api/pulls/2/files?per_page=100", "#2 has a renamed file, whose previous path only REST gives");
+    }
+
+    // Continuations in a batched follow-up query: one per alias, each with its page size variable f{i}.
+    private static int Continuations(JsonObject variables) =>
+        variables.Count(v => v.Key.Length > 1 && v.Key[0] == 'f' && v.Key[1..].All(char.IsAsciiDigit));
+
+    [Fact]
+    public async Task SyncAsync_PageWithSeveralLongPullRequests_ReadsTheirFollowUpsInOneBatchedQuery()
+    {
+        var repository = _bed.Server.AddRepository("acme/api");
+        // Six continuations of four pull requests: #1–#4 have 150 files (100 per page), #2 has 60 commits (50 per
+        // page), #3 has 35 reviews (30 per page); #5 fits its page.
+        for (var number = 1; number <= 5; number++)
+        {
+            repository.AddPull(number, Day, Day.AddHours(number), reviews: number == 3 ? 35 : 1, commits: number == 2 ? 60 : 1, files: number <= 4 ? 150 : 2);
+            WithoutRenames(repository, number);
+        }
+
+        var report = await _bed.SyncAsync(Options(_bed));
+
+        report.Succeeded.Should().BeTrue(report.Repositories[0].Message);
+        _bed.Server.GraphQLLog.Select(q => q.Operation).Should().Equal("PullRequests", "PullRequestFollowUps");
+        Continuations(_bed.Server.GraphQLLog.Last().Variables).Should().Be(6);
+        // Cost: six connections of 100 = 6 requests, / 100, rounded up to the minimum of 1 (source-apis.md §1.11).
+        _bed.Server.GraphQLLog.Last().Cost.Should().Be(1);
+        _bed.Server.GraphQLLog.Last().Nodes.Should().Be(600);
+        var files = await _bed.ReadAsync(Entities.PullRequestFiles);
+        files.GroupBy(f => f.PullRequestId).ToDictionary(g => g.Key, g => g.Count()).Should().BeEquivalentTo(new Dictionary<string, int>
+        {
+            ["acme/api#1"] = 150, ["acme/api#2"] = 150, ["acme/api#3"] = 150, ["acme/api#4"] = 150, ["acme/api#5"] = 2,
+        });
+        (await _bed.ReadAsync(Entities.PullRequestCommits)).Count(c => c.PullRequestId == "acme/api#2").Should().Be(60);
+        (await _bed.ReadAsync(Entities.Reviews)).Count(r => r.PullRequestId == "acme/api#3").Should().Be(35);
+    }
+
+    [Fact]
+    public async Task SyncAsync_LongThreadOnAFollowUpPageOfThreads_ReadsItsCommentsInTheNextBatch()
+    {
+        var repository = _bed.Server.AddRepository("acme/api");
+        repository.AddPull(1, Day, Day.AddHours(1), comments: 24);
+        WithoutRenames(repository, 1);
+        // The 23rd thread (beyond the page's 20) gets 14 replies: 15 comments, 10 of which come with the follow-up page.
+        var root = repository.Comments[1][22];
+        for (var i = 1; i <= 14; i++)
+        {
+            repository.Comments[1].Add(new JsonObject
+            {
+                ["id"] = 9_100_000_000L + i,
+                ["pull_request_review_id"] = 8_000_000_000L,
+                ["in_reply_to_id"] = (long)root["id"]!,
+                ["user"] = FakeRepository.User("carol"),
+                ["path"] = "src/app.cs",
+                ["created_at"] = FakeRepository.Iso(Day.AddMinutes(30 + i)),
+            });
+        }
+
+        var report = await _bed.SyncAsync(Options(_bed));
+
+        report.Succeeded.Should().BeTrue(report.Repositories[0].Message);
+        // Page; the threads' follow-up (threads 21–24); the long thread's last 5 comments through node(id:).
+        _bed.Server.GraphQLLog.Select(q => q.Operation).Should().Equal("PullRequests", "PullRequestFollowUps", "PullRequestFollowUps");
+        _bed.Server.GraphQLLog.Last().Variables.Should().ContainKey("id0");
+        (await _bed.ReadAsync(Entities.ReviewComments)).Count(c => c.PullRequestId == "acme/api#1").Should().Be(24 + 14);
+    }
+
+    [Fact]
+    public async Task SyncAsync_ContinuationsSpanningSeveralBatches_StoresEverythingInTheFewestQueries()
+    {
+        var repository = _bed.Server.AddRepository("acme/api");
+        // Twelve pull requests of 350 files in one page of 20: each needs three follow-up pages (100, 100, 50), 36
+        // in all; at most 10 per query, pages of one pull request in later batches: ceil(36 / 10) = 4 queries.
+        for (var number = 1; number <= 12; number++)
+        {
+            repository.AddPull(number, Day, Day.AddHours(number), files: 350);
+            WithoutRenames(repository, number);
+        }
+
+        var report = await _bed.SyncAsync(Options(_bed) with { GraphQLPageSize = 20 });
+
+        report.Succeeded.Should().BeTrue(report.Repositories[0].Message);
+        var followUps = _bed.Server.GraphQLLog.Where(q => q.Operation == "PullRequestFollowUps").ToList();
+        followUps.Select(q => Continuations(q.Variables)).Should().Equal(10, 10, 10, 6);
+        (await _bed.ReadAsync(Entities.PullRequestFiles)).GroupBy(f => f.PullRequestId).Should().HaveCount(12).And.OnlyContain(g => g.Count() == 350);
+    }
+
+    [Fact]
+    public async Task SyncAsync_BatchedFollowUpAnswers502_AsksAgainInSmallerBatchesAndStoresEverything()
+    {
+        var repository = _bed.Server.AddRepository("acme/api");
+        for (var number = 1; number <= 6; number++)
+        {
+            repository.AddPull(number, Day, Day.AddHours(number), files: 150);
+            WithoutRenames(repository, number);
+        }
+
+        _bed.Server.GraphQLBadGatewayFor("PullRequestFollowUps");
+
+        var report = await _bed.SyncAsync(Options(_bed));
+
+        report.Succeeded.Should().BeTrue(report.Repositories[0].Message);
+        // The batch of six gave up (502): the same six are asked for again, three at a time.
+        _bed.Server.GraphQLLog.Where(q => q.Operation == "PullRequestFollowUps").Select(q => (Continuations(q.Variables), q.Status))
+            .Should().Equal((6, 502), (3, 200), (3, 200));
+        (await _bed.ReadAsync(Entities.PullRequestFiles)).GroupBy(f => f.PullRequestId).Should().HaveCount(6).And.OnlyContain(g => g.Count() == 150);
     }
 
     [Fact]
@@ -94,8 +198,9 @@ public sealed class GitHubGraphQLTests : IAsyncDisposable
         report.Repositories[0].Warnings.Should().ContainSingle()
             .Which.Should().StartWith("acme/api#1: GitHub lists only 3000 of its 3005 changed files");
         (await _bed.ReadAsync(Entities.PullRequestFiles)).Should().HaveCount(3000);
-        // 100 files in the page, then 29 follow-ups of 100.
-        _bed.Server.GraphQLLog.Count(q => q.Operation == "PullRequestFiles").Should().Be(29);
+        // 100 files in the page, then 29 follow-ups of 100: one continuation's pages follow each other, so batching
+        // cannot save any of them.
+        _bed.Server.GraphQLLog.Count(q => q.Operation == "PullRequestFollowUps").Should().Be(29);
         _bed.Server.Log.Should().NotContain(l => l.PathAndQuery.Contains("/files", StringComparison.Ordinal));
     }
 
@@ -298,12 +403,13 @@ public sealed class GitHubGraphQLTests : IAsyncDisposable
     {
         var options = _bed.Options("acme/api");
         using var client = new GitHubClient(new HttpClient(), options, _bed.Time);
-        var query = new GraphQLRequest("PullRequestReviews", "query PullRequestReviews { }", new JsonObject { ["owner"] = "acme", ["name"] = "api", ["number"] = 1, ["first"] = 101 });
+        var query = GraphQLPullRequests.FollowUpRequest("acme", "api", [new Continuation(new PendingPullRequest("acme/api", 1, default), "reviews", null, "b2Zmc2V0OjMw")]);
+        query.Variables["f0"] = 101;
 
         var send = () => client.QueryAsync(query, mayShrink: false, default);
 
         (await send.Should().ThrowAsync<GitHubApiException>())
-            .Which.Message.Should().Contain("(query PullRequestReviews)").And.Contain("EXCESSIVE_PAGINATION").And.Contain("`first` limit");
+            .Which.Message.Should().Contain("(query PullRequestFollowUps)").And.Contain("EXCESSIVE_PAGINATION").And.Contain("`first` limit");
     }
 
     [Theory]

@@ -3,12 +3,14 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Analytics.Testing.GitHub;
 
 /// <summary>
 /// <c>POST /graphql</c> from the same in-memory data as REST (source-apis.md §1.11). Queries are recognised by their
-/// operation name and read through their variables (every page size is a variable), not parsed; what GitHub enforces
+/// operation name and read through their variables (every page size is a variable), not parsed (the batched
+/// <c>PullRequestFollowUps</c> is read through its aliases, each found with a pattern naming its variables); what GitHub enforces
 /// is enforced: <c>first</c> 1–100, cursors, the cost formula on the <c>graphql</c> bucket (headers and
 /// <c>rateLimit</c>), the 500,000-node limit, errors with HTTP 200, and a "too heavy" threshold above which a query
 /// answers 502 as GitHub does after 10 s.
@@ -20,6 +22,7 @@ public sealed partial class FakeGitHubServer
 
     private int _graphQLRemaining = 5000;
     private readonly ConcurrentDictionary<int, int> _graphQLErrors = new();
+    private readonly ConcurrentDictionary<string, int> _graphQLBadGateways = new(StringComparer.Ordinal);
 
     /// <summary>The <c>graphql</c> bucket's points per hour.</summary>
     public int GraphQLLimit { get; set; } = 5000;
@@ -45,6 +48,9 @@ public sealed partial class FakeGitHubServer
 
     /// <summary>A <c>PullRequests</c> page holding pull request <paramref name="number"/> answers 200 with an error, <paramref name="times"/> times.</summary>
     public void GraphQLErrorFor(int number, int times = 1) => _graphQLErrors[number] = times;
+
+    /// <summary>The next <paramref name="times"/> queries named <paramref name="operation"/> answer 502, as GitHub does when it gives up after 10 s.</summary>
+    public void GraphQLBadGatewayFor(string operation, int times = 1) => _graphQLBadGateways[operation] = times;
 
     private void GraphQLRateHeaders(HttpListenerResponse response, bool charge) => GraphQLCharge(response, charge ? 1 : 0);
 
@@ -85,8 +91,7 @@ public sealed partial class FakeGitHubServer
             answer = operation switch
             {
                 "PullRequests" => PullRequestsPage(variables),
-                "PullRequestLabels" or "PullRequestReviews" or "PullRequestReviewThreads" or "PullRequestCommits" or "PullRequestFiles" => FollowUp(operation, variables),
-                "ThreadComments" => ThreadComments(variables),
+                "PullRequestFollowUps" => FollowUps((string)body["query"]!, variables),
                 _ => Answer.Failed("undefinedOperation", $"No operation named '{operation}'", []),
             };
         }
@@ -101,7 +106,7 @@ public sealed partial class FakeGitHubServer
         }
 
         int status;
-        if (answer.Nodes > HeavyNodes)
+        if (answer.Nodes > HeavyNodes || TakeBadGateway(operation))
         {
             // GitHub stops a query after 10 s: the points are spent and the answer is a 502.
             GraphQLCharge(response, answer.Cost);
@@ -132,6 +137,19 @@ public sealed partial class FakeGitHubServer
 
         GraphQLLog.Enqueue((operation, variables, status, answer.Cost, answer.Nodes));
         return status;
+    }
+
+    private bool TakeBadGateway(string operation)
+    {
+        while (_graphQLBadGateways.TryGetValue(operation, out var left) && left > 0)
+        {
+            if (_graphQLBadGateways.TryUpdate(operation, left - 1, left))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Answer PullRequestsPage(JsonObject variables)
@@ -191,37 +209,79 @@ public sealed partial class FakeGitHubServer
         }
     }
 
-    private Answer FollowUp(string operation, JsonObject variables)
+    // The batched follow-ups: each alias is a pullRequest(number:) under the repository with one nested connection, or
+    // a node(id:) with a review thread's comments; its variables are found through the names the query gives them.
+    private Answer FollowUps(string query, JsonObject variables)
     {
-        var rest = operation["PullRequest".Length..];
-        var connectionName = char.ToLowerInvariant(rest[0]) + rest[1..];
-        var first = First(variables, "first", connectionName);
-        var comments = connectionName == "reviewThreads" ? First(variables, "comments", "comments") : 0;
-        var cost = Cost(1 + (connectionName == "reviewThreads" ? first : 0L));
-        var nodes = first * (1L + comments);
-        if (Find(variables) is not { } repository)
+        var pulls = PullAlias().Matches(query);
+        var threads = ThreadAlias().Matches(query);
+        var data = new JsonObject();
+        long connections = 0, nodes = 0;
+        var comments = pulls.Any(m => m.Groups["connection"].Value == "reviewThreads") ? First(variables, "comments", "comments") : 0;
+        var parts = new List<(string Alias, Func<JsonObject?> Resolve, JsonNode?[] Path)>();
+        foreach (Match match in pulls)
+        {
+            var alias = match.Groups["alias"].Value;
+            var connectionName = match.Groups["connection"].Value;
+            var first = First(variables, match.Groups["first"].Value, connectionName);
+            var nested = connectionName == "reviewThreads" ? comments : 0;
+            // One request for the connection, and one per thread for the comments nested in it (source-apis.md §1.11).
+            connections += 1 + (connectionName == "reviewThreads" ? first : 0L);
+            nodes += first * (1L + nested);
+            var number = (int?)variables[match.Groups["number"].Value] ?? 0;
+            var cursor = (string?)variables[match.Groups["after"].Value];
+            parts.Add((alias, () =>
+            {
+                var repository = Find(variables)!;
+                lock (repository)
+                {
+                    return repository.Pulls.TryGetValue(number, out var pull)
+                        ? new JsonObject { [connectionName] = Connection(Nested(repository, pull, connectionName, nested), first, cursor) }
+                        : null;
+                }
+            }, ["repository", alias]));
+        }
+
+        foreach (Match match in threads)
+        {
+            var alias = match.Groups["alias"].Value;
+            var first = First(variables, match.Groups["first"].Value, "comments");
+            connections += 1;
+            nodes += first;
+            var id = (string?)variables[match.Groups["id"].Value] ?? "";
+            var cursor = (string?)variables[match.Groups["after"].Value];
+            parts.Add((alias, () => ThreadById(id) is { } thread ? new JsonObject { ["comments"] = Connection(thread.Select(c => (JsonNode)CommentNode(c)).ToList(), first, cursor) } : null, [alias]));
+        }
+
+        var cost = Cost(connections);
+        if (pulls.Count > 0 && Find(variables) is null)
         {
             return NotFound(variables, cost, nodes);
         }
 
-        lock (repository)
+        var repositoryData = new JsonObject();
+        foreach (var (alias, resolve, path) in parts)
         {
-            var number = (int?)variables["number"] ?? 0;
-            if (!repository.Pulls.TryGetValue(number, out var pull))
+            if (resolve() is not { } result)
             {
-                return Answer.Failed("NOT_FOUND", $"Could not resolve to a PullRequest with the number of {number}.", ["repository", "pullRequest"]) with { Cost = cost, Nodes = nodes };
+                return Answer.Failed("NOT_FOUND", $"Could not resolve {alias}.", path) with { Cost = cost, Nodes = nodes };
             }
 
-            var items = Nested(repository, pull, connectionName, comments);
-            var connection = Connection(items, first, (string?)variables["cursor"]);
-            return new Answer(new JsonObject { ["repository"] = new JsonObject { ["pullRequest"] = new JsonObject { [connectionName] = connection } } }, null, cost, nodes);
+            (path.Length == 2 ? repositoryData : data)[alias] = result;
         }
+
+        if (pulls.Count > 0)
+        {
+            data["repository"] = repositoryData;
+        }
+
+        return parts.Count == 0
+            ? Answer.Failed("undefinedOperation", "PullRequestFollowUps asks for nothing", [])
+            : new Answer(data, null, cost, nodes);
     }
 
-    private Answer ThreadComments(JsonObject variables)
+    private List<JsonObject>? ThreadById(string id)
     {
-        var first = First(variables, "first", "comments");
-        var id = (string?)variables["id"] ?? "";
         foreach (var repository in _repositories.Values)
         {
             lock (repository)
@@ -230,15 +290,20 @@ public sealed partial class FakeGitHubServer
                 {
                     if (ThreadId(thread[0]) == id)
                     {
-                        var connection = Connection(thread.Select(c => (JsonNode)CommentNode(c)).ToList(), first, (string?)variables["cursor"]);
-                        return new Answer(new JsonObject { ["node"] = new JsonObject { ["comments"] = connection } }, null, 1, first);
+                        return thread;
                     }
                 }
             }
         }
 
-        return Answer.Failed("NOT_FOUND", $"Could not resolve to a node with the global id of '{id}'", ["node"]) with { Cost = 1, Nodes = first };
+        return null;
     }
+
+    [GeneratedRegex(@"(?<alias>\w+): pullRequest\(number: \$(?<number>\w+)\) \{ (?<connection>\w+)\(first: \$(?<first>\w+), after: \$(?<after>\w+)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex PullAlias();
+
+    [GeneratedRegex(@"(?<alias>\w+): node\(id: \$(?<id>\w+)\) \{ \.\.\. on PullRequestReviewThread \{ comments\(first: \$(?<first>\w+), after: \$(?<after>\w+)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex ThreadAlias();
 
     private FakeRepository? Find(JsonObject variables) =>
         _repositories.TryGetValue($"{(string?)variables["owner"]}/{(string?)variables["name"]}", out var repository) ? repository : null;
