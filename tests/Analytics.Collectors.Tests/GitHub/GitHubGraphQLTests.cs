@@ -305,7 +305,10 @@ public sealed class GitHubGraphQLTests : IAsyncDisposable
         (await _bed.ReadAsync(Entities.PullRequests)).Should().HaveCount(5);
         _bed.Server.Log.Should().Contain(l => l.PathAndQuery == "/graphql" && l.Status == 0, "the connection was reset");
         report.GraphQLPageSize!.Shrinks.Should().Be(0, "neither says the page was too heavy");
-        _bed.Time.Delays.Should().HaveCount(2, "each was retried after a backoff");
+        // Each fault costs one backoff; a pooled connection the server dropped with the reset can cost one more, which
+        // the client retries the same way (seen once in CI), so the count is a floor, not exact.
+        _bed.Time.Delays.Should().HaveCountGreaterThanOrEqualTo(2, "each was retried after a backoff")
+            .And.HaveCountLessThanOrEqualTo(Options(_bed).MaxRetries, "no request needed more than the allowed retries");
     }
 
     [Fact]
