@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Analytics.Testing.Files;
 
 namespace Analytics.Host.Tests;
 
@@ -14,7 +15,7 @@ public sealed partial class CodebaseRulesTests
             .Where(l => !l.line.TrimStart().StartsWith("//", StringComparison.Ordinal))
             .Where(l => ClockPattern().IsMatch(l.line)
                 || (l.line.Contains("TimeProvider.System", StringComparison.Ordinal) && !l.file.EndsWith("CliEnvironment.cs", StringComparison.Ordinal)))
-            .Select(l => $"{Path.GetRelativePath(Root(), l.file)}:{l.number}: {l.line.Trim()}")
+            .Select(l => $"{Path.GetRelativePath(RepositoryFiles.Root, l.file)}:{l.number}: {l.line.Trim()}")
             .ToList();
 
         offences.Should().BeEmpty();
@@ -24,18 +25,7 @@ public sealed partial class CodebaseRulesTests
     private static partial Regex ClockPattern();
 
     private static IEnumerable<string> SourceFiles() =>
-        Directory.EnumerateFiles(Path.Combine(Root(), "src"), "*.cs", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(Path.Combine(RepositoryFiles.Root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
-
-    private static string Root()
-    {
-        var directory = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(directory, "Analytics.sln")))
-        {
-            directory = Path.GetDirectoryName(directory) ?? throw new InvalidOperationException("no Analytics.sln above the tests");
-        }
-
-        return directory;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Analytics.Reports.Delivery;
 using Analytics.Testing.Images;
+using Analytics.Testing.Files;
 
 namespace Analytics.Host.Tests;
 
@@ -115,14 +116,8 @@ public sealed class ReportCommandTests : IDisposable
 
     private void CopyRules()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Analytics.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("the repository root was not found above the test binaries");
-        }
-
         Directory.CreateDirectory(_cli.PathOf("rules"));
-        foreach (var file in Directory.GetFiles(Path.Combine(root, "rules"), "*.yaml").Where(f => !f.EndsWith(".test.yaml", StringComparison.Ordinal)))
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "rules"), "*.yaml").Where(f => !f.EndsWith(".test.yaml", StringComparison.Ordinal)))
         {
             File.Copy(file, _cli.PathOf(Path.Combine("rules", Path.GetFileName(file))));
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Analytics.Testing.Files;
 
 namespace Analytics.Host.Tests;
 
@@ -24,7 +25,7 @@ public sealed class RulesCommandTests : IDisposable
     private void CopyDefaultPack()
     {
         Directory.CreateDirectory(_cli.PathOf("rules"));
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "rules"), "*.yaml"))
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "rules"), "*.yaml"))
         {
             File.Copy(file, _cli.PathOf(Path.Combine("rules", Path.GetFileName(file))));
         }
@@ -112,18 +113,5 @@ public sealed class RulesCommandTests : IDisposable
         result.ExitCode.Should().Be(2);
         result.Error.Should().Contain("mine/broken.yaml:3:1: invalid YAML");
         result.Output.Should().Contain("AnyMerges").And.Contain("firing");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Analytics.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("cannot find the repository root above " + AppContext.BaseDirectory);
     }
 }

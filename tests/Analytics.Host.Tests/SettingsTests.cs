@@ -1,3 +1,5 @@
+using Analytics.Testing.Files;
+
 namespace Analytics.Host.Tests;
 
 public sealed class SettingsTests : IDisposable
@@ -62,12 +64,7 @@ public sealed class SettingsTests : IDisposable
     [Fact]
     public async Task ConfigCheck_ExamplesInTheRepository_AreValid()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Analytics.sln")))
-        {
-            root = Path.GetDirectoryName(root)!;
-        }
-
+        var root = RepositoryFiles.Root;
         Directory.CreateDirectory(_cli.PathOf("config"));
         File.Copy(Path.Combine(root, "config", "analytics.json"), _cli.PathOf("config/analytics.json"));
         File.Copy(Path.Combine(root, "config", "teams.yaml"), _cli.PathOf("config/teams.yaml"));

@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Analytics.Host.Scheduling;
+using Analytics.Testing.Files;
 
 namespace Analytics.Server.Tests;
 
@@ -63,7 +64,7 @@ internal sealed class ServeProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(HostAssembly());
+        info.ArgumentList.Add(RepositoryFiles.HostAssembly());
         info.ArgumentList.Add("serve");
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("ANALYTICS__", StringComparison.OrdinalIgnoreCase)).ToList())
         {
@@ -206,21 +207,5 @@ internal sealed class ServeProcess : IAsyncDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
-    }
-
-    /// <summary>The Host project's build output, in the same configuration as this test assembly.</summary>
-    private static string HostAssembly()
-    {
-        var here = AppContext.BaseDirectory;
-        var configuration = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var directory = new DirectoryInfo(here);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Analytics.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Analytics.sln not found above " + here),
-            "src", "Analytics.Host", "bin", configuration, "net10.0", "analytics.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("build src/Analytics.Host first", path);
     }
 }

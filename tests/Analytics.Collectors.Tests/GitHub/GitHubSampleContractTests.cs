@@ -4,6 +4,7 @@ using Analytics.Domain.Ci;
 using Analytics.Domain.Code;
 using Analytics.Domain.Delivery;
 using Analytics.Domain.People;
+using Analytics.Testing.Files;
 
 namespace Analytics.Collectors.Tests.GitHub;
 
@@ -13,7 +14,7 @@ namespace Analytics.Collectors.Tests.GitHub;
 /// </summary>
 public sealed class GitHubSampleContractTests
 {
-    private static readonly string? Folder = FindSamples();
+    private static readonly string? Folder = RepositoryFiles.SharedSamples("github-rest");
 
     [Fact]
     public void PullRequest_Sample_MapsEveryField()
@@ -166,19 +167,5 @@ public sealed class GitHubSampleContractTests
 
         using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, name)));
         return document.RootElement.Clone();
-    }
-
-    private static string? FindSamples()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Analytics.sln")))
-            {
-                var samples = Path.Combine(directory.FullName, "..", "shared", "samples", "github-rest");
-                return Directory.Exists(samples) ? samples : null;
-            }
-        }
-
-        return null;
     }
 }

@@ -1,4 +1,5 @@
 using Analytics.Collectors.Interchange;
+using Analytics.Testing.Files;
 
 namespace Analytics.Collectors.Tests.Interchange;
 
@@ -7,7 +8,7 @@ public sealed class ImportFormatDocumentTests
     [Fact]
     public void ImportFormatDoc_EntityReference_MatchesTheEntityMaps()
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "import-format.md");
+        var path = Path.Combine(RepositoryFiles.Root, "docs", "import-format.md");
         var document = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
         var start = document.IndexOf(ImportFormatReference.BeginMarker, StringComparison.Ordinal);
         var end = document.IndexOf(ImportFormatReference.EndMarker, StringComparison.Ordinal);
@@ -25,18 +26,5 @@ public sealed class ImportFormatDocumentTests
         var actual = document[(start + ImportFormatReference.BeginMarker.Length)..end];
         actual.Should().Be(expected,
             "docs/import-format.md is out of date: run this test with ANALYTICS_UPDATE_DOCS=1 to regenerate it");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Analytics.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("cannot find the repository root (Analytics.sln) above " + AppContext.BaseDirectory);
     }
 }

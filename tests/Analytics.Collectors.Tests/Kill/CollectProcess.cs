@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Analytics.Collectors.Tests.HttpApi;
+using Analytics.Testing.Files;
 
 namespace Analytics.Collectors.Tests.Kill;
 
@@ -36,7 +37,7 @@ internal sealed class CollectProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(HostAssembly());
+        info.ArgumentList.Add(RepositoryFiles.HostAssembly());
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -109,21 +110,6 @@ internal sealed class CollectProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static string HostAssembly()
-    {
-        var here = AppContext.BaseDirectory;
-        var configuration = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var directory = new DirectoryInfo(here);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Analytics.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Analytics.sln not found above " + here),
-            "src", "Analytics.Host", "bin", configuration, "net10.0", "analytics.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("build src/Analytics.Host first", path);
     }
 
     private void Keep(string? line)

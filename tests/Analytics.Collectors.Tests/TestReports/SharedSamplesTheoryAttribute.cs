@@ -1,3 +1,5 @@
+using Analytics.Testing.Files;
+
 namespace Analytics.Collectors.Tests.TestReports;
 
 /// <summary>
@@ -16,22 +18,5 @@ public sealed class SharedSamplesTheoryAttribute : TheoryAttribute
     }
 
     /// <summary>The samples folder, or null when absent.</summary>
-    public static string? SamplesFolder
-    {
-        get
-        {
-            var directory = AppContext.BaseDirectory;
-            while (!File.Exists(Path.Combine(directory, "Analytics.sln")))
-            {
-                directory = Path.GetDirectoryName(directory);
-                if (directory is null)
-                {
-                    return null;
-                }
-            }
-
-            var samples = Path.GetFullPath(Path.Combine(directory, "..", "shared", "samples"));
-            return Directory.Exists(samples) ? samples : null;
-        }
-    }
+    public static string? SamplesFolder => RepositoryFiles.SharedSamples();
 }

@@ -1,4 +1,5 @@
 using Analytics.Reports.Quarterly;
+using Analytics.Testing.Files;
 
 namespace Analytics.Reports.Tests.Quarterly;
 
@@ -135,19 +136,8 @@ public sealed class MaturityFileParserTests
     public void Default_IsTheRepositorysConfigFile()
     {
         // The defaults are config/maturity.yaml embedded at build time; the documentation describes that file.
-        var file = Path.Combine(RepositoryRoot(), "config", "maturity.yaml");
+        var file = Path.Combine(RepositoryFiles.Root, "config", "maturity.yaml");
 
         MaturityModel.DefaultsText.Should().Be(File.ReadAllText(file));
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Analytics.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("the repository root was not found above " + AppContext.BaseDirectory);
     }
 }

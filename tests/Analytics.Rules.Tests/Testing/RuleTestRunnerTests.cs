@@ -153,7 +153,7 @@ public sealed class RuleTestRunnerTests
     [Fact]
     public void DefaultPack_EveryRuleHasATestAndAllPass()
     {
-        var folder = Path.Combine(RepositoryRoot(), "rules");
+        var folder = Path.Combine(RepositoryFiles.Root, "rules");
 
         var run = RuleTestRunner.RunAll(folder, SignalLabels.Catalog);
 
@@ -165,18 +165,5 @@ public sealed class RuleTestRunnerTests
         rules.Rules.Should().HaveCountGreaterThanOrEqualTo(11);
         rules.Rules.Select(r => r.Name).Where(name => !tested.Contains("alertname: " + name, StringComparison.Ordinal))
             .Should().BeEmpty("each default rule has tests");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Analytics.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("cannot find the repository root above " + AppContext.BaseDirectory);
     }
 }

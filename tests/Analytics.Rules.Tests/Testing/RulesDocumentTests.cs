@@ -7,7 +7,7 @@ namespace Analytics.Rules.Tests.Testing;
 
 public sealed partial class RulesDocumentTests
 {
-    private static readonly string Document = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "rules.md"));
+    private static readonly string Document = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", "rules.md"));
 
     [Fact]
     public void RulesDoc_EveryFunctionAndAggregator_IsDocumented()
@@ -47,17 +47,4 @@ public sealed partial class RulesDocumentTests
 
     [GeneratedRegex("```yaml\\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex YamlBlock();
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Analytics.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("cannot find the repository root above " + AppContext.BaseDirectory);
-    }
 }

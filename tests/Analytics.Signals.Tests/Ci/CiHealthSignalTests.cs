@@ -1,6 +1,7 @@
 using Analytics.Domain.Ci;
 using Analytics.Domain.Code;
 using Analytics.Signals.Ci;
+using Analytics.Testing.Files;
 
 namespace Analytics.Signals.Tests.Ci;
 
@@ -166,14 +167,7 @@ public sealed class CiHealthSignalTests
     [InlineData("change-points")]
     public void Docs_EachCiSignalAndTheDetector_HaveTheirPage(string name)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Analytics.sln")))
-        {
-            root = root.Parent;
-        }
-
-        root.Should().NotBeNull("the tests run inside the repository");
-        File.Exists(Path.Combine(root!.FullName, "docs", "signals", name + ".md")).Should().BeTrue();
+        File.Exists(Path.Combine(RepositoryFiles.Root, "docs", "signals", name + ".md")).Should().BeTrue();
     }
 
     private static WorkflowRun Run(
