@@ -21,6 +21,22 @@ public interface IStore : IAsyncDisposable
     /// <summary>Streams raw column values (in the map's column order) of the records that match <paramref name="query"/>.</summary>
     IAsyncEnumerable<object?[]> ReadValuesAsync(EntityMap map, StoreQuery? query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Streams only <paramref name="columns"/> of the records that match <paramref name="query"/>, as typed vectors in
+    /// batches (see <see cref="Columns.ColumnBatch"/>): the way to read many records when a few of their fields are
+    /// needed. Ordered as <see cref="ReadValuesAsync"/> orders, unless the query says <see cref="StoreQuery.InAnyOrder"/>.
+    /// </summary>
+    /// <param name="map">The entity.</param>
+    /// <param name="columns">The columns to read, by name; none may be a <see cref="ColumnKind.TextList"/>.</param>
+    /// <param name="query">Which records, in which order.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="ArgumentException">A column is not the entity's or cannot be read as a vector.</exception>
+    IAsyncEnumerable<Columns.ColumnBatch> ReadColumnsAsync(
+        EntityMap map,
+        IReadOnlyList<string> columns,
+        StoreQuery? query,
+        CancellationToken cancellationToken);
+
     /// <summary>Counts the records of an entity.</summary>
     Task<long> CountAsync(EntityMap map, CancellationToken cancellationToken);
 

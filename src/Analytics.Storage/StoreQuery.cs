@@ -12,8 +12,14 @@ public sealed record StoreQuery
     /// <summary>The filters, all of which must hold.</summary>
     public IReadOnlyList<StoreFilter> Filters { get; init; } = [];
 
-    /// <summary>The column to order by; null orders by key.</summary>
+    /// <summary>The column to order by; null orders by key (or not at all, with <see cref="InAnyOrder"/>).</summary>
     public string? OrderBy { get; init; }
+
+    /// <summary>
+    /// Whether the records may come in any order (when no <see cref="OrderBy"/> is named): the store then reads them as
+    /// they lie, which is much cheaper than walking an index when most of a table is read.
+    /// </summary>
+    public bool AnyOrder { get; init; }
 
     /// <summary>Further columns to order by after <see cref="OrderBy"/> (then by key).</summary>
     public IReadOnlyList<string> ThenBy { get; init; } = [];
@@ -40,9 +46,12 @@ public sealed record StoreQuery
         return this with { Filters = [.. Filters, new StoreFilter(column, StoreFilterOperator.In, list)] };
     }
 
+    /// <summary>Lets the records come in whatever order is cheapest (see <see cref="AnyOrder"/>).</summary>
+    public StoreQuery InAnyOrder() => this with { OrderBy = null, ThenBy = [], AnyOrder = true };
+
     /// <summary>Orders by <paramref name="column"/> ascending (then by key).</summary>
-    public StoreQuery OrderedBy(string column) => this with { OrderBy = column, ThenBy = [] };
+    public StoreQuery OrderedBy(string column) => this with { OrderBy = column, ThenBy = [], AnyOrder = false };
 
     /// <summary>Orders by <paramref name="column"/>, then by each of <paramref name="then"/>, ascending (then by key).</summary>
-    public StoreQuery OrderedBy(string column, params string[] then) => this with { OrderBy = column, ThenBy = [.. then] };
+    public StoreQuery OrderedBy(string column, params string[] then) => this with { OrderBy = column, ThenBy = [.. then], AnyOrder = false };
 }

@@ -10,7 +10,7 @@ using Analytics.Testing.Time;
 namespace Analytics.Storage.Tests;
 
 /// <summary>What every store must do. Each test opens a fresh, empty store.</summary>
-public abstract class StoreContractTests
+public abstract partial class StoreContractTests
 {
     protected FakeTimeProvider Time { get; } = new(SampleRecords.T0.AddDays(30));
 

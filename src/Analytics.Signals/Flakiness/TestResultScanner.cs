@@ -1,5 +1,6 @@
 using Analytics.Domain.Testing;
 using Analytics.Storage;
+using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Flakiness;
@@ -12,18 +13,22 @@ namespace Analytics.Signals.Flakiness;
 /// </summary>
 internal static class TestResultScanner
 {
-    private static readonly int SourceColumn = Entities.TestResults.IndexOf("source");
-    private static readonly int RepositoryColumn = Entities.TestResults.IndexOf("repository");
-    private static readonly int RunIdColumn = Entities.TestResults.IndexOf("run_id");
-    private static readonly int AttemptColumn = Entities.TestResults.IndexOf("attempt");
-    private static readonly int JobColumn = Entities.TestResults.IndexOf("job");
-    private static readonly int TestIdColumn = Entities.TestResults.IndexOf("test_id");
-    private static readonly int ExecutionColumn = Entities.TestResults.IndexOf("execution");
-    private static readonly int CommitColumn = Entities.TestResults.IndexOf("commit_sha");
-    private static readonly int BranchColumn = Entities.TestResults.IndexOf("branch");
-    private static readonly int OutcomeColumn = Entities.TestResults.IndexOf("outcome");
-    private static readonly int DurationColumn = Entities.TestResults.IndexOf("duration_seconds");
-    private static readonly int StartedAtColumn = Entities.TestResults.IndexOf("started_at");
+    /// <summary>The columns the analysis needs (never the failure message), in the order of the constants below.</summary>
+    private static readonly string[] Columns =
+        ["repository", "test_id", "source", "run_id", "attempt", "job", "execution", "commit_sha", "branch", "outcome", "duration_seconds", "started_at"];
+
+    private const int RepositoryColumn = 0;
+    private const int TestIdColumn = 1;
+    private const int SourceColumn = 2;
+    private const int RunIdColumn = 3;
+    private const int AttemptColumn = 4;
+    private const int JobColumn = 5;
+    private const int ExecutionColumn = 6;
+    private const int CommitColumn = 7;
+    private const int BranchColumn = 8;
+    private const int OutcomeColumn = 9;
+    private const int DurationColumn = 10;
+    private const int StartedAtColumn = 11;
 
     /// <summary>Scans results that started in [<paramref name="from"/>, <paramref name="to"/>).</summary>
     /// <param name="store">The store.</param>
@@ -52,49 +57,62 @@ internal static class TestResultScanner
         }
 
         query = query.Since("started_at", from).Before("started_at", to).OrderedBy("repository", "test_id", "started_at");
-        var done = new HashSet<(string Repository, string TestId)>();
+        var done = new HashSet<(int Repository, int TestId)>();
         TestHistory? current = null;
         var skipping = false;
-        string? repository = null, testId = null;
-        await foreach (var row in store.ReadValuesAsync(Entities.TestResults, query, cancellationToken))
+        int repository = StringTable.Null, testId = StringTable.Null;
+        await foreach (var batch in store.ReadColumnsAsync(Entities.TestResults, Columns, query, cancellationToken))
         {
-            var rowRepository = (string)row[RepositoryColumn]!;
-            var rowTestId = (string)row[TestIdColumn]!;
-            if (!string.Equals(rowTestId, testId, StringComparison.Ordinal) || !string.Equals(rowRepository, repository, StringComparison.Ordinal))
+            var strings = batch.Strings;
+            var repositoryCodes = batch.Codes(RepositoryColumn);
+            var testIds = batch.Codes(TestIdColumn);
+            var sources = batch.Codes(SourceColumn);
+            var runIds = batch.Codes(RunIdColumn);
+            var attempts = batch.Codes(AttemptColumn);
+            var jobs = batch.Codes(JobColumn);
+            var executions = batch.Codes(ExecutionColumn);
+            var commits = batch.Codes(CommitColumn);
+            var branches = batch.Codes(BranchColumn);
+            var outcomes = batch.Codes(OutcomeColumn);
+            var durations = batch.Ticks(DurationColumn);
+            var startedAt = batch.Ticks(StartedAtColumn);
+            for (var row = 0; row < batch.Count; row++)
             {
-                Flush(current, onTest);
-                current = null;
-
-                // Equal strings sort together under any deterministic collation; a test seen again means they did not.
-                if (!done.Add((rowRepository, rowTestId)))
+                if (testIds[row] != testId || repositoryCodes[row] != repository)
                 {
-                    throw new InvalidOperationException(
-                        $"the store returned test '{rowTestId}' of '{rowRepository}' in two groups; results must be ordered by repository and test_id");
+                    Flush(current, onTest);
+                    current = null;
+                    repository = repositoryCodes[row];
+                    testId = testIds[row];
+
+                    // Equal strings sort together under any deterministic collation; a test seen again means they did not.
+                    if (!done.Add((repository, testId)))
+                    {
+                        throw new InvalidOperationException(
+                            $"the store returned test '{strings[testId]}' of '{strings[repository]}' in two groups; results must be ordered by repository and test_id");
+                    }
+
+                    skipping = !include(strings[repository]);
                 }
 
-                // Keep the strings of the group's first row: the history holds these, not one copy per result.
-                repository = rowRepository;
-                testId = rowTestId;
-                skipping = !include(repository);
-            }
+                if (skipping)
+                {
+                    continue;
+                }
 
-            if (skipping)
-            {
-                continue;
+                current ??= new TestHistory(strings[repository], strings[testId]);
+                current.Add(
+                    strings[sources[row]],
+                    strings[runIds[row]],
+                    attempts[row],
+                    strings[jobs[row]],
+                    executions[row],
+                    strings[commits[row]],
+                    strings.OrNull(branches[row]),
+                    (TestOutcome)outcomes[row],
+                    TimeSpan.FromTicks(durations[row]),
+                    new DateTimeOffset(startedAt[row], TimeSpan.Zero));
             }
-
-            current ??= new TestHistory(repository!, testId!);
-            current.Add(
-                (string)row[SourceColumn]!,
-                (string)row[RunIdColumn]!,
-                (int)row[AttemptColumn]!,
-                (string)row[JobColumn]!,
-                (int)row[ExecutionColumn]!,
-                (string)row[CommitColumn]!,
-                (string?)row[BranchColumn],
-                (TestOutcome)row[OutcomeColumn]!,
-                (TimeSpan)row[DurationColumn]!,
-                (DateTimeOffset)row[StartedAtColumn]!);
         }
 
         Flush(current, onTest);

@@ -71,6 +71,8 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
     public override DateTimeOffset InstantFromDb(DbDataReader reader, int ordinal) =>
         new(DateTime.SpecifyKind(reader.GetFieldValue<DateTime>(ordinal), DateTimeKind.Utc));
 
+    public override long InstantTicksFromDb(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTime>(ordinal).Ticks;
+
     public override async Task<int> UpsertAsync(
         DbConnection connection,
         DbTransaction transaction,

@@ -41,6 +41,9 @@ internal abstract class SqlDialect
     /// <summary>Reads an instant.</summary>
     public abstract DateTimeOffset InstantFromDb(DbDataReader reader, int ordinal);
 
+    /// <summary>Reads an instant as UTC ticks (what columnar reads hold); dialects override it where that is cheaper.</summary>
+    public virtual long InstantTicksFromDb(DbDataReader reader, int ordinal) => InstantFromDb(reader, ordinal).UtcTicks;
+
     /// <summary>Converts a column value to a parameter value.</summary>
     public object ToDb(Column column, object? value) => value switch
     {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
+using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Storage.Sql;
@@ -82,6 +83,63 @@ internal sealed class SqlStore : IStore
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
+        PrepareSelect(dialect, command, map, map.Columns, query);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var values = new object?[map.Columns.Count];
+            for (var c = 0; c < values.Length; c++)
+            {
+                values[c] = dialect.FromDb(reader, c, map.Columns[c]);
+            }
+
+            yield return values;
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ColumnBatch> ReadColumnsAsync(
+        EntityMap map,
+        IReadOnlyList<string> columns,
+        StoreQuery? query,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(columns);
+        var selected = columns.Select(name => ColumnOf(map, name)).ToList();
+        foreach (var column in selected)
+        {
+            _ = ColumnBatch.VectorOf(column); // rejects a text list before the query runs
+        }
+
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        PrepareSelect(_dialect, command, map, selected, query ?? StoreQuery.All);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var fill = new ColumnFiller(_dialect, selected);
+        var batch = fill.NewBatch();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            fill.Read(reader, batch);
+            if (batch.Count == ColumnBatch.Capacity)
+            {
+                yield return batch;
+                batch = fill.NewBatch();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    /// <summary>
+    /// Writes the <c>SELECT</c> of <paramref name="columns"/> that <paramref name="query"/> asks for into
+    /// <paramref name="command"/>, its filters as parameters.
+    /// </summary>
+    private static void PrepareSelect(SqlDialect dialect, DbCommand command, EntityMap map, IReadOnlyList<Column> columns, StoreQuery query)
+    {
         var where = new List<string>();
         for (var i = 0; i < query.Filters.Count; i++)
         {
@@ -119,22 +177,12 @@ internal sealed class SqlStore : IStore
 
         // Key columns already named in the order are not repeated: SQLite would otherwise sort again by them.
         var orderColumns = query.OrderBy is null ? [] : query.ThenBy.Prepend(query.OrderBy).Select(c => ColumnOf(map, c).Name).Distinct().ToList();
-        var order = string.Join(", ", orderColumns.Concat(map.KeyColumns.Select(c => c.Name).Where(k => !orderColumns.Contains(k))));
-        command.CommandText = $"SELECT {string.Join(", ", map.Columns.Select(c => c.Name))} FROM {map.Table}"
+        var order = query.OrderBy is null && query.AnyOrder
+            ? ""
+            : " ORDER BY " + string.Join(", ", orderColumns.Concat(map.KeyColumns.Select(c => c.Name).Where(k => !orderColumns.Contains(k))));
+        command.CommandText = $"SELECT {string.Join(", ", columns.Select(c => c.Name))} FROM {map.Table}"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
-            + $" ORDER BY {order}";
-
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var values = new object?[map.Columns.Count];
-            for (var c = 0; c < values.Length; c++)
-            {
-                values[c] = dialect.FromDb(reader, c, map.Columns[c]);
-            }
-
-            yield return values;
-        }
+            + order;
     }
 
     /// <inheritdoc />

@@ -73,6 +73,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override DateTimeOffset InstantFromDb(DbDataReader reader, int ordinal) => StoreInstants.FromSqliteText(reader.GetString(ordinal));
 
+    public override long InstantTicksFromDb(DbDataReader reader, int ordinal) => StoreInstants.TicksFromSqliteText(reader.GetString(ordinal));
+
     public override Task<int> UpsertAsync(
         DbConnection connection,
         DbTransaction transaction,

@@ -1,4 +1,5 @@
 using Analytics.Storage;
+using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Tests.Ci;
@@ -32,6 +33,12 @@ public sealed class CountingStore(IStore inner) : IStore
     {
         Count(map);
         return inner.ReadValuesAsync(map, query, cancellationToken);
+    }
+
+    public IAsyncEnumerable<ColumnBatch> ReadColumnsAsync(EntityMap map, IReadOnlyList<string> columns, StoreQuery? query, CancellationToken cancellationToken)
+    {
+        Count(map);
+        return inner.ReadColumnsAsync(map, columns, query, cancellationToken);
     }
 
     public Task<long> CountAsync(EntityMap map, CancellationToken cancellationToken) => inner.CountAsync(map, cancellationToken);

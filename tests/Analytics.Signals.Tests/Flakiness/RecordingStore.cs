@@ -1,20 +1,21 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Analytics.Storage;
+using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Tests.Flakiness;
 
 /// <summary>
 /// A real store seen through a window that records what was read: the number of reads per table, and for raw-value
-/// reads the repository of every row returned. A hand-written decorator, not a mock: every call goes to the store.
+/// and columnar reads the repository of every row returned. A hand-written decorator, not a mock: every call goes to the store.
 /// </summary>
 internal sealed class RecordingStore(IStore inner) : IStore
 {
     /// <summary>Reads started, by table.</summary>
     public ConcurrentDictionary<string, int> Reads { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Rows returned by raw-value reads, by table and repository.</summary>
+    /// <summary>Rows returned by raw-value and columnar reads (those that read the repository), by table and repository.</summary>
     public ConcurrentDictionary<(string Table, string Repository), int> Rows { get; } = new();
 
     public string Description => inner.Description;
@@ -40,6 +41,28 @@ internal sealed class RecordingStore(IStore inner) : IStore
             }
 
             yield return values;
+        }
+    }
+
+    public async IAsyncEnumerable<ColumnBatch> ReadColumnsAsync(
+        EntityMap map,
+        IReadOnlyList<string> columns,
+        StoreQuery? query,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Reads.AddOrUpdate(map.Table, 1, (_, n) => n + 1);
+        var repository = columns.ToList().IndexOf("repository");
+        await foreach (var batch in inner.ReadColumnsAsync(map, columns, query, cancellationToken))
+        {
+            if (repository >= 0)
+            {
+                foreach (var code in batch.Codes(repository))
+                {
+                    Rows.AddOrUpdate((map.Table, batch.Strings[code]), 1, (_, n) => n + 1);
+                }
+            }
+
+            yield return batch;
         }
     }
 

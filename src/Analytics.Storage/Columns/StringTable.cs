@@ -1,0 +1,40 @@
+namespace Analytics.Storage.Columns;
+
+/// <summary>
+/// The distinct strings of one columnar read, each kept once and named by a dense code (0, 1, 2…). Every batch of a read
+/// shares its table, so equal strings have equal codes across batches and consumers group by integers, not strings.
+/// </summary>
+public sealed class StringTable
+{
+    private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
+    private readonly List<string> _strings = [];
+
+    /// <summary>The code that stands for no value (a null text or enum column).</summary>
+    public const int Null = -1;
+
+    /// <summary>How many distinct strings the read has met so far.</summary>
+    public int Count => _strings.Count;
+
+    /// <summary>The string a code stands for.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="code"/> is not a code of this table.</exception>
+    public string this[int code] => _strings[code];
+
+    /// <summary>The string a code stands for, or null for <see cref="Null"/>.</summary>
+    public string? OrNull(int code) => code == Null ? null : _strings[code];
+
+    /// <summary>The code of <paramref name="value"/>, or <see cref="Null"/> when this read never met it.</summary>
+    public int CodeOf(string value) => _codes.TryGetValue(value, out var code) ? code : Null;
+
+    /// <summary>The code of <paramref name="value"/>, giving it the next code when it is new.</summary>
+    internal int Intern(string value)
+    {
+        if (!_codes.TryGetValue(value, out var code))
+        {
+            code = _strings.Count;
+            _codes.Add(value, code);
+            _strings.Add(value);
+        }
+
+        return code;
+    }
+}

@@ -1,0 +1,132 @@
+using Analytics.Domain.Testing;
+using Analytics.Storage.Columns;
+using Analytics.Storage.Schema;
+using Analytics.Testing;
+
+namespace Analytics.Storage.Tests;
+
+/// <summary>The columnar read (<see cref="IStore.ReadColumnsAsync"/>): the same values as the row read, typed.</summary>
+public abstract partial class StoreContractTests
+{
+    [Fact]
+    public async Task ReadColumns_EveryVectorColumnOfEveryEntity_HoldsWhatReadValuesReads()
+    {
+        await using var store = await OpenStoreAsync();
+        await WriteAsync(store, SampleRecords.Full.Concat(SampleRecords.Sparse));
+
+        foreach (var map in Entities.All)
+        {
+            var columns = map.Columns.Where(c => c.Kind != ColumnKind.TextList).ToList();
+            var rows = new List<object?[]>();
+            await foreach (var values in store.ReadValuesAsync(map, null, default))
+            {
+                rows.Add(values);
+            }
+
+            var read = 0;
+            await foreach (var batch in store.ReadColumnsAsync(map, columns.Select(c => c.Name).ToList(), null, default))
+            {
+                for (var row = 0; row < batch.Count; row++, read++)
+                {
+                    for (var c = 0; c < columns.Count; c++)
+                    {
+                        var expected = rows[read][map.IndexOf(columns[c].Name)];
+                        ValueOf(batch, c, row).Should().Be(expected, $"{map.Name}.{columns[c].Name} of row {read} should read the same both ways");
+                    }
+                }
+            }
+
+            read.Should().Be(rows.Count, $"{map.Name} should give every row");
+        }
+    }
+
+    [Fact]
+    public async Task ReadColumns_MoreRowsThanABatch_KeepsOrderAndCodesAcrossBatches()
+    {
+        await using var store = await OpenStoreAsync();
+        var template = SampleRecords.Full.OfType<TestResult>().First();
+        const int count = ColumnBatch.Capacity + 100;
+        var results = Enumerable.Range(0, count)
+            .Select(n => template with
+            {
+                RunId = $"run-{n:D5}",
+                TestId = $"test-{n % 7}",
+                Outcome = n % 3 == 0 ? TestOutcome.Failed : TestOutcome.Passed,
+                StartedAt = SampleRecords.T0.AddSeconds(count - n),
+            })
+            .ToList();
+        await WriteAsync(store, results);
+
+        var query = StoreQuery.All.OrderedBy("started_at");
+        var batches = new List<ColumnBatch>();
+        await foreach (var batch in store.ReadColumnsAsync(Entities.TestResults, ["test_id", "run_id", "outcome", "started_at"], query, default))
+        {
+            batches.Add(batch);
+        }
+
+        // 8,292 rows: one full batch of 8,192, then 100.
+        batches.Select(b => b.Count).Should().Equal(ColumnBatch.Capacity, 100);
+        batches[0].Strings.Should().BeSameAs(batches[1].Strings);
+        var runs = batches.SelectMany(b => b.Codes(1).ToArray().Select(code => b.Strings[code])).ToList();
+        runs.Should().Equal(results.OrderBy(r => r.StartedAt).Select(r => r.RunId), "started_at ascending is run-08291 first");
+        var tests = batches.SelectMany(b => b.Codes(0).ToArray()).Distinct().Count();
+        tests.Should().Be(7, "seven distinct test ids get seven codes over both batches");
+        var failures = batches.Sum(b => b.Codes(2).ToArray().Count(o => o == (int)TestOutcome.Failed));
+        failures.Should().Be(Enumerable.Range(0, count).Count(n => n % 3 == 0));
+    }
+
+    [Fact]
+    public async Task ReadColumns_InAnyOrderWithFilters_ReadsTheSameRecords()
+    {
+        await using var store = await OpenStoreAsync();
+        var template = SampleRecords.Full.OfType<TestResult>().First();
+        var results = Enumerable.Range(0, 40)
+            .Select(n => template with { Repository = n % 2 == 0 ? "acme/api" : "acme/web", RunId = $"r{n}", StartedAt = SampleRecords.T0.AddHours(n) })
+            .ToList();
+        await WriteAsync(store, results);
+
+        var query = StoreQuery.All.WhereIn("repository", ["acme/web"]).Since("started_at", SampleRecords.T0.AddHours(10)).Before("started_at", SampleRecords.T0.AddHours(30)).InAnyOrder();
+        var runs = new List<string>();
+        await foreach (var batch in store.ReadColumnsAsync(Entities.TestResults, ["run_id"], query, default))
+        {
+            runs.AddRange(batch.Codes(0).ToArray().Select(code => batch.Strings[code]));
+        }
+
+        // Odd n from 11 to 29: ten runs of acme/web in [10 h, 30 h).
+        runs.Should().BeEquivalentTo(Enumerable.Range(10, 20).Where(n => n % 2 == 1).Select(n => $"r{n}"));
+    }
+
+    [Fact]
+    public async Task ReadColumns_TextListOrUnknownColumn_IsRefusedNamingIt()
+    {
+        await using var store = await OpenStoreAsync();
+        var list = Entities.All.SelectMany(m => m.Columns.Where(c => c.Kind == ColumnKind.TextList).Select(c => (Map: m, Column: c))).First();
+
+        var textList = () => store.ReadColumnsAsync(list.Map, [list.Column.Name], null, default).GetAsyncEnumerator().MoveNextAsync().AsTask();
+        await textList.Should().ThrowAsync<ArgumentException>().WithMessage($"*'{list.Column.Name}'*TextList*");
+
+        var unknown = () => store.ReadColumnsAsync(Entities.TestResults, ["nope"], null, default).GetAsyncEnumerator().MoveNextAsync().AsTask();
+        await unknown.Should().ThrowAsync<ArgumentException>().WithMessage("*no column 'nope'*");
+    }
+
+    /// <summary>A batch value in the form <see cref="IStore.ReadValuesAsync"/> gives it.</summary>
+    private static object? ValueOf(ColumnBatch batch, int column, int row)
+    {
+        if (batch.IsNull(column, row))
+        {
+            return null;
+        }
+
+        var kind = batch.Columns[column];
+        return kind.Kind switch
+        {
+            ColumnKind.Text => batch.Strings[batch.Codes(column)[row]],
+            ColumnKind.Enum => Enum.ToObject(kind.EnumType!, batch.Codes(column)[row]),
+            ColumnKind.Integer => batch.Codes(column)[row],
+            ColumnKind.Boolean => batch.Codes(column)[row] == 1,
+            ColumnKind.Instant => new DateTimeOffset(batch.Ticks(column)[row], TimeSpan.Zero),
+            ColumnKind.Duration => TimeSpan.FromTicks(batch.Ticks(column)[row]),
+            _ => batch.Reals(column)[row],
+        };
+    }
+}
