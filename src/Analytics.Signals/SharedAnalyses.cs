@@ -9,8 +9,11 @@ namespace Analytics.Signals;
 /// </summary>
 internal sealed class SharedAnalyses
 {
-    /// <summary>How many analyses are kept at most.</summary>
-    public const int Capacity = 4;
+    /// <summary>
+    /// How many analyses are kept at most: enough for every shared read of the whole catalogue over one request (about
+    /// fifteen), each bounded by the request's period.
+    /// </summary>
+    public const int Capacity = 24;
 
     private readonly Lock _gate = new();
     private readonly List<(object Key, Lazy<Task<object>> Analysis)> _entries = [];

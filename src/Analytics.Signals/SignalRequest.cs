@@ -42,6 +42,16 @@ public sealed record SignalRequest(
     /// </summary>
     internal SharedAnalyses Shared { get; } = new();
 
+    /// <summary>
+    /// What <paramref name="load"/> gives for this request, loaded once however many signals computed over it (or over
+    /// an equal request sharing <see cref="Shared"/>) ask: the way a family's signals share one read of the store.
+    /// <paramref name="what"/> names the load and any argument it takes (a value with value equality); the result must
+    /// not be changed by those who receive it.
+    /// </summary>
+    internal Task<T> OncePerRequestAsync<T>(object what, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
+        where T : class =>
+        Shared.GetOrComputeAsync(new RequestLoad(what, this), load, cancellationToken);
+
     /// <summary>Whether <paramref name="environment"/> is production.</summary>
     public bool IsProduction(string environment) =>
         ProductionEnvironments.Contains(environment, StringComparer.OrdinalIgnoreCase);
@@ -53,4 +63,7 @@ public sealed record SignalRequest(
     /// <summary>The team that owns a repository, or null.</summary>
     public Team? OwnerOf(string repository) =>
         Teams.FirstOrDefault(t => t.Repositories.Contains(repository, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>A load of <see cref="OncePerRequestAsync"/>: equal requests and equal arguments give equal results.</summary>
+    private sealed record RequestLoad(object What, SignalRequest Request);
 }

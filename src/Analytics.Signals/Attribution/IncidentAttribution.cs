@@ -69,12 +69,20 @@ public sealed class IncidentAttribution
     /// <summary>Whether an environment is production.</summary>
     public Func<string, bool> IsProduction { get; }
 
-    /// <summary>Reads every deployment of the store and builds the attribution the request asks for.</summary>
+    /// <summary>
+    /// Reads every deployment of the store and builds the attribution the request asks for, once per request
+    /// (<see cref="SignalRequest.OncePerRequestAsync"/>: the DORA signals computed together share it).
+    /// </summary>
     /// <param name="request">The store, teams, production environments and <see cref="SignalRequest.AttributionWindow"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public static async Task<IncidentAttribution> LoadAsync(SignalRequest request, CancellationToken cancellationToken)
+    public static Task<IncidentAttribution> LoadAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return request.OncePerRequestAsync(nameof(IncidentAttribution), ct => ReadAsync(request, ct), cancellationToken);
+    }
+
+    private static async Task<IncidentAttribution> ReadAsync(SignalRequest request, CancellationToken cancellationToken)
+    {
         var deployments = new List<Deployment>();
         await foreach (var deployment in request.Store.ReadAsync(Entities.Deployments, null, cancellationToken))
         {

@@ -13,8 +13,14 @@ namespace Analytics.Signals.Commitments;
 /// </summary>
 internal static class SprintData
 {
-    /// <summary>The outcomes of the sprints that started and ended (by <paramref name="asOf"/>), by end.</summary>
-    public static async Task<IReadOnlyList<SprintOutcome>> LoadAsync(SignalRequest request, DateTimeOffset asOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// The outcomes of the sprints that started and ended (by <paramref name="asOf"/>), by end; read once per request
+    /// (<see cref="SignalRequest.OncePerRequestAsync"/>).
+    /// </summary>
+    public static Task<IReadOnlyList<SprintOutcome>> LoadAsync(SignalRequest request, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        request.OncePerRequestAsync((nameof(SprintData), asOf), ct => ReadAsync(request, asOf, ct), cancellationToken);
+
+    private static async Task<IReadOnlyList<SprintOutcome>> ReadAsync(SignalRequest request, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var sprints = new List<Sprint>();
         await foreach (var sprint in request.Store.ReadAsync(Entities.Sprints, null, cancellationToken))

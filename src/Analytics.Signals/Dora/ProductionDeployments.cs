@@ -15,7 +15,17 @@ internal static class ProductionDeployments
     /// <summary>How far before the period merges and deployments are read, so lead times that end in it are complete.</summary>
     public static readonly TimeSpan LookBack = TimeSpan.FromDays(60);
 
-    public static async Task<IReadOnlyList<(Deployment Deployment, Team Team, DateTimeOffset At)>> LoadAsync(
+    /// <summary>
+    /// The production deployments from <paramref name="since"/> to the end of the request, with their teams and when
+    /// they went live; read once per request and start (<see cref="SignalRequest.OncePerRequestAsync"/>).
+    /// </summary>
+    public static Task<IReadOnlyList<(Deployment Deployment, Team Team, DateTimeOffset At)>> LoadAsync(
+        SignalRequest request,
+        DateTimeOffset since,
+        CancellationToken cancellationToken) =>
+        request.OncePerRequestAsync((nameof(ProductionDeployments), since), ct => ReadAsync(request, since, ct), cancellationToken);
+
+    private static async Task<IReadOnlyList<(Deployment Deployment, Team Team, DateTimeOffset At)>> ReadAsync(
         SignalRequest request,
         DateTimeOffset since,
         CancellationToken cancellationToken)

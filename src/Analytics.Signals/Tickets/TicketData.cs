@@ -10,8 +10,15 @@ namespace Analytics.Signals.Tickets;
 /// </summary>
 internal static class TicketData
 {
+    /// <summary>
+    /// The request's teams' tickets traced through their transitions, <paramref name="blocked"/> statuses counting as
+    /// blocked; read once per request and set of statuses (<see cref="SignalRequest.OncePerRequestAsync"/>).
+    /// </summary>
     public static Task<IReadOnlyList<TicketLife>> LoadAsync(SignalRequest request, IReadOnlySet<string> blocked, CancellationToken cancellationToken) =>
-        LoadAsync(request, blocked, null, cancellationToken);
+        request.OncePerRequestAsync(
+            (nameof(TicketData), string.Join('\u001f', blocked.Order(StringComparer.Ordinal))),
+            ct => LoadAsync(request, blocked, null, ct),
+            cancellationToken);
 
     /// <summary>
     /// As <see cref="LoadAsync(SignalRequest, IReadOnlySet{string}, CancellationToken)"/>, also handing every stored

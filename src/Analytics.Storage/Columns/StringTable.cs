@@ -6,8 +6,16 @@ namespace Analytics.Storage.Columns;
 /// </summary>
 public sealed class StringTable
 {
-    private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _codes;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byChars;
     private readonly List<string> _strings = [];
+
+    /// <summary>An empty table.</summary>
+    internal StringTable()
+    {
+        _codes = new Dictionary<string, int>(StringComparer.Ordinal);
+        _byChars = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>The code that stands for no value (a null text or enum column).</summary>
     public const int Null = -1;
@@ -33,6 +41,17 @@ public sealed class StringTable
             code = _strings.Count;
             _codes.Add(value, code);
             _strings.Add(value);
+        }
+
+        return code;
+    }
+
+    /// <summary>The code of the string <paramref name="value"/> spells, making the string only when it is new.</summary>
+    internal int Intern(ReadOnlySpan<char> value)
+    {
+        if (!_byChars.TryGetValue(value, out var code))
+        {
+            code = Intern(new string(value));
         }
 
         return code;

@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Analytics.Domain.Common;
+using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Storage.Sql;
@@ -40,6 +42,33 @@ internal abstract class SqlDialect
 
     /// <summary>Reads an instant.</summary>
     public abstract DateTimeOffset InstantFromDb(DbDataReader reader, int ordinal);
+
+    /// <summary>
+    /// Runs a prepared <c>SELECT</c> of <paramref name="filler"/>'s columns and streams its rows in batches. This reads
+    /// through ADO.NET; a dialect overrides it where its driver offers a cheaper way to the values.
+    /// </summary>
+    public virtual async IAsyncEnumerable<ColumnBatch> ReadColumnsAsync(
+        DbCommand command,
+        ColumnFiller filler,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var batch = filler.NewBatch();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            filler.Read(reader, batch);
+            if (batch.Count == ColumnBatch.Capacity)
+            {
+                yield return batch;
+                batch = filler.NewBatch();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
 
     /// <summary>Reads an instant as UTC ticks (what columnar reads hold); dialects override it where that is cheaper.</summary>
     public virtual long InstantTicksFromDb(DbDataReader reader, int ordinal) => InstantFromDb(reader, ordinal).UtcTicks;

@@ -115,20 +115,7 @@ internal sealed class SqlStore : IStore
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         PrepareSelect(_dialect, command, map, selected, query ?? StoreQuery.All);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var fill = new ColumnFiller(_dialect, selected);
-        var batch = fill.NewBatch();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            fill.Read(reader, batch);
-            if (batch.Count == ColumnBatch.Capacity)
-            {
-                yield return batch;
-                batch = fill.NewBatch();
-            }
-        }
-
-        if (batch.Count > 0)
+        await foreach (var batch in _dialect.ReadColumnsAsync(command, new ColumnFiller(_dialect, selected), cancellationToken))
         {
             yield return batch;
         }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 using Analytics.Storage.Sql;
 using Microsoft.Data.Sqlite;
@@ -74,6 +75,9 @@ internal sealed class SqliteDialect : SqlDialect
     public override DateTimeOffset InstantFromDb(DbDataReader reader, int ordinal) => StoreInstants.FromSqliteText(reader.GetString(ordinal));
 
     public override long InstantTicksFromDb(DbDataReader reader, int ordinal) => StoreInstants.TicksFromSqliteText(reader.GetString(ordinal));
+
+    public override IAsyncEnumerable<ColumnBatch> ReadColumnsAsync(DbCommand command, ColumnFiller filler, CancellationToken cancellationToken) =>
+        SqliteColumnReader.Read(command, filler, Description, cancellationToken).ToAsyncEnumerable();
 
     public override Task<int> UpsertAsync(
         DbConnection connection,

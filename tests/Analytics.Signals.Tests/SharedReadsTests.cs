@@ -1,0 +1,53 @@
+using Analytics.Signals.Commitments;
+using Analytics.Signals.Dora;
+using Analytics.Signals.Tests.Ci;
+using Analytics.Signals.Tickets;
+using Analytics.Storage.Schema;
+
+namespace Analytics.Signals.Tests;
+
+/// <summary>
+/// Signals computed together over one request (a report, a rule evaluation, the whole catalogue) read what they share
+/// once (<see cref="SignalRequest.OncePerRequestAsync"/>); another request reads again.
+/// </summary>
+public sealed class SharedReadsTests
+{
+    [Fact]
+    public async Task TicketAndSprintSignals_SameRequest_ReadTheTicketsOnce()
+    {
+        await using var fixture = await SignalFixture.CreateAsync();
+        var store = new CountingStore(fixture.Store);
+        var request = fixture.TwoWeeks() with { Store = store };
+
+        foreach (var signal in new ISignal[] { new TicketCycleTime(), new TicketThroughput(), new TicketBlockedTime(), new SprintCompletion(), new ForecastRatio() })
+        {
+            await signal.ComputeAsync(request, default);
+        }
+
+        // Five signals, one set of blocked statuses (the default): one read of tickets and of their transitions.
+        store.ReadsOf(Entities.Tickets.Table).Should().Be(1);
+        store.ReadsOf(Entities.TicketTransitions.Table).Should().Be(1);
+        store.ReadsOf(Entities.Sprints.Table).Should().Be(1, "completion and the forecast ratio share the sprint outcomes");
+
+        // A request for another period is another request: it reads again.
+        await new TicketCycleTime().ComputeAsync(request with { To = request.To.AddDays(7) }, default);
+        store.ReadsOf(Entities.Tickets.Table).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task DoraSignals_SameRequest_ReadTheDeploymentsOncePerUse()
+    {
+        await using var fixture = await SignalFixture.CreateAsync();
+        var store = new CountingStore(fixture.Store);
+        var request = fixture.TwoWeeks() with { Store = store };
+
+        foreach (var signal in new ISignal[] { new DeploymentFrequency(), new ChangeFailureRate(), new RecoveryTime() })
+        {
+            await signal.ComputeAsync(request, default);
+        }
+
+        // Separately they would read deployments four times (frequency: production deployments; failure rate: those and
+        // the incident attribution; recovery: the attribution). Together: once for each of the two loads.
+        store.ReadsOf(Entities.Deployments.Table).Should().Be(2);
+    }
+}
