@@ -51,10 +51,10 @@ internal static class SignalsChild
                     async ct =>
                     {
                         (long Points, long Series) total = (0, 0);
-                        foreach (var each in SignalCatalog.All)
+                        foreach (var series in await SignalBatch.ComputeAsync(SignalCatalog.All, request, Environment.ProcessorCount, ct))
                         {
-                            var (points, series) = Count(await each.ComputeAsync(request, ct));
-                            total = (total.Points + points, total.Series + series);
+                            var (points, count) = Count(series);
+                            total = (total.Points + points, total.Series + count);
                         }
 
                         return total;

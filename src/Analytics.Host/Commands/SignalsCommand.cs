@@ -73,11 +73,8 @@ internal static class SignalsCommand
                 AttributionWindow = session.Settings.Attribution.Window,
                 RunnerPrices = session.Settings.CiCost.ToPrices(),
             };
-            var results = new List<Series>();
-            foreach (var signal in signals)
-            {
-                results.AddRange(await signal.ComputeAsync(request, cancellationToken));
-            }
+            var computed = await SignalBatch.ComputeAsync(signals, request, Environment.ProcessorCount, cancellationToken);
+            var results = computed.SelectMany(series => series).ToList();
 
             await PrintAsync(session, results, session.Parse.GetValue(json));
             return ExitCode.Ok;

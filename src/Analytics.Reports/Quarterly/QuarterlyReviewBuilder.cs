@@ -225,10 +225,13 @@ public sealed class QuarterlyReviewBuilder(IStore store, PersonDirectory people,
         var from = teams.Min(t => first.Window(t.TimeZone).Start);
         var to = teams.Max(t => last.Window(t.TimeZone).End);
         var computed = new Dictionary<(string Signal, Granularity Granularity), IReadOnlyList<Series>>();
+
+        // One request, its granularities derived with `with`: the signals then share their reads (SignalRequest.Shared).
+        var request = new SignalRequest(store, teams, people, from, to, Granularity.Week);
         foreach (var need in needs)
         {
             var signal = SignalCatalog.Find(need.Signal) ?? throw new InvalidOperationException($"signal '{need.Signal}' is not in the catalog");
-            computed[need] = await signal.ComputeAsync(new SignalRequest(store, teams, people, from, to, need.Granularity), cancellationToken);
+            computed[need] = await signal.ComputeAsync(request with { Granularity = need.Granularity }, cancellationToken);
         }
 
         return computed;
