@@ -15,6 +15,8 @@ namespace Analytics.Signals.Interruptions;
 /// </summary>
 internal static class OffHoursShare
 {
+    private static readonly string[] CommitColumns = ["repository", "sha", "author_email", "authored_at"];
+
     public static async Task<IReadOnlyList<Series.Series>> ComputeAsync(
         ISignal signal,
         SignalRequest request,
@@ -35,19 +37,10 @@ internal static class OffHoursShare
 
         // Each commit observed as 1 when off, 0 when not.
         var commits = WindowedValues.PerTeam(request);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var span = RequestSpan.Of(request);
-        var query = StoreQuery.All.Since("authored_at", span.Start).Before("authored_at", span.End);
-        await foreach (var commit in request.Store.ReadAsync(Entities.Commits, query, cancellationToken))
+        foreach (var (team, person, authoredAt) in await TeamCommitsAsync(request, membership, cancellationToken))
         {
-            var (person, isBot) = membership.PersonOf("git", commit.AuthorEmail);
-            if (isBot || membership.TeamOf("git", commit.AuthorEmail) is not { } team || !seen.Add(commit.Sha))
-            {
-                continue;
-            }
-
             var (zone, hours) = schedules.Of(team, person);
-            commits[team.Id].Add(commit.AuthoredAt, isOff(hours, commit.AuthoredAt, zone) ? 1 : 0);
+            commits[team.Id].Add(authoredAt, isOff(hours, authoredAt, zone) ? 1 : 0);
         }
 
         return request.Teams
@@ -73,5 +66,54 @@ internal static class OffHoursShare
                     }))));
             })
             .ToList();
+    }
+
+    /// <summary>
+    /// The commits authored in the request's span by a member of one of its teams (bots left out), once per hash: a hash
+    /// stored in several repositories counts in the first repository (ordinal order, the store's key order) where its
+    /// author is a member. Read as columns in any order (a table scan), each author e-mail resolved once.
+    /// </summary>
+    internal static async Task<List<(Team Team, string Person, DateTimeOffset AuthoredAt)>> TeamCommitsAsync(
+        SignalRequest request, TeamMembership membership, CancellationToken cancellationToken)
+    {
+        var span = RequestSpan.Of(request);
+        var query = StoreQuery.All.Since("authored_at", span.Start).Before("authored_at", span.End).InAnyOrder();
+        var authors = new List<(Team? Team, string Person)?>(); // by e-mail code; null until first met
+        var bySha = new Dictionary<int, (int Repository, Team Team, string Person, long AuthoredAt)>();
+        await foreach (var batch in request.Store.ReadColumnsAsync(Entities.Commits, CommitColumns, query, cancellationToken))
+        {
+            var strings = batch.Strings;
+            var repositories = batch.Codes(0);
+            var shas = batch.Codes(1);
+            var emails = batch.Codes(2);
+            var authoredAt = batch.Ticks(3);
+            for (var row = 0; row < batch.Count; row++)
+            {
+                var email = emails[row];
+                while (authors.Count <= email)
+                {
+                    authors.Add(null);
+                }
+
+                if (authors[email] is not { } author)
+                {
+                    var (person, isBot) = membership.PersonOf("git", strings[email]);
+                    author = (isBot ? null : membership.TeamOf("git", strings[email]), person);
+                    authors[email] = author;
+                }
+
+                if (author.Team is not { } team)
+                {
+                    continue;
+                }
+
+                if (!bySha.TryGetValue(shas[row], out var kept) || string.CompareOrdinal(strings[repositories[row]], strings[kept.Repository]) < 0)
+                {
+                    bySha[shas[row]] = (repositories[row], team, author.Person, authoredAt[row]);
+                }
+            }
+        }
+
+        return bySha.Values.Select(c => (c.Team, c.Person, new DateTimeOffset(c.AuthoredAt, TimeSpan.Zero))).ToList();
     }
 }

@@ -1,6 +1,8 @@
 using Analytics.Domain.People;
 using Analytics.Signals.Membership;
 using Analytics.Signals.Series;
+using Analytics.Storage;
+using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Onboarding;
@@ -17,53 +19,69 @@ internal static class Joiners
     /// </summary>
     public static readonly TimeSpan HistoryWarmUp = TimeSpan.FromDays(28);
 
+    private const string Git = "git";
+    private static readonly StoreQuery AnyOrder = StoreQuery.All.InAnyOrder();
+    private static readonly string[] PullRequestColumns = ["source", "source_id", "author", "created_at", "merged_at"];
+    private static readonly string[] ReviewColumns = ["source", "pull_request_id", "reviewer", "submitted_at"];
+
     public static async Task<IReadOnlyList<Joiner>> FindAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         var membership = new TeamMembership(request);
-        var first = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var merged = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var reviewed = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var authors = new Dictionary<(string Source, string Id), string>();
-        DateTimeOffset? historyStart = null;
-
-        void Seen(Dictionary<string, DateTimeOffset> earliest, string person, DateTimeOffset at)
+        var people = new People(membership);
+        // Each read is a table scan in any order: what is kept are minima, and the pull requests' authors are all known
+        // before the first review is read.
+        await foreach (var batch in request.Store.ReadColumnsAsync(Entities.Commits, ["author_email", "authored_at"], AnyOrder, cancellationToken))
         {
-            if (!earliest.TryGetValue(person, out var current) || at < current)
+            var emails = batch.Codes(0);
+            var authoredAt = batch.Ticks(1);
+            for (var row = 0; row < batch.Count; row++)
             {
-                earliest[person] = at;
-            }
-
-            historyStart = historyStart is { } start && start <= at ? start : at;
-        }
-
-        await foreach (var commit in request.Store.ReadAsync(Entities.Commits, null, cancellationToken))
-        {
-            Seen(first, membership.PersonOf("git", commit.AuthorEmail).Key, commit.AuthoredAt);
-        }
-
-        await foreach (var pr in request.Store.ReadAsync(Entities.PullRequests, null, cancellationToken))
-        {
-            var author = membership.PersonOf(pr.Source, pr.Author).Key;
-            authors[(pr.Source, pr.SourceId)] = author;
-            Seen(first, author, pr.CreatedAt);
-            if (pr.MergedAt is { } mergedAt && mergedAt < request.To && (!merged.TryGetValue(author, out var earlier) || mergedAt < earlier))
-            {
-                merged[author] = mergedAt;
+                people.Seen(people.Of(batch.Strings, Git, emails[row]), authoredAt[row]);
             }
         }
 
-        await foreach (var review in request.Store.ReadAsync(Entities.Reviews, null, cancellationToken))
+        var authors = new Dictionary<(string Source, string Id), int>();
+        await foreach (var batch in request.Store.ReadColumnsAsync(Entities.PullRequests, PullRequestColumns, AnyOrder, cancellationToken))
         {
-            var reviewer = membership.PersonOf(review.Source, review.Reviewer).Key;
-            Seen(first, reviewer, review.SubmittedAt);
-            // Reviewing one's own pull request (a comment on it is stored as a review) is not reviewing.
-            if (review.SubmittedAt < request.To && authors.GetValueOrDefault((review.Source, review.PullRequestId)) != reviewer
-                && (!reviewed.TryGetValue(reviewer, out var earlier) || review.SubmittedAt < earlier))
+            var strings = batch.Strings;
+            var sources = batch.Codes(0);
+            var ids = batch.Codes(1);
+            var authorCodes = batch.Codes(2);
+            var createdAt = batch.Ticks(3);
+            var mergedAt = batch.Ticks(4);
+            for (var row = 0; row < batch.Count; row++)
             {
-                reviewed[reviewer] = review.SubmittedAt;
+                var author = people.Of(strings, sources[row], authorCodes[row]);
+                authors[(strings[sources[row]], strings[ids[row]])] = author;
+                people.Seen(author, createdAt[row]);
+                if (!batch.IsNull(4, row) && mergedAt[row] < request.To.UtcTicks)
+                {
+                    people.Merged(author, mergedAt[row]);
+                }
             }
         }
 
+        await foreach (var batch in request.Store.ReadColumnsAsync(Entities.Reviews, ReviewColumns, AnyOrder, cancellationToken))
+        {
+            var strings = batch.Strings;
+            var sources = batch.Codes(0);
+            var pullRequests = batch.Codes(1);
+            var reviewers = batch.Codes(2);
+            var submittedAt = batch.Ticks(3);
+            for (var row = 0; row < batch.Count; row++)
+            {
+                var reviewer = people.Of(strings, sources[row], reviewers[row]);
+                people.Seen(reviewer, submittedAt[row]);
+                // Reviewing one's own pull request (a comment on it is stored as a review) is not reviewing.
+                if (submittedAt[row] < request.To.UtcTicks
+                    && authors.GetValueOrDefault((strings[sources[row]], strings[pullRequests[row]]), -1) != reviewer)
+                {
+                    people.Reviewed(reviewer, submittedAt[row]);
+                }
+            }
+        }
+
+        var historyStart = people.HistoryStart;
         var joiners = new List<Joiner>();
         var counted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var team in request.Teams)
@@ -74,7 +92,7 @@ internal static class Joiners
                 DateTimeOffset? joined = member.Joined is { } day
                     ? new TimeWindow(day, Granularity.Day, member.TimeZone ?? team.TimeZone).Start
                     : null;
-                DateTimeOffset? activity = first.TryGetValue(person, out var at) ? at : null;
+                var activity = people.First(person);
                 var appeared = joined is { } j && (activity is null || j < activity) ? joined : activity;
                 var isJoiner = joined is not null || (appeared is { } a && historyStart is { } start && a >= start + HistoryWarmUp);
                 if (appeared is { } appearedAt && isJoiner && appearedAt < request.To && counted.Add(person))
@@ -83,8 +101,8 @@ internal static class Joiners
                         team.Id,
                         person,
                         appearedAt,
-                        merged.TryGetValue(person, out var m) ? m : null,
-                        reviewed.TryGetValue(person, out var r) ? r : null));
+                        people.FirstMerged(person),
+                        people.FirstReviewed(person)));
                 }
             }
         }
@@ -115,5 +133,89 @@ internal static class Joiners
                 return values.ToSeries(signal.Name, Labels.Of(new Label("team", team.Id)), signal.Unit, v => Statistics.Aggregation.Apply(request.Aggregator, v));
             })
             .ToList();
+    }
+
+    /// <summary>
+    /// The people met in the reads, by index, with the earliest instant (UTC ticks) of each kind; each account of a read
+    /// (source and account codes) resolved to a person once.
+    /// </summary>
+    private sealed class People(TeamMembership membership)
+    {
+        private const int GitSource = -2;
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private readonly List<long> _first = [];
+        private readonly List<long> _merged = [];
+        private readonly List<long> _reviewed = [];
+        private readonly Dictionary<(int Source, int Account), int> _accounts = [];
+        private StringTable? _strings;
+        private long _historyStart = long.MaxValue;
+
+        /// <summary>The earliest activity of anyone, or null when there is none.</summary>
+        public DateTimeOffset? HistoryStart => At(_historyStart);
+
+        /// <summary>The person behind a commit's author e-mail (a code of <paramref name="strings"/>).</summary>
+        public int Of(StringTable strings, string source, int account) => Of(strings, GitSource, source, account);
+
+        /// <summary>The person behind an account of a pull request or review (codes of <paramref name="strings"/>).</summary>
+        public int Of(StringTable strings, int source, int account) => Of(strings, source, strings[source], account);
+
+        /// <summary>Notes an activity of <paramref name="person"/>.</summary>
+        public void Seen(int person, long at)
+        {
+            Earliest(_first, person, at);
+            _historyStart = Math.Min(_historyStart, at);
+        }
+
+        /// <summary>Notes a merge of <paramref name="person"/>'s pull request.</summary>
+        public void Merged(int person, long at) => Earliest(_merged, person, at);
+
+        /// <summary>Notes a review by <paramref name="person"/> of someone else's pull request.</summary>
+        public void Reviewed(int person, long at) => Earliest(_reviewed, person, at);
+
+        /// <summary>A person's first activity, by person key.</summary>
+        public DateTimeOffset? First(string person) => _index.TryGetValue(person, out var i) ? At(_first[i]) : null;
+
+        /// <summary>When a person's first pull request was merged, by person key.</summary>
+        public DateTimeOffset? FirstMerged(string person) => _index.TryGetValue(person, out var i) ? At(_merged[i]) : null;
+
+        /// <summary>When a person first reviewed someone else's pull request, by person key.</summary>
+        public DateTimeOffset? FirstReviewed(string person) => _index.TryGetValue(person, out var i) ? At(_reviewed[i]) : null;
+
+        private static DateTimeOffset? At(long ticks) => ticks == long.MaxValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+
+        private static void Earliest(List<long> earliest, int person, long at)
+        {
+            if (at < earliest[person])
+            {
+                earliest[person] = at;
+            }
+        }
+
+        private int Of(StringTable strings, int sourceCode, string source, int account)
+        {
+            // Codes are those of one read: a new read starts a new cache.
+            if (!ReferenceEquals(strings, _strings))
+            {
+                _strings = strings;
+                _accounts.Clear();
+            }
+
+            if (!_accounts.TryGetValue((sourceCode, account), out var person))
+            {
+                var key = membership.PersonOf(source, strings[account]).Key;
+                if (!_index.TryGetValue(key, out person))
+                {
+                    person = _first.Count;
+                    _index.Add(key, person);
+                    _first.Add(long.MaxValue);
+                    _merged.Add(long.MaxValue);
+                    _reviewed.Add(long.MaxValue);
+                }
+
+                _accounts.Add((sourceCode, account), person);
+            }
+
+            return person;
+        }
     }
 }

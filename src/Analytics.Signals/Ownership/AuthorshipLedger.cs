@@ -65,34 +65,94 @@ public sealed class AuthorshipLedger
 
         var account = AccountIndexOf(commit.Account, commit.AuthorName);
         var weight = WeightOf(commit.AuthoredAt);
-        var at = commit.CommittedAt;
         foreach (var change in commit.Files)
         {
-            var path = PathOf(change.Path);
-            switch (change.Kind)
-            {
-                case FileChangeKind.Added or FileChangeKind.Copied:
-                    path.Contribution(account).Add(weight, commit.AuthoredAt);
-                    path.Observe(at, alive: true);
-                    break;
-                case FileChangeKind.Modified:
-                    path.Contribution(account).Deliver(weight, commit.AuthoredAt);
-                    path.Observe(at, alive: true);
-                    break;
-                case FileChangeKind.Renamed:
-                    var oldPath = change.OldPath is { Length: > 0 } old
-                        ? old
-                        : throw new ArgumentException($"commit {commit.Sha}: rename of '{change.Path}' has no old path", nameof(commit));
-                    var oldIndex = IndexOfPath(oldPath);
-                    path.RenamedFrom(oldIndex);
-                    path.Contribution(account).Deliver(weight, commit.AuthoredAt);
-                    path.Observe(at, alive: true);
-                    _paths[oldIndex].Observe(at, alive: false);
-                    break;
-                case FileChangeKind.Deleted:
-                    path.Observe(at, alive: false);
-                    break;
-            }
+            var path = IndexOfPath(change.Path);
+            var oldPath = change.Kind != FileChangeKind.Renamed ? -1
+                : change.OldPath is { Length: > 0 } old ? IndexOfPath(old)
+                : throw new ArgumentException($"commit {commit.Sha}: rename of '{change.Path}' has no old path", nameof(commit));
+            Apply(account, weight, commit.AuthoredAt, commit.CommittedAt, path, change.Kind, oldPath);
+        }
+    }
+
+    /// <summary>
+    /// Counts one commit without its changes, for a reader that feeds the changes through <see cref="Apply"/> itself
+    /// (<see cref="StoredHistory"/>): what <see cref="Add"/> does before its loop.
+    /// </summary>
+    internal void CountCommit() => Commits++;
+
+    /// <summary>The index of an account, registering it (and the name it was recorded under) on first sight.</summary>
+    internal int AccountIndexOf(string account, string name)
+    {
+        if (!_accountIndex.TryGetValue(account, out var index))
+        {
+            index = _accounts.Count;
+            _accountIndex[account] = index;
+            _accounts.Add(new AccountState(account));
+        }
+
+        _accounts[index].Saw(name);
+        return index;
+    }
+
+    /// <summary>The weight of a commit authored at <paramref name="authoredAt"/> (1 without decay).</summary>
+    internal double WeightOf(DateTimeOffset authoredAt)
+    {
+        if (_options.DecayHalfLife is not { } halfLife)
+        {
+            return 1;
+        }
+
+        var age = _asOf - authoredAt;
+        return age <= TimeSpan.Zero ? 1 : Math.Pow(0.5, age / halfLife);
+    }
+
+    /// <summary>The index of a path, registering it on first sight.</summary>
+    internal int IndexOfPath(string path)
+    {
+        if (!_pathIndex.TryGetValue(path, out var index))
+        {
+            index = _paths.Count;
+            _pathIndex[path] = index;
+            _paths.Add(new PathState());
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// Records one file change of a commit, with indexes from <see cref="AccountIndexOf"/> and <see cref="IndexOfPath"/>
+    /// (the path's before the old path's, as <see cref="Add"/> registers them).
+    /// </summary>
+    /// <param name="account">The author's account index.</param>
+    /// <param name="weight">The commit's weight (<see cref="WeightOf"/>).</param>
+    /// <param name="authoredAt">When the commit was written.</param>
+    /// <param name="committedAt">When it was committed.</param>
+    /// <param name="pathIndex">The changed path.</param>
+    /// <param name="kind">What the commit did to it.</param>
+    /// <param name="oldPathIndex">The path a rename came from; ignored for other kinds.</param>
+    internal void Apply(int account, double weight, DateTimeOffset authoredAt, DateTimeOffset committedAt, int pathIndex, FileChangeKind kind, int oldPathIndex)
+    {
+        var path = _paths[pathIndex];
+        switch (kind)
+        {
+            case FileChangeKind.Added or FileChangeKind.Copied:
+                path.Contribution(account).Add(weight, authoredAt);
+                path.Observe(committedAt, alive: true);
+                break;
+            case FileChangeKind.Modified:
+                path.Contribution(account).Deliver(weight, authoredAt);
+                path.Observe(committedAt, alive: true);
+                break;
+            case FileChangeKind.Renamed:
+                path.RenamedFrom(oldPathIndex);
+                path.Contribution(account).Deliver(weight, authoredAt);
+                path.Observe(committedAt, alive: true);
+                _paths[oldPathIndex].Observe(committedAt, alive: false);
+                break;
+            case FileChangeKind.Deleted:
+                path.Observe(committedAt, alive: false);
+                break;
         }
     }
 
@@ -259,44 +319,6 @@ public sealed class AuthorshipLedger
         }
 
         return (contributors, contributorOf);
-    }
-
-    private double WeightOf(DateTimeOffset authoredAt)
-    {
-        if (_options.DecayHalfLife is not { } halfLife)
-        {
-            return 1;
-        }
-
-        var age = _asOf - authoredAt;
-        return age <= TimeSpan.Zero ? 1 : Math.Pow(0.5, age / halfLife);
-    }
-
-    private int AccountIndexOf(string account, string name)
-    {
-        if (!_accountIndex.TryGetValue(account, out var index))
-        {
-            index = _accounts.Count;
-            _accountIndex[account] = index;
-            _accounts.Add(new AccountState(account));
-        }
-
-        _accounts[index].Saw(name);
-        return index;
-    }
-
-    private PathState PathOf(string path) => _paths[IndexOfPath(path)];
-
-    private int IndexOfPath(string path)
-    {
-        if (!_pathIndex.TryGetValue(path, out var index))
-        {
-            index = _paths.Count;
-            _pathIndex[path] = index;
-            _paths.Add(new PathState());
-        }
-
-        return index;
     }
 
     /// <summary>A git account and the distinct names it was recorded under.</summary>

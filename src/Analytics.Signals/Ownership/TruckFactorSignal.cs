@@ -61,10 +61,7 @@ public sealed class TruckFactorSignal : ISignal
                 if (!maps.TryGetValue(repository, out var map))
                 {
                     var ledger = new AuthorshipLedger(_options, request.To);
-                    await foreach (var commit in StoredHistory.ReadAsync(request.Store, repository, request.To, cancellationToken))
-                    {
-                        ledger.Add(commit);
-                    }
+                    await StoredHistory.ReadIntoAsync(request.Store, repository, request.To, ledger, cancellationToken);
 
                     map = ledger.Build(account => request.People.Find("git", account));
                     maps[repository] = map;
