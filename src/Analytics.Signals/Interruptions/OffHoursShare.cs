@@ -37,7 +37,7 @@ internal static class OffHoursShare
 
         // Each commit observed as 1 when off, 0 when not.
         var commits = WindowedValues.PerTeam(request);
-        foreach (var (team, person, authoredAt) in await TeamCommitsAsync(request, membership, cancellationToken))
+        foreach (var (team, person, authoredAt) in await TeamCommitsAsync(request, cancellationToken))
         {
             var (zone, hours) = schedules.Of(team, person);
             commits[team.Id].Add(authoredAt, isOff(hours, authoredAt, zone) ? 1 : 0);
@@ -71,11 +71,18 @@ internal static class OffHoursShare
     /// <summary>
     /// The commits authored in the request's span by a member of one of its teams (bots left out), once per hash: a hash
     /// stored in several repositories counts in the first repository (ordinal order, the store's key order) where its
-    /// author is a member. Read as columns in any order (a table scan), each author e-mail resolved once.
+    /// author is a member. Read once per request (<see cref="SignalRequest.OncePerRequestAsync"/>: <c>offhours.share</c>
+    /// and <c>offhours.weekend_share</c> computed together share it), as columns in any order (a table scan), each author
+    /// e-mail resolved once.
     /// </summary>
-    internal static async Task<List<(Team Team, string Person, DateTimeOffset AuthoredAt)>> TeamCommitsAsync(
-        SignalRequest request, TeamMembership membership, CancellationToken cancellationToken)
+    internal static Task<IReadOnlyList<(Team Team, string Person, DateTimeOffset AuthoredAt)>> TeamCommitsAsync(
+        SignalRequest request, CancellationToken cancellationToken) =>
+        request.OncePerRequestAsync(nameof(TeamCommitsAsync), ct => ReadTeamCommitsAsync(request, ct), cancellationToken);
+
+    private static async Task<IReadOnlyList<(Team Team, string Person, DateTimeOffset AuthoredAt)>> ReadTeamCommitsAsync(
+        SignalRequest request, CancellationToken cancellationToken)
     {
+        var membership = new TeamMembership(request);
         var span = RequestSpan.Of(request);
         var query = StoreQuery.All.Since("authored_at", span.Start).Before("authored_at", span.End).InAnyOrder();
         var authors = new List<(Team? Team, string Person)?>(); // by e-mail code; null until first met

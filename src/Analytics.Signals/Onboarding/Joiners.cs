@@ -24,7 +24,14 @@ internal static class Joiners
     private static readonly string[] PullRequestColumns = ["source", "source_id", "author", "created_at", "merged_at"];
     private static readonly string[] ReviewColumns = ["source", "pull_request_id", "reviewer", "submitted_at"];
 
-    public static async Task<IReadOnlyList<Joiner>> FindAsync(SignalRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The joiners of the request's teams, found once per request (<see cref="SignalRequest.OncePerRequestAsync"/>: the
+    /// onboarding signals computed together share the reads).
+    /// </summary>
+    public static Task<IReadOnlyList<Joiner>> FindAsync(SignalRequest request, CancellationToken cancellationToken) =>
+        request.OncePerRequestAsync(nameof(Joiners), ct => ReadAsync(request, ct), cancellationToken);
+
+    private static async Task<IReadOnlyList<Joiner>> ReadAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         var membership = new TeamMembership(request);
         var people = new People(membership);

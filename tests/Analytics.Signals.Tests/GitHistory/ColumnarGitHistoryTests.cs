@@ -92,7 +92,7 @@ public abstract class ColumnarGitHistoryTests : IAsyncLifetime
         var membership = new TeamMembership(request);
 
         var expected = await FormerReads.TeamCommitsAsync(request, membership);
-        var actual = await OffHoursShare.TeamCommitsAsync(request, membership, default);
+        var actual = await OffHoursShare.TeamCommitsAsync(request, default);
 
         // The order of the observations does not matter (each window counts and sums 0s and 1s).
         static IEnumerable<(string, string, DateTimeOffset)> Sorted(IEnumerable<(Team Team, string Person, DateTimeOffset At)> commits) =>
