@@ -47,4 +47,24 @@ internal static class OwnedRepositories
     /// <param name="cancellationToken">Cancels the read.</param>
     public static Task<IReadOnlyCollection<string>> OfTeamsAsync(SignalRequest request, CancellationToken cancellationToken) =>
         SpellingsAsync(request.Store, request.Teams.SelectMany(t => t.Repositories), cancellationToken);
+
+    /// <summary>
+    /// The names to read for every repository of the request's teams, or null (read every repository and keep the owned
+    /// ones afterwards) when the store's <c>repositories</c> table does not describe each of them: only a described
+    /// repository's stored spelling is known, and records of an undescribed one may be stored in any case.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<IReadOnlyCollection<string>?> OfTeamsWhenDescribedAsync(SignalRequest request, CancellationToken cancellationToken)
+    {
+        var given = request.Teams.SelectMany(t => t.Repositories).ToList();
+        var stored = new List<string>();
+        await foreach (var repository in request.Store.ReadAsync(Entities.Repositories, StoreQuery.All, cancellationToken))
+        {
+            stored.Add(repository.FullName);
+        }
+
+        var described = new HashSet<string>(stored, StringComparer.OrdinalIgnoreCase);
+        return given.All(described.Contains) ? Spellings(given, stored) : null;
+    }
 }

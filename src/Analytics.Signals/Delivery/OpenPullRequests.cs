@@ -11,20 +11,54 @@ namespace Analytics.Signals.Delivery;
 /// </summary>
 internal static class OpenPullRequests
 {
-    /// <summary>Pull requests opened before the period's end and not closed before its earliest window started.</summary>
-    public static async Task<IReadOnlyList<PullRequest>> LoadAsync(SignalRequest request, CancellationToken cancellationToken)
+    private static readonly string[] Columns =
+        ["source", "repository", "author", "is_draft", "state", "created_at", "updated_at", "merged_at", "closed_at"];
+
+    /// <summary>
+    /// Pull requests opened before the period's end and not closed before its earliest window started, of the teams'
+    /// repositories when the store describes them all (<see cref="OwnedRepositories"/>; callers keep the owned ones).
+    /// </summary>
+    public static async Task<IReadOnlyList<OpenPullRequest>> LoadAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         var earliest = request.Teams
             .Select(t => TimeWindow.Containing(request.From, request.Granularity, t.TimeZone).Start)
             .DefaultIfEmpty(request.From)
             .Min();
-        var result = new List<PullRequest>();
-        await foreach (var pr in request.Store.ReadAsync(Entities.PullRequests, StoreQuery.All.Before("created_at", request.To), cancellationToken))
+        var result = new List<OpenPullRequest>();
+
+        // Only the columns used; in any order (the signals count), so the store may scan instead of walking the key.
+        var query = StoreQuery.All.Before("created_at", request.To).InAnyOrder();
+        if (await OwnedRepositories.OfTeamsWhenDescribedAsync(request, cancellationToken) is { } repositories)
         {
-            if (!pr.IsDraft && (ClosedAt(pr) is not { } closed || closed >= earliest)
-                && request.People.Find(pr.Source, pr.Author)?.IsBot != true)
+            query = query.WhereIn("repository", repositories);
+        }
+
+        await foreach (var batch in request.Store.ReadColumnsAsync(Entities.PullRequests, Columns, query, cancellationToken))
+        {
+            var strings = batch.Strings;
+            var sources = batch.Codes(0);
+            var repositoryCodes = batch.Codes(1);
+            var authors = batch.Codes(2);
+            var drafts = batch.Codes(3);
+            var states = batch.Codes(4);
+            var created = batch.Ticks(5);
+            var updated = batch.Ticks(6);
+            var merged = batch.Ticks(7);
+            var closedAt = batch.Ticks(8);
+            for (var row = 0; row < batch.Count; row++)
             {
-                result.Add(pr);
+                if (drafts[row] != 0)
+                {
+                    continue;
+                }
+
+                var closed = !batch.IsNull(8, row) ? At(closedAt[row])
+                    : !batch.IsNull(7, row) ? At(merged[row])
+                    : (PullRequestState)states[row] == PullRequestState.Open ? (DateTimeOffset?)null : At(updated[row]);
+                if ((closed is null || closed >= earliest) && request.People.Find(strings[sources[row]], strings[authors[row]])?.IsBot != true)
+                {
+                    result.Add(new OpenPullRequest(strings[sources[row]], strings[repositoryCodes[row]], strings[authors[row]], At(created[row]), closed));
+                }
             }
         }
 
@@ -36,15 +70,12 @@ internal static class OpenPullRequests
 
     /// <summary>
     /// Whether <paramref name="pr"/> is open at <paramref name="at"/>: opened before it and not closed before it (closed
-    /// at that very instant still counts, as in <c>review.stale_prs</c>).
+    /// at that very instant still counts, as in <c>review.stale_prs</c>). When it was closed is
+    /// <see cref="PullRequest.ClosedAt"/>, else its merge, else (closed or merged with no instant recorded) its last
+    /// update, which is no earlier than its closing.
     /// </summary>
-    public static bool IsOpenAt(PullRequest pr, DateTimeOffset at) =>
-        pr.CreatedAt < at && (ClosedAt(pr) is not { } closed || closed >= at);
+    public static bool IsOpenAt(OpenPullRequest pr, DateTimeOffset at) =>
+        pr.CreatedAt < at && (pr.ClosedAt is not { } closed || closed >= at);
 
-    /// <summary>
-    /// When it was closed: <see cref="PullRequest.ClosedAt"/>, else its merge, else (closed or merged with no instant
-    /// recorded) its last update, which is no earlier than its closing.
-    /// </summary>
-    private static DateTimeOffset? ClosedAt(PullRequest pr) =>
-        pr.ClosedAt ?? pr.MergedAt ?? (pr.State == PullRequestState.Open ? null : pr.UpdatedAt);
+    private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Analytics.Domain.Code;
 using Analytics.Storage;
+using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Delivery;
@@ -24,20 +25,48 @@ internal static class PullRequestChildren
         [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
+        foreach (var (_, query) in Queries(pullRequests.Select(pr => (pr.Source, pr.SourceId))))
+        {
+            await foreach (var record in store.ReadAsync(map, query, cancellationToken))
+            {
+                yield return record;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The <paramref name="columns"/> of the records of <paramref name="map"/> belonging to <paramref name="pullRequests"/>
+    /// (given by source and id), as columnar batches with the source they belong to: one read per source and chunk, so
+    /// each chunk's batches share one <see cref="Storage.Columns.StringTable"/> and the next chunk starts a new one.
+    /// </summary>
+    public static async IAsyncEnumerable<(string Source, ColumnBatch Batch)> ReadColumnsAsync(
+        IStore store,
+        EntityMap map,
+        IReadOnlyList<string> columns,
+        IEnumerable<(string Source, string Id)> pullRequests,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var (source, query) in Queries(pullRequests))
+        {
+            await foreach (var batch in store.ReadColumnsAsync(map, columns, query, cancellationToken))
+            {
+                yield return (source, batch);
+            }
+        }
+    }
+
+    private static IEnumerable<(string Source, StoreQuery Query)> Queries(IEnumerable<(string Source, string Id)> pullRequests)
+    {
         // One source per query: (source, pull_request_id) leads pull_request_commits' key and indexes reviews and
         // comments (migration 10).
         foreach (var bySource in pullRequests.GroupBy(pr => pr.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var ids = bySource.Select(pr => pr.SourceId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            var ids = bySource.Select(pr => pr.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
             foreach (var chunk in ids.Chunk(ChunkSize))
             {
                 // Ordered by pull request first: SQLite then reads through (source, pull_request_id) instead of
                 // scanning the key's `source` prefix to avoid a sort. Each pull request's records stay in key order.
-                var query = StoreQuery.All.Where("source", bySource.Key).WhereIn("pull_request_id", chunk).OrderedBy("pull_request_id");
-                await foreach (var record in store.ReadAsync(map, query, cancellationToken))
-                {
-                    yield return record;
-                }
+                yield return (bySource.Key, StoreQuery.All.Where("source", bySource.Key).WhereIn("pull_request_id", chunk).OrderedBy("pull_request_id"));
             }
         }
     }

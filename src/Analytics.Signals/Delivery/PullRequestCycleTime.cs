@@ -20,5 +20,5 @@ public sealed class PullRequestCycleTime : ISignal
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken) =>
-        MergedByPeople.ComputeAsync(this, request, pr => (pr.MergedAt!.Value - pr.CreatedAt).TotalSeconds, values => Quantile.Median(values), cancellationToken);
+        MergedByPeople.ComputeAsync(this, request, pr => (pr.MergedAt - pr.CreatedAt).TotalSeconds, values => Quantile.Median(values), cancellationToken);
 }

@@ -26,7 +26,7 @@ public sealed class WorkInProgressPerPerson : ISignal
     {
         ArgumentNullException.ThrowIfNull(request);
         var membership = new TeamMembership(request);
-        var byPerson = new SortedDictionary<(string Team, string Person), List<Domain.Code.PullRequest>>();
+        var byPerson = new SortedDictionary<(string Team, string Person), List<OpenPullRequest>>();
         foreach (var team in request.Teams)
         {
             foreach (var person in membership.MembersOf(team))

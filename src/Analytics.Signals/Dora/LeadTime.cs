@@ -1,4 +1,4 @@
-using Analytics.Domain.Code;
+using Analytics.Domain.People;
 using Analytics.Signals.Delivery;
 using Analytics.Signals.Series;
 using Analytics.Storage;
@@ -16,6 +16,12 @@ namespace Analytics.Signals.Dora;
 public sealed class LeadTime : ISignal
 {
     private static readonly string[] Stages = ["total", "coding", "pickup", "review", "deploy"];
+
+    private static readonly string[] PullRequestColumns = ["source", "source_id", "repository", "author", "created_at", "merged_at"];
+
+    private static readonly string[] CommitColumns = ["pull_request_id", "authored_at"];
+
+    private static readonly string[] ReviewColumns = ["pull_request_id", "reviewer", "submitted_at"];
 
     /// <inheritdoc />
     public string Name => "dora.lead_time";
@@ -35,45 +41,99 @@ public sealed class LeadTime : ISignal
             .GroupBy(d => d.Deployment.Repository, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
 
-        var merged = new Dictionary<string, PullRequest>(StringComparer.Ordinal);
-        await foreach (var pr in request.Store.ReadAsync(Entities.PullRequests, StoreQuery.All.Since("merged_at", since).Before("merged_at", request.To), cancellationToken))
+        // Columnar reads (only the columns used, no record per row). The pull requests in the store's key order, as
+        // before: their order is the order values reach the collectors, which the bootstrap intervals depend on.
+        var merged = new List<MergedPullRequest>();
+        var idsBySource = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var deployed = new CodeLookup<bool>(deployments.ContainsKey);
+        var query = StoreQuery.All.Since("merged_at", since).Before("merged_at", request.To);
+        await foreach (var batch in request.Store.ReadColumnsAsync(Entities.PullRequests, PullRequestColumns, query, cancellationToken))
         {
-            if (request.People.Find(pr.Source, pr.Author)?.IsBot != true && deployments.ContainsKey(pr.Repository))
+            var strings = batch.Strings;
+            var sources = batch.Codes(0);
+            var ids = batch.Codes(1);
+            var repositories = batch.Codes(2);
+            var authors = batch.Codes(3);
+            var created = batch.Ticks(4);
+            var mergedAt = batch.Ticks(5);
+            for (var row = 0; row < batch.Count; row++)
             {
-                merged[Key(pr.Source, pr.SourceId)] = pr;
+                if (!deployed.Get(strings, repositories[row]))
+                {
+                    continue;
+                }
+
+                var source = strings[sources[row]];
+                var author = strings[authors[row]];
+                var person = request.People.Find(source, author);
+                if (person?.IsBot == true)
+                {
+                    continue;
+                }
+
+                var id = strings[ids[row]];
+                (idsBySource.TryGetValue(source, out var bySource) ? bySource : idsBySource[source] = new(StringComparer.Ordinal))[id] = merged.Count;
+                merged.Add(new MergedPullRequest(source, id, strings[repositories[row]], author, person, At(created[row]), At(mergedAt[row])));
             }
         }
 
         // Only the selected pull requests' commits and reviews, by pull request: the earliest of each does not depend on
-        // the order they come in.
-        var firstCommit = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        await foreach (var commit in PullRequestChildren.ReadAsync(request.Store, Entities.PullRequestCommits, merged.Values, cancellationToken))
+        // the order they come in. Each read is one source and chunk: its id and reviewer codes are resolved once.
+        var wanted = merged.Select(pr => (pr.Source, pr.Id)).ToList();
+        var currentSource = string.Empty;
+        var currentIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pullRequestOf = new CodeLookup<int>(id => currentIds.GetValueOrDefault(id, -1));
+        var firstCommit = new DateTimeOffset?[merged.Count];
+        await foreach (var (source, batch) in PullRequestChildren.ReadColumnsAsync(request.Store, Entities.PullRequestCommits, CommitColumns, wanted, cancellationToken))
         {
-            var key = Key(commit.Source, commit.PullRequestId);
-            if (merged.ContainsKey(key) && (!firstCommit.TryGetValue(key, out var first) || commit.AuthoredAt < first))
+            (currentSource, currentIds) = (source, idsBySource[source]);
+            var prIds = batch.Codes(0);
+            var authored = batch.Ticks(1);
+            for (var row = 0; row < batch.Count; row++)
             {
-                firstCommit[key] = commit.AuthoredAt;
+                var i = pullRequestOf.Get(batch.Strings, prIds[row]);
+                if (i >= 0 && (firstCommit[i] is not { } first || At(authored[row]) < first))
+                {
+                    firstCommit[i] = At(authored[row]);
+                }
             }
         }
 
-        var firstReview = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        await foreach (var review in PullRequestChildren.ReadAsync(request.Store, Entities.Reviews, merged.Values, cancellationToken))
+        var personOf = new CodeLookup<Person?>(account => request.People.Find(currentSource, account));
+        var firstReview = new DateTimeOffset?[merged.Count];
+        await foreach (var (source, batch) in PullRequestChildren.ReadColumnsAsync(request.Store, Entities.Reviews, ReviewColumns, wanted, cancellationToken))
         {
-            var key = Key(review.Source, review.PullRequestId);
-            if (merged.TryGetValue(key, out var pr) && review.SubmittedAt <= pr.MergedAt
-                && request.People.Find(review.Source, review.Reviewer) is var reviewer && reviewer?.IsBot != true
-                && !string.Equals(review.Reviewer, pr.Author, StringComparison.OrdinalIgnoreCase)
-                && (reviewer is null || reviewer.Id != request.People.Find(pr.Source, pr.Author)?.Id)
-                && (!firstReview.TryGetValue(key, out var first) || review.SubmittedAt < first))
+            (currentSource, currentIds) = (source, idsBySource[source]);
+            var strings = batch.Strings;
+            var prIds = batch.Codes(0);
+            var reviewers = batch.Codes(1);
+            var submitted = batch.Ticks(2);
+            for (var row = 0; row < batch.Count; row++)
             {
-                firstReview[key] = review.SubmittedAt;
+                var i = pullRequestOf.Get(strings, prIds[row]);
+                if (i < 0)
+                {
+                    continue;
+                }
+
+                var pr = merged[i];
+                var at = At(submitted[row]);
+                if (at <= pr.MergedAt
+                    && personOf.Get(strings, reviewers[row]) is var reviewer && reviewer?.IsBot != true
+                    && !string.Equals(strings[reviewers[row]], pr.Author, StringComparison.OrdinalIgnoreCase)
+                    && (reviewer is null || reviewer.Id != pr.AuthorPerson?.Id)
+                    && (firstReview[i] is not { } first || at < first))
+                {
+                    firstReview[i] = at;
+                }
             }
         }
 
         var collectors = request.Teams.ToDictionary(t => t.Id, t => Stages.ToDictionary(s => s, _ => WindowedValues.ForTeam(request, t)));
-        foreach (var (key, pr) in merged)
+        for (var i = 0; i < merged.Count; i++)
         {
-            var mergedAt = pr.MergedAt!.Value;
+            var pr = merged[i];
+            var mergedAt = pr.MergedAt;
             var deployment = deployments[pr.Repository].FirstOrDefault(d => d.At >= mergedAt);
             if (deployment.Deployment is null)
             {
@@ -81,15 +141,15 @@ public sealed class LeadTime : ISignal
             }
 
             var stages = collectors[deployment.Team.Id];
-            var start = firstCommit.TryGetValue(key, out var committed) && committed < pr.CreatedAt ? committed : pr.CreatedAt;
+            var start = firstCommit[i] is { } committed && committed < pr.CreatedAt ? committed : pr.CreatedAt;
             stages["total"].Add(deployment.At, (deployment.At - start).TotalSeconds);
             stages["deploy"].Add(deployment.At, (deployment.At - mergedAt).TotalSeconds);
-            if (firstCommit.ContainsKey(key))
+            if (firstCommit[i] is { } firstCommitted)
             {
-                stages["coding"].Add(deployment.At, Math.Max(0, (pr.CreatedAt - committed).TotalSeconds));
+                stages["coding"].Add(deployment.At, Math.Max(0, (pr.CreatedAt - firstCommitted).TotalSeconds));
             }
 
-            if (firstReview.TryGetValue(key, out var reviewed))
+            if (firstReview[i] is { } reviewed)
             {
                 stages["pickup"].Add(deployment.At, Math.Max(0, (reviewed - pr.CreatedAt).TotalSeconds));
                 stages["review"].Add(deployment.At, Math.Max(0, (mergedAt - reviewed).TotalSeconds));
@@ -102,5 +162,15 @@ public sealed class LeadTime : ISignal
             .ToList();
     }
 
-    private static string Key(string source, string id) => source + "\u001f" + id;
+    private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
+
+    /// <summary>The columns of a selected pull request that the lead time uses.</summary>
+    private sealed record MergedPullRequest(
+        string Source,
+        string Id,
+        string Repository,
+        string Author,
+        Person? AuthorPerson,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset MergedAt);
 }

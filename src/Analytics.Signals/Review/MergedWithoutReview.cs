@@ -24,9 +24,9 @@ public sealed class MergedWithoutReview : ISignal
         var collectors = WindowedValues.PerTeam(request);
         foreach (var pr in await ReviewData.LoadAsync(request, cancellationToken))
         {
-            if (pr.PullRequest.MergedAt is { } merged && pr.Author?.IsBot != true)
+            if (pr.MergedAt is { } merged && pr.Author?.IsBot != true)
             {
-                var reviewedBeforeMerge = pr.Reviews.Any(r => r.Review.SubmittedAt <= merged);
+                var reviewedBeforeMerge = pr.Reviews.Any(r => r.SubmittedAt <= merged);
                 collectors[pr.Team.Id].Add(merged, reviewedBeforeMerge ? 0 : 1);
             }
         }

@@ -2,6 +2,7 @@ using Analytics.Domain.Code;
 using Analytics.Domain.People;
 using Analytics.Signals.Delivery;
 using Analytics.Storage;
+using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Review;
@@ -9,68 +10,154 @@ namespace Analytics.Signals.Review;
 /// <summary>
 /// Loads what the review signals read: the pull requests of the teams' repositories that could matter in the period
 /// (opened before its end and not closed before its start), with their reviews and comments: the pull requests are read
-/// bounded by the period, their reviews and comments by pull request (<see cref="PullRequestChildren"/>), so the cost
-/// follows the period, not the history.
+/// bounded by the period and by the teams' repositories, their reviews and comments by pull request
+/// (<see cref="PullRequestChildren"/>), so the cost follows the period, not the history. Every read is columnar
+/// (<see cref="IStore.ReadColumnsAsync"/>): only the columns used, no record per row, each distinct account or pull request
+/// id resolved once per read (<see cref="CodeLookup{T}"/>).
 /// </summary>
 internal static class ReviewData
 {
+    private static readonly string[] PullRequestColumns =
+        ["source", "source_id", "repository", "is_draft", "author", "created_at", "merged_at", "closed_at"];
+
+    private static readonly string[] ReviewColumns = ["pull_request_id", "reviewer", "state", "submitted_at"];
+
+    private static readonly string[] CommentColumns = ["pull_request_id", "created_at"];
+
     public static async Task<IReadOnlyList<ReviewedPullRequest>> LoadAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         // Relevant: opened before the period's end and not closed before the week before its start (the first window
         // may start up to a week before the period). Two bounded reads instead of the whole table: those closed since
         // then, and those still open (a pull request without closed_at is open: every source sets both together).
         var since = request.From.AddDays(-7);
-        var pullRequests = new Dictionary<string, (PullRequest PullRequest, Team Team)>(StringComparer.Ordinal);
-        // Each read in the order of its index (the list is put in key order below): SQLite, which has no statistics,
+        var pullRequests = new List<PullRequestRow>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var idsBySource = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+
+        // Only the teams' repositories (as stored: OwnedRepositories) when the store describes them all; the owner is
+        // still checked per repository below. Each read in the order of its index: SQLite, which has no statistics,
         // would otherwise scan the primary key to spare the sort.
+        var repositories = await OwnedRepositories.OfTeamsWhenDescribedAsync(request, cancellationToken);
         var closed = StoreQuery.All.Since("closed_at", since).Before("created_at", request.To).OrderedBy("closed_at");
         var open = StoreQuery.All.Where("state", PullRequestState.Open).Before("created_at", request.To).OrderedBy("created_at");
+        if (repositories is not null)
+        {
+            closed = closed.WhereIn("repository", repositories);
+            open = open.WhereIn("repository", repositories);
+        }
+
+        var owner = new CodeLookup<Team?>(request.OwnerOf);
         foreach (var query in new[] { closed, open })
         {
-            await foreach (var pr in request.Store.ReadAsync(Entities.PullRequests, query, cancellationToken))
+            await foreach (var batch in request.Store.ReadColumnsAsync(Entities.PullRequests, PullRequestColumns, query, cancellationToken))
             {
-                if (pr.CreatedAt < request.To && (pr.ClosedAt is null || pr.ClosedAt >= since)
-                    && request.OwnerOf(pr.Repository) is { } team)
+                var strings = batch.Strings;
+                var sources = batch.Codes(0);
+                var ids = batch.Codes(1);
+                var repositoryCodes = batch.Codes(2);
+                var drafts = batch.Codes(3);
+                var authors = batch.Codes(4);
+                var created = batch.Ticks(5);
+                var merged = batch.Ticks(6);
+                var closedAt = batch.Ticks(7);
+                for (var row = 0; row < batch.Count; row++)
                 {
-                    pullRequests[Key(pr.Source, pr.SourceId)] = (pr, team);
+                    var closedAtRow = batch.IsNull(7, row) ? (DateTimeOffset?)null : At(closedAt[row]);
+                    if (At(created[row]) >= request.To || closedAtRow < since || owner.Get(strings, repositoryCodes[row]) is not { } team)
+                    {
+                        continue;
+                    }
+
+                    var source = strings[sources[row]];
+                    var id = strings[ids[row]];
+                    var authorAccount = strings[authors[row]];
+                    var pr = new PullRequestRow(
+                        source,
+                        id,
+                        team,
+                        authorAccount,
+                        request.People.Find(source, authorAccount),
+                        At(created[row]),
+                        batch.IsNull(6, row) ? null : At(merged[row]),
+                        closedAtRow,
+                        drafts[row] != 0);
+                    if (index.TryGetValue(Key(source, id), out var existing))
+                    {
+                        pullRequests[existing] = pr;
+                        continue;
+                    }
+
+                    index[Key(source, id)] = pullRequests.Count;
+                    (idsBySource.TryGetValue(source, out var bySource) ? bySource : idsBySource[source] = new(StringComparer.Ordinal))[id] = pullRequests.Count;
+                    pullRequests.Add(pr);
                 }
             }
         }
 
-        var selected = pullRequests.Values.Select(v => v.PullRequest).ToList();
-        var reviews = new Dictionary<string, List<Domain.Code.Review>>(StringComparer.Ordinal);
-        await foreach (var review in PullRequestChildren.ReadAsync(request.Store, Entities.Reviews, selected, cancellationToken))
+        // Per read (one source and chunk): the pull request of each id code, the person of each reviewer code.
+        var wanted = pullRequests.Select(pr => (pr.Source, pr.Id)).ToList();
+        var currentSource = string.Empty;
+        var currentIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pullRequestOf = new CodeLookup<int>(id => currentIds.GetValueOrDefault(id, -1));
+        var personOf = new CodeLookup<Person?>(account => request.People.Find(currentSource, account));
+        var reviews = new List<(DateTimeOffset SubmittedAt, ReviewState State, string Account, Person? Reviewer)>?[pullRequests.Count];
+        var activity = new List<DateTimeOffset>?[pullRequests.Count];
+        await foreach (var (source, batch) in PullRequestChildren.ReadColumnsAsync(request.Store, Entities.Reviews, ReviewColumns, wanted, cancellationToken))
         {
-            var key = Key(review.Source, review.PullRequestId);
-            (reviews.TryGetValue(key, out var list) ? list : reviews[key] = []).Add(review);
+            (currentSource, currentIds) = (source, idsBySource[source]);
+            var strings = batch.Strings;
+            var prIds = batch.Codes(0);
+            var reviewers = batch.Codes(1);
+            var states = batch.Codes(2);
+            var submitted = batch.Ticks(3);
+            for (var row = 0; row < batch.Count; row++)
+            {
+                var i = pullRequestOf.Get(strings, prIds[row]);
+                if (i >= 0)
+                {
+                    (reviews[i] ??= []).Add((At(submitted[row]), (ReviewState)states[row], strings[reviewers[row]], personOf.Get(strings, reviewers[row])));
+                    (activity[i] ??= []).Add(At(submitted[row]));
+                }
+            }
         }
 
-        var comments = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
-        await foreach (var comment in PullRequestChildren.ReadAsync(request.Store, Entities.ReviewComments, selected, cancellationToken))
+        var comments = new List<DateTimeOffset>?[pullRequests.Count];
+        await foreach (var (source, batch) in PullRequestChildren.ReadColumnsAsync(request.Store, Entities.ReviewComments, CommentColumns, wanted, cancellationToken))
         {
-            var key = Key(comment.Source, comment.PullRequestId);
-            (comments.TryGetValue(key, out var list) ? list : comments[key] = []).Add(comment.CreatedAt);
+            (currentSource, currentIds) = (source, idsBySource[source]);
+            var prIds = batch.Codes(0);
+            var created = batch.Ticks(1);
+            for (var row = 0; row < batch.Count; row++)
+            {
+                var i = pullRequestOf.Get(batch.Strings, prIds[row]);
+                if (i >= 0)
+                {
+                    (comments[i] ??= []).Add(At(created[row]));
+                }
+            }
         }
 
         // In key order (ordinal), whichever read brought each: the review signals count, sort or average integers, so
         // order does not change their values, but a fixed order keeps the list reproducible.
-        return pullRequests.OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry =>
+        return index.OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry =>
         {
-            var (pr, team) = entry.Value;
-            var author = request.People.Find(pr.Source, pr.Author);
-            var byOthers = reviews.GetValueOrDefault(entry.Key, [])
-                .Select(r => (Review: r, Reviewer: request.People.Find(r.Source, r.Reviewer)))
-                .Where(r => r.Reviewer?.IsBot != true && !SamePerson(r.Reviewer, r.Review.Reviewer, author, pr.Author))
-                .OrderBy(r => r.Review.SubmittedAt)
+            var i = entry.Value;
+            var pr = pullRequests[i];
+            var byOthers = (reviews[i] ?? [])
+                .Where(r => r.Reviewer?.IsBot != true && !SamePerson(r.Reviewer, r.Account, pr.Author, pr.AuthorAccount))
+                .OrderBy(r => r.SubmittedAt)
+                .Select(r => new ReviewByOther(r.SubmittedAt, r.State, r.Reviewer?.Id ?? r.Account))
                 .ToList();
-            var activity = reviews.GetValueOrDefault(entry.Key, []).Select(r => r.SubmittedAt)
-                .Concat(comments.GetValueOrDefault(entry.Key, []))
+            var instants = (activity[i] ?? [])
+                .Concat(comments[i] ?? [])
                 .Append(pr.CreatedAt)
                 .Order()
                 .ToList();
-            return new ReviewedPullRequest(pr, team, author, byOthers, activity);
+            return new ReviewedPullRequest(pr.CreatedAt, pr.MergedAt, pr.ClosedAt, pr.IsDraft, pr.Team, pr.Author, byOthers, instants);
         }).ToList();
     }
+
+    private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
 
     private static bool SamePerson(Person? reviewer, string reviewerAccount, Person? author, string authorAccount) =>
         reviewer is not null && author is not null
@@ -78,4 +165,16 @@ internal static class ReviewData
             : string.Equals(reviewerAccount, authorAccount, StringComparison.OrdinalIgnoreCase);
 
     private static string Key(string source, string id) => source + "\u001f" + id;
+
+    /// <summary>The columns of a selected pull request that the review signals use.</summary>
+    private readonly record struct PullRequestRow(
+        string Source,
+        string Id,
+        Team Team,
+        string AuthorAccount,
+        Person? Author,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset? MergedAt,
+        DateTimeOffset? ClosedAt,
+        bool IsDraft);
 }

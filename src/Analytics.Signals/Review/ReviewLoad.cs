@@ -23,12 +23,11 @@ internal sealed record ReviewLoad(IReadOnlyList<TimeWindow> Windows, IReadOnlyDi
 
             foreach (var pr in data.Where(d => d.Team.Id == team.Id))
             {
-                foreach (var (review, reviewer) in pr.Reviews)
+                foreach (var review in pr.Reviews)
                 {
-                    var person = reviewer?.Id ?? review.Reviewer;
-                    if (!perPerson.TryGetValue(person, out var values))
+                    if (!perPerson.TryGetValue(review.Reviewer, out var values))
                     {
-                        perPerson[person] = values = new WindowedValues(windows);
+                        perPerson[review.Reviewer] = values = new WindowedValues(windows);
                     }
 
                     values.Add(review.SubmittedAt, 1);

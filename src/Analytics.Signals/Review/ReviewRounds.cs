@@ -25,9 +25,9 @@ public sealed class ReviewRounds : ISignal
         var collectors = WindowedValues.PerTeam(request);
         foreach (var pr in await ReviewData.LoadAsync(request, cancellationToken))
         {
-            if (pr.PullRequest.MergedAt is { } merged && pr.Author?.IsBot != true && pr.Reviews.Count > 0)
+            if (pr.MergedAt is { } merged && pr.Author?.IsBot != true && pr.Reviews.Count > 0)
             {
-                collectors[pr.Team.Id].Add(merged, 1 + pr.Reviews.Count(r => r.Review.State == ReviewState.ChangesRequested));
+                collectors[pr.Team.Id].Add(merged, 1 + pr.Reviews.Count(r => r.State == ReviewState.ChangesRequested));
             }
         }
 

@@ -1,17 +1,25 @@
-using Analytics.Domain.Code;
 using Analytics.Domain.People;
 
 namespace Analytics.Signals.Review;
 
-/// <summary>A pull request of a team with the reviews and comments by people other than its author (bots left out).</summary>
-/// <param name="PullRequest">The pull request.</param>
+/// <summary>
+/// What the review signals use of a team's pull request, with the reviews by people other than its author (bots left
+/// out) and the instants of its activity.
+/// </summary>
+/// <param name="CreatedAt">When it was opened.</param>
+/// <param name="MergedAt">When it was merged, if it was.</param>
+/// <param name="ClosedAt">When it was closed (merged included), if it was.</param>
+/// <param name="IsDraft">Whether it is a draft.</param>
 /// <param name="Team">The team owning its repository.</param>
 /// <param name="Author">Its author, resolved to a person (null when the account is unknown).</param>
 /// <param name="Reviews">Reviews by people other than the author, oldest first.</param>
-/// <param name="Activity">Instants of every known activity on it: creation, reviews and comments (anyone's).</param>
+/// <param name="Activity">Instants of every known activity on it: creation, reviews and comments (anyone's), in order.</param>
 internal sealed record ReviewedPullRequest(
-    PullRequest PullRequest,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? MergedAt,
+    DateTimeOffset? ClosedAt,
+    bool IsDraft,
     Team Team,
     Person? Author,
-    IReadOnlyList<(Domain.Code.Review Review, Person? Reviewer)> Reviews,
+    IReadOnlyList<ReviewByOther> Reviews,
     IReadOnlyList<DateTimeOffset> Activity);

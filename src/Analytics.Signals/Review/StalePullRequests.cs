@@ -32,9 +32,9 @@ public sealed class StalePullRequests : ISignal
             var points = windows.Select(window =>
             {
                 var at = window.End < request.To ? window.End : request.To;
-                var stale = data.Count(pr => pr.Team.Id == team.Id && pr.Author?.IsBot != true && !pr.PullRequest.IsDraft
-                    && pr.PullRequest.CreatedAt < at
-                    && (pr.PullRequest.ClosedAt is null || pr.PullRequest.ClosedAt >= at)
+                var stale = data.Count(pr => pr.Team.Id == team.Id && pr.Author?.IsBot != true && !pr.IsDraft
+                    && pr.CreatedAt < at
+                    && (pr.ClosedAt is null || pr.ClosedAt >= at)
                     && LastActivityBefore(pr, at) < at - StaleAfter);
                 return new SeriesPoint(window, stale, stale);
             });
@@ -43,5 +43,5 @@ public sealed class StalePullRequests : ISignal
     }
 
     private static DateTimeOffset LastActivityBefore(ReviewedPullRequest pr, DateTimeOffset at) =>
-        pr.Activity.Where(a => a < at).DefaultIfEmpty(pr.PullRequest.CreatedAt).Max();
+        pr.Activity.Where(a => a < at).DefaultIfEmpty(pr.CreatedAt).Max();
 }

@@ -27,8 +27,8 @@ public sealed class TimeToFirstReview : ISignal
         {
             if (pr.Author?.IsBot != true && pr.Reviews.Count > 0)
             {
-                var first = pr.Reviews[0].Review.SubmittedAt;
-                collectors[pr.Team.Id].Add(first, Math.Max(0, (first - pr.PullRequest.CreatedAt).TotalSeconds));
+                var first = pr.Reviews[0].SubmittedAt;
+                collectors[pr.Team.Id].Add(first, Math.Max(0, (first - pr.CreatedAt).TotalSeconds));
             }
         }
 
