@@ -1,5 +1,7 @@
 using Analytics.Signals.Commitments;
+using Analytics.Signals.Delivery;
 using Analytics.Signals.Dora;
+using Analytics.Signals.Review;
 using Analytics.Signals.Tests.Ci;
 using Analytics.Signals.Tickets;
 using Analytics.Storage.Schema;
@@ -32,6 +34,29 @@ public sealed class SharedReadsTests
         // A request for another period is another request: it reads again.
         await new TicketCycleTime().ComputeAsync(request with { To = request.To.AddDays(7) }, default);
         store.ReadsOf(Entities.Tickets.Table).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task ReviewAndWorkInProgressSignals_SameRequest_ReadThePullRequestsOncePerLoad()
+    {
+        await using var fixture = await SignalFixture.CreateAsync();
+        var store = new CountingStore(fixture.Store);
+        var request = fixture.TwoWeeks() with { Store = store };
+
+        foreach (var signal in new ISignal[]
+        {
+            new ReviewsPerReviewer(), new ReviewLoadGini(), new TopReviewerShare(), new TimeToFirstReview(), new ReviewRounds(),
+            new MergedWithoutReview(), new StalePullRequests(), new WorkInProgress(), new WorkInProgressPerPerson(),
+        })
+        {
+            await signal.ComputeAsync(request, default);
+        }
+
+        // Seven review signals share one load, the two work-in-progress signals another; each load reads the pull
+        // requests of the period twice (those closed since the period's start, those still open) at most.
+        var perLoad = store.ReadsOf(Entities.PullRequests.Table);
+        store.ReadsOf(Entities.Reviews.Table).Should().BeLessThanOrEqualTo(1);
+        perLoad.Should().BeLessThanOrEqualTo(4, "two loads, not nine");
     }
 
     [Fact]

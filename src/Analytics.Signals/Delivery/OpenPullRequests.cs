@@ -16,9 +16,12 @@ internal static class OpenPullRequests
 
     /// <summary>
     /// Pull requests opened before the period's end and not closed before its earliest window started, of the teams'
-    /// repositories when the store describes them all (<see cref="OwnedRepositories"/>; callers keep the owned ones).
+    /// repositories when the store describes them all (<see cref="OwnedRepositories"/>; callers keep the owned ones); read once per request (<see cref="SignalRequest.OncePerRequestAsync"/>).
     /// </summary>
-    public static async Task<IReadOnlyList<OpenPullRequest>> LoadAsync(SignalRequest request, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<OpenPullRequest>> LoadAsync(SignalRequest request, CancellationToken cancellationToken) =>
+        request.OncePerRequestAsync(nameof(OpenPullRequests), ct => ReadAsync(request, ct), cancellationToken);
+
+    private static async Task<IReadOnlyList<OpenPullRequest>> ReadAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         var earliest = request.Teams
             .Select(t => TimeWindow.Containing(request.From, request.Granularity, t.TimeZone).Start)

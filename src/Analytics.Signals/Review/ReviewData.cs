@@ -24,7 +24,14 @@ internal static class ReviewData
 
     private static readonly string[] CommentColumns = ["pull_request_id", "created_at"];
 
-    public static async Task<IReadOnlyList<ReviewedPullRequest>> LoadAsync(SignalRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The pull requests the review signals look at, with their reviews and activity; read once per request
+    /// (<see cref="SignalRequest.OncePerRequestAsync"/>: the seven review signals computed together share it).
+    /// </summary>
+    public static Task<IReadOnlyList<ReviewedPullRequest>> LoadAsync(SignalRequest request, CancellationToken cancellationToken) =>
+        request.OncePerRequestAsync(nameof(ReviewData), ct => ReadAsync(request, ct), cancellationToken);
+
+    private static async Task<IReadOnlyList<ReviewedPullRequest>> ReadAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         // Relevant: opened before the period's end and not closed before the week before its start (the first window
         // may start up to a week before the period). Two bounded reads instead of the whole table: those closed since
