@@ -67,8 +67,8 @@ internal static class CiUsage
             .Since("queued_at", span.Start.AddDays(-1))
             .Before("queued_at", span.End);
         var owned = priced
-            ? await ReadPricedAsync(request, runs, workflows, query, cancellationToken)
-            : await ReadColumnsAsync(request, runs, workflows, query, cancellationToken);
+            ? await ReadPricedAsync(request, runs, workflows, query, classifyWaste, cancellationToken)
+            : await ReadColumnsAsync(request, runs, workflows, query, classifyWaste, cancellationToken);
 
         // A job is re-run when a later attempt of its run has a job of the same name (unfinished jobs count too).
         var lastAttempts = new int[owned.Count == 0 ? 0 : owned.Max(j => j.NameKey) + 1];
@@ -115,6 +115,7 @@ internal static class CiUsage
         CiRunSet runs,
         Dictionary<(string Source, string Repository, string RunId), string> workflows,
         StoreQuery query,
+        bool withNameKeys,
         CancellationToken cancellationToken)
     {
         var owned = new List<OwnedJob>();
@@ -132,10 +133,10 @@ internal static class CiUsage
                 prices[job.RunnerLabels] = price = request.RunnerPrices.PriceOf(job.RunnerLabels).PerMinute;
             }
 
-            var nameKey = (job.Source, job.Repository, job.RunId, job.Name);
-            if (!nameKeys.TryGetValue(nameKey, out var code))
+            var code = 0;
+            if (withNameKeys && !nameKeys.TryGetValue((job.Source, job.Repository, job.RunId, job.Name), out code))
             {
-                nameKeys[nameKey] = code = nameKeys.Count;
+                nameKeys[(job.Source, job.Repository, job.RunId, job.Name)] = code = nameKeys.Count;
             }
 
             owned.Add(new OwnedJob(
@@ -155,6 +156,7 @@ internal static class CiUsage
         CiRunSet runs,
         Dictionary<(string Source, string Repository, string RunId), string> workflows,
         StoreQuery query,
+        bool withNameKeys,
         CancellationToken cancellationToken)
     {
         var owned = new List<OwnedJob>();
@@ -192,10 +194,10 @@ internal static class CiUsage
                     runWorkflows[run] = workflow = workflows.GetValueOrDefault((strings[run.Item1], strings[repository], strings[run.Item3]), "unknown");
                 }
 
-                var nameKey = (sources[row], repository, runIds[row], names[row]);
-                if (!nameKeys.TryGetValue(nameKey, out var code))
+                var code = 0;
+                if (withNameKeys && !nameKeys.TryGetValue((sources[row], repository, runIds[row], names[row]), out code))
                 {
-                    nameKeys[nameKey] = code = nameKeys.Count;
+                    nameKeys[(sources[row], repository, runIds[row], names[row])] = code = nameKeys.Count;
                 }
 
                 owned.Add(new OwnedJob(
@@ -285,7 +287,7 @@ internal static class CiUsage
     /// <param name="StartedAt">When a runner picked it up.</param>
     /// <param name="FinishedAt">When it finished.</param>
     /// <param name="Workflow">The workflow of its run (<c>unknown</c> when the store has no such run).</param>
-    /// <param name="NameKey">Equal for the jobs of one name in the attempts of one run (a dense code within one read).</param>
+    /// <param name="NameKey">Equal for the jobs of one name in the attempts of one run (a dense code within one read); 0 when waste is not classified.</param>
     /// <param name="PerMinute">Its runner's price per minute; 0 when not priced.</param>
     private readonly record struct OwnedJob(
         Team Team,
