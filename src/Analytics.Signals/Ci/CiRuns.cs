@@ -76,9 +76,9 @@ internal static class CiRuns
         var names = OwnedRepositories.Spellings(request.Teams.SelectMany(t => t.Repositories), defaultBranches.Keys);
         var span = RequestSpan.Of(request);
 
-        // Only the columns used, in any order (the runs are sorted below): the store scans rather than walks an index in
-        // key order, and no record, boxed value or string per row is made. Owners, branch labels and runs are looked up
-        // by the read's integer codes, each distinct value once.
+        // Only the columns used, in any order (the runs are sorted below), and no record or boxed value per row; each
+        // distinct text is kept once. Owners, branch labels and runs are looked up by the read's integer codes, each
+        // distinct value once.
         var query = StoreQuery.All
             .WhereIn("repository", names)
             .Since("queued_at", span.Start - Margin)
