@@ -99,17 +99,17 @@ public sealed class CiChangePoints : ISignal
         SignalRequest request, CancellationToken cancellationToken)
     {
         var groups = new Dictionary<(string Team, string Repository, string Workflow), (string TimeZone, List<TimedValue> Durations)>();
-        foreach (var (team, run) in (await CiRuns.ReadAsync(request, cancellationToken)).Runs)
+        foreach (var run in (await CiRuns.ReadAsync(request, cancellationToken)).Runs)
         {
             if (run.Conclusion != RunConclusion.Success || run.Duration is not { } duration || run.QueuedAt < request.From || run.QueuedAt >= request.To)
             {
                 continue;
             }
 
-            var key = (team.Id, run.Repository, run.Workflow);
+            var key = (run.Team.Id, run.Repository, run.Workflow);
             if (!groups.TryGetValue(key, out var group))
             {
-                group = (team.TimeZone, []);
+                group = (run.Team.TimeZone, []);
                 groups[key] = group;
             }
 

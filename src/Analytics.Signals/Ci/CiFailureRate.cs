@@ -25,7 +25,7 @@ public sealed class CiFailureRate : ISignal
         ArgumentNullException.ThrowIfNull(request);
         var set = await CiRuns.ReadAsync(request, cancellationToken);
         var groups = new Dictionary<(string Team, string Repository, string Workflow, string Branch), WindowedValues>();
-        foreach (var (team, run) in set.Runs)
+        foreach (var run in set.Runs)
         {
             if (run.Status != RunStatus.Completed
                 || run.Conclusion is null or RunConclusion.Cancelled or RunConclusion.Skipped or RunConclusion.Stale)
@@ -33,10 +33,10 @@ public sealed class CiFailureRate : ISignal
                 continue;
             }
 
-            var key = (team.Id, run.Repository, run.Workflow, CiRuns.BranchLabel(run, set.DefaultBranches));
+            var key = (run.Team.Id, run.Repository, run.Workflow, run.Branch);
             if (!groups.TryGetValue(key, out var values))
             {
-                values = new WindowedValues(CiRuns.Windows(request, team));
+                values = new WindowedValues(CiRuns.Windows(request, run.Team));
                 groups[key] = values;
             }
 

@@ -24,19 +24,19 @@ public sealed class CiRerunRate : ISignal
         ArgumentNullException.ThrowIfNull(request);
         var set = await CiRuns.ReadAsync(request, cancellationToken);
         var groups = new Dictionary<(string Team, string Repository, string Workflow, string Branch), WindowedValues>();
-        var runs = set.Runs.GroupBy(r => (r.Run.Source, r.Run.Repository, r.Run.RunId));
+        var runs = set.Runs.GroupBy(r => r.RunCode);
         foreach (var attempts in runs)
         {
             // The run is where and when its earliest stored attempt was; re-run attempts keep the run's branch.
-            var (team, first) = attempts.MinBy(a => a.Run.Attempt);
-            var key = (team.Id, first.Repository, first.Workflow, CiRuns.BranchLabel(first, set.DefaultBranches));
+            var first = attempts.MinBy(a => a.Attempt);
+            var key = (first.Team.Id, first.Repository, first.Workflow, first.Branch);
             if (!groups.TryGetValue(key, out var values))
             {
-                values = new WindowedValues(CiRuns.Windows(request, team));
+                values = new WindowedValues(CiRuns.Windows(request, first.Team));
                 groups[key] = values;
             }
 
-            values.Add(first.QueuedAt, attempts.Any(a => a.Run.Attempt > 1) ? 1 : 0);
+            values.Add(first.QueuedAt, attempts.Any(a => a.Attempt > 1) ? 1 : 0);
         }
 
         return CiRuns.InKeyOrder(groups)

@@ -3,6 +3,7 @@ using Analytics.Domain.Common;
 using Analytics.Domain.People;
 using Analytics.Signals.Series;
 using Analytics.Storage;
+using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Ci;
@@ -38,6 +39,23 @@ internal static class CiRuns
     /// <summary>What one read covers: equal keys, equal runs.</summary>
     private sealed record ReadKey(IStore Store, ValueList<Team> Teams, DateTimeOffset Start, DateTimeOffset End);
 
+    /// <summary>The columns the CI signals read from <c>workflow_runs</c>, in the order of the constants below.</summary>
+    private static readonly string[] Columns =
+        ["source", "repository", "run_id", "attempt", "workflow", "event", "branch", "status", "conclusion", "queued_at", "started_at", "finished_at"];
+
+    private const int SourceColumn = 0;
+    private const int RepositoryColumn = 1;
+    private const int RunIdColumn = 2;
+    private const int AttemptColumn = 3;
+    private const int WorkflowColumn = 4;
+    private const int EventColumn = 5;
+    private const int BranchColumn = 6;
+    private const int StatusColumn = 7;
+    private const int ConclusionColumn = 8;
+    private const int QueuedAtColumn = 9;
+    private const int StartedAtColumn = 10;
+    private const int FinishedAtColumn = 11;
+
     private static async Task<CiRunSet> LoadAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         var defaultBranches = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -57,24 +75,81 @@ internal static class CiRuns
 
         var names = OwnedRepositories.Spellings(request.Teams.SelectMany(t => t.Repositories), defaultBranches.Keys);
         var span = RequestSpan.Of(request);
+
+        // Only the columns used, in any order (the runs are sorted below), and no record or boxed value per row; each
+        // distinct text is kept once. Owners, branch labels and runs are looked up by the read's integer codes, each
+        // distinct value once.
         var query = StoreQuery.All
             .WhereIn("repository", names)
             .Since("queued_at", span.Start - Margin)
-            .Before("queued_at", span.End + Margin);
-        var runs = new List<(Team Team, WorkflowRun Run)>();
-        await foreach (var run in request.Store.ReadAsync(Entities.WorkflowRuns, query, cancellationToken))
+            .Before("queued_at", span.End + Margin)
+            .InAnyOrder();
+        var runs = new List<CiRun>();
+        var teamsByRepository = new Dictionary<int, Team?>();
+        var branchLabels = new Dictionary<(int Repository, int Event, int Branch), string>();
+        var runCodes = new Dictionary<(int Source, int Repository, int RunId), int>();
+        await foreach (var batch in request.Store.ReadColumnsAsync(Entities.WorkflowRuns, Columns, query, cancellationToken))
         {
-            if (owners.TryGetValue(run.Repository, out var team))
+            var strings = batch.Strings;
+            var sources = batch.Codes(SourceColumn);
+            var repositories = batch.Codes(RepositoryColumn);
+            var runIds = batch.Codes(RunIdColumn);
+            var attempts = batch.Codes(AttemptColumn);
+            var workflows = batch.Codes(WorkflowColumn);
+            var events = batch.Codes(EventColumn);
+            var branches = batch.Codes(BranchColumn);
+            var statuses = batch.Codes(StatusColumn);
+            var conclusions = batch.Codes(ConclusionColumn);
+            var queuedAt = batch.Ticks(QueuedAtColumn);
+            var startedAt = batch.Ticks(StartedAtColumn);
+            var finishedAt = batch.Ticks(FinishedAtColumn);
+            for (var row = 0; row < batch.Count; row++)
             {
-                runs.Add((team, run));
+                var repository = repositories[row];
+                if (!teamsByRepository.TryGetValue(repository, out var team))
+                {
+                    teamsByRepository[repository] = team = owners.GetValueOrDefault(strings[repository]);
+                }
+
+                if (team is null)
+                {
+                    continue;
+                }
+
+                var labelKey = (repository, events[row], branches[row]);
+                if (!branchLabels.TryGetValue(labelKey, out var label))
+                {
+                    branchLabels[labelKey] = label = BranchLabel(strings[repository], strings[events[row]], strings.OrNull(branches[row]), defaultBranches);
+                }
+
+                var runKey = (sources[row], repository, runIds[row]);
+                if (!runCodes.TryGetValue(runKey, out var runCode))
+                {
+                    runCodes[runKey] = runCode = runCodes.Count;
+                }
+
+                runs.Add(new CiRun(
+                    team,
+                    strings[sources[row]],
+                    strings[repository],
+                    strings[runIds[row]],
+                    attempts[row],
+                    strings[workflows[row]],
+                    label,
+                    (RunStatus)statuses[row],
+                    conclusions[row] == StringTable.Null ? null : (RunConclusion)conclusions[row],
+                    new DateTimeOffset(queuedAt[row], TimeSpan.Zero),
+                    batch.IsNull(StartedAtColumn, row) ? null : new DateTimeOffset(startedAt[row], TimeSpan.Zero),
+                    batch.IsNull(FinishedAtColumn, row) ? null : new DateTimeOffset(finishedAt[row], TimeSpan.Zero),
+                    runCode));
             }
         }
 
-        runs.Sort(static (a, b) => CompareRuns(a.Run, b.Run));
+        runs.Sort(static (a, b) => CompareRuns(a, b));
         return new CiRunSet(runs, defaultBranches, owners, [.. names]);
     }
 
-    private static int CompareRuns(WorkflowRun a, WorkflowRun b)
+    private static int CompareRuns(CiRun a, CiRun b)
     {
         var order = a.QueuedAt.CompareTo(b.QueuedAt);
         order = order != 0 ? order : string.CompareOrdinal(a.Repository, b.Repository);
@@ -102,22 +177,22 @@ internal static class CiRuns
     public static async Task<IReadOnlyList<Series.Series>> DurationQuantilesAsync(
         ISignal signal,
         SignalRequest request,
-        Func<WorkflowRun, double?> seconds,
+        Func<CiRun, double?> seconds,
         int minimumRuns,
         CancellationToken cancellationToken)
     {
         var groups = new Dictionary<(string Team, string Repository, string Workflow), WindowedValues>();
-        foreach (var (team, run) in (await ReadAsync(request, cancellationToken)).Runs)
+        foreach (var run in (await ReadAsync(request, cancellationToken)).Runs)
         {
             if (seconds(run) is not { } value)
             {
                 continue;
             }
 
-            var key = (team.Id, run.Repository, run.Workflow);
+            var key = (run.Team.Id, run.Repository, run.Workflow);
             if (!groups.TryGetValue(key, out var values))
             {
-                groups[key] = values = new WindowedValues(Windows(request, team));
+                groups[key] = values = new WindowedValues(Windows(request, run.Team));
             }
 
             values.Add(run.QueuedAt, value);
@@ -137,15 +212,16 @@ internal static class CiRuns
     }
 
     /// <summary>
-    /// The <c>branch</c> label: the default branch's name for runs on it that are not pull-request runs, otherwise
+    /// The <c>branch</c> label of a run of <paramref name="repository"/> triggered by <paramref name="triggeredBy"/> on
+    /// <paramref name="branch"/>: the default branch's name for runs on it that are not pull-request runs, otherwise
     /// <see cref="OtherBranch"/>. Two values per repository at most, however many branches there are. A repository the
     /// store does not describe is taken to use <c>main</c>.
     /// </summary>
-    public static string BranchLabel(WorkflowRun run, IReadOnlyDictionary<string, string> defaultBranches)
+    public static string BranchLabel(string repository, string triggeredBy, string? branch, IReadOnlyDictionary<string, string> defaultBranches)
     {
-        var defaultBranch = defaultBranches.TryGetValue(run.Repository, out var branch) ? branch : "main";
-        var pullRequest = run.Event.StartsWith("pull_request", StringComparison.Ordinal);
-        return !pullRequest && string.Equals(run.Branch, defaultBranch, StringComparison.Ordinal) ? defaultBranch : OtherBranch;
+        var defaultBranch = defaultBranches.TryGetValue(repository, out var stored) ? stored : "main";
+        var pullRequest = triggeredBy.StartsWith("pull_request", StringComparison.Ordinal);
+        return !pullRequest && string.Equals(branch, defaultBranch, StringComparison.Ordinal) ? defaultBranch : OtherBranch;
     }
 
     /// <summary>A team's windows over the request's period.</summary>

@@ -5,6 +5,7 @@ using Analytics.Signals.Ci;
 using Analytics.Signals.Flakiness;
 using Analytics.Signals.Series;
 using Analytics.Storage;
+using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.CiCost;
@@ -30,18 +31,33 @@ internal static class CiUsage
     /// </summary>
     public static int BillableMinutes(TimeSpan runTime) => (int)((runTime.Ticks + TimeSpan.TicksPerMinute - 1) / TimeSpan.TicksPerMinute);
 
+    /// <summary>The columns a read without prices takes from <c>ci_jobs</c>, in the order of the constants below.</summary>
+    private static readonly string[] Columns =
+        ["source", "repository", "run_id", "attempt", "job_id", "name", "conclusion", "started_at", "finished_at"];
+
+    private const int SourceColumn = 0;
+    private const int RepositoryColumn = 1;
+    private const int RunIdColumn = 2;
+    private const int AttemptColumn = 3;
+    private const int JobIdColumn = 4;
+    private const int NameColumn = 5;
+    private const int ConclusionColumn = 6;
+    private const int StartedAtColumn = 7;
+    private const int FinishedAtColumn = 8;
+
     /// <summary>Every started and finished job of an owned repository queued in the request's windows (or the day before).</summary>
     /// <param name="request">The request.</param>
+    /// <param name="priced">Whether to price the jobs (which needs their runner labels); <see cref="JobUsage.Cost"/> is 0 otherwise.</param>
     /// <param name="classifyWaste">Whether to decide waste (which reads test results for flakiness).</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    public static async Task<IReadOnlyList<JobUsage>> ReadAsync(SignalRequest request, bool classifyWaste, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<JobUsage>> ReadAsync(SignalRequest request, bool priced, bool classifyWaste, CancellationToken cancellationToken)
     {
         // Jobs queued up to a day before a window can start in it; runs are queued before their jobs, and the CI signals'
         // shared read of the runs reaches a week beyond the windows (CiRuns.Margin), so it names every job's workflow.
         var span = RequestSpan.Of(request);
         var runs = await CiRuns.ReadAsync(request, cancellationToken);
         var workflows = new Dictionary<(string Source, string Repository, string RunId), string>();
-        foreach (var (_, run) in runs.Runs)
+        foreach (var run in runs.Runs)
         {
             workflows.TryAdd((run.Source, run.Repository, run.RunId), run.Workflow);
         }
@@ -50,67 +66,161 @@ internal static class CiUsage
             .WhereIn("repository", runs.Repositories)
             .Since("queued_at", span.Start.AddDays(-1))
             .Before("queued_at", span.End);
-        var owned = new List<(Team Team, CiJob Job)>();
-        await foreach (var job in request.Store.ReadAsync(Entities.CiJobs, query, cancellationToken))
-        {
-            if (runs.Owners.TryGetValue(job.Repository, out var team))
-            {
-                owned.Add((team, job));
-            }
-        }
+        var owned = priced
+            ? await ReadPricedAsync(request, runs, workflows, query, classifyWaste, cancellationToken)
+            : await ReadColumnsAsync(request, runs, workflows, query, classifyWaste, cancellationToken);
 
         // A job is re-run when a later attempt of its run has a job of the same name (unfinished jobs count too).
-        var lastAttempts = new Dictionary<(string Source, string Repository, string RunId, string Name), int>();
+        var lastAttempts = new int[owned.Count == 0 ? 0 : owned.Max(j => j.NameKey) + 1];
         var flakyAttempts = new HashSet<(string Repository, string Run, int Attempt)>();
         if (classifyWaste)
         {
-            foreach (var (_, job) in owned)
+            foreach (var job in owned)
             {
-                var key = (job.Source, job.Repository, job.RunId, job.Name);
-                lastAttempts[key] = Math.Max(job.Attempt, lastAttempts.GetValueOrDefault(key));
+                lastAttempts[job.NameKey] = Math.Max(job.Attempt, lastAttempts[job.NameKey]);
             }
 
             flakyAttempts = await FlakyAttemptsAsync(request, cancellationToken);
         }
 
-        var jobs = owned.Where(o => o.Job.StartedAt is not null && o.Job.FinishedAt is not null).ToList();
-        jobs.Sort(static (a, b) => CompareJobs(a.Job, b.Job));
-        var prices = new Dictionary<ValueList<string>, decimal>();
+        var jobs = owned.Where(j => j.StartedAt is not null && j.FinishedAt is not null).ToList();
+        jobs.Sort(static (a, b) => CompareJobs(a, b));
         var usage = new List<JobUsage>(jobs.Count);
-        foreach (var (team, job) in jobs)
+        foreach (var job in jobs)
         {
             var minutes = BillableMinutes(job.FinishedAt!.Value - job.StartedAt!.Value);
-            if (!prices.TryGetValue(job.RunnerLabels, out var price))
-            {
-                prices[job.RunnerLabels] = price = request.RunnerPrices.PriceOf(job.RunnerLabels).PerMinute;
-            }
-
             string? waste = null;
             if (classifyWaste)
             {
                 var failed = job.Conclusion is RunConclusion.Failure or RunConclusion.TimedOut;
-                var rerun = lastAttempts[(job.Source, job.Repository, job.RunId, job.Name)] > job.Attempt;
+                var rerun = lastAttempts[job.NameKey] > job.Attempt;
                 waste = !(failed || rerun) ? null
                     : flakyAttempts.Contains((job.Repository, TestHistory.RunKeyOf(job.Source, job.RunId), job.Attempt)) ? Flaky
                     : failed ? Failed
                     : Rerun;
             }
 
-            usage.Add(new JobUsage(
-                team.Id,
-                job.Repository,
-                workflows.GetValueOrDefault((job.Source, job.Repository, job.RunId), "unknown"),
-                job.StartedAt!.Value,
-                minutes,
-                minutes * price,
-                waste));
+            usage.Add(new JobUsage(job.Team.Id, job.Repository, job.Workflow, job.StartedAt!.Value, minutes, minutes * job.PerMinute, waste));
         }
 
         return usage;
     }
 
+    /// <summary>
+    /// The owned jobs with their prices, from whole records: a job's price depends on its runner labels, a list column,
+    /// which a columnar read cannot hold.
+    /// </summary>
+    private static async Task<List<OwnedJob>> ReadPricedAsync(
+        SignalRequest request,
+        CiRunSet runs,
+        Dictionary<(string Source, string Repository, string RunId), string> workflows,
+        StoreQuery query,
+        bool withNameKeys,
+        CancellationToken cancellationToken)
+    {
+        var owned = new List<OwnedJob>();
+        var prices = new Dictionary<ValueList<string>, decimal>();
+        var nameKeys = new Dictionary<(string Source, string Repository, string RunId, string Name), int>();
+        await foreach (var job in request.Store.ReadAsync(Entities.CiJobs, query, cancellationToken))
+        {
+            if (!runs.Owners.TryGetValue(job.Repository, out var team))
+            {
+                continue;
+            }
+
+            if (!prices.TryGetValue(job.RunnerLabels, out var price))
+            {
+                prices[job.RunnerLabels] = price = request.RunnerPrices.PriceOf(job.RunnerLabels).PerMinute;
+            }
+
+            var code = 0;
+            if (withNameKeys && !nameKeys.TryGetValue((job.Source, job.Repository, job.RunId, job.Name), out code))
+            {
+                nameKeys[(job.Source, job.Repository, job.RunId, job.Name)] = code = nameKeys.Count;
+            }
+
+            owned.Add(new OwnedJob(
+                team, job.Source, job.Repository, job.RunId, job.JobId, job.Attempt, job.Conclusion, job.StartedAt, job.FinishedAt,
+                workflows.GetValueOrDefault((job.Source, job.Repository, job.RunId), "unknown"), code, price));
+        }
+
+        return owned;
+    }
+
+    /// <summary>
+    /// The owned jobs, unpriced, from a columnar read of only the columns used (in any order: they are sorted after);
+    /// owners, workflows and (run, job name) keys are looked up by the read's integer codes, each distinct value once.
+    /// </summary>
+    private static async Task<List<OwnedJob>> ReadColumnsAsync(
+        SignalRequest request,
+        CiRunSet runs,
+        Dictionary<(string Source, string Repository, string RunId), string> workflows,
+        StoreQuery query,
+        bool withNameKeys,
+        CancellationToken cancellationToken)
+    {
+        var owned = new List<OwnedJob>();
+        var teams = new Dictionary<int, Team?>();
+        var runWorkflows = new Dictionary<(int Source, int Repository, int RunId), string>();
+        var nameKeys = new Dictionary<(int Source, int Repository, int RunId, int Name), int>();
+        await foreach (var batch in request.Store.ReadColumnsAsync(Entities.CiJobs, Columns, query.InAnyOrder(), cancellationToken))
+        {
+            var strings = batch.Strings;
+            var sources = batch.Codes(SourceColumn);
+            var repositories = batch.Codes(RepositoryColumn);
+            var runIds = batch.Codes(RunIdColumn);
+            var attempts = batch.Codes(AttemptColumn);
+            var jobIds = batch.Codes(JobIdColumn);
+            var names = batch.Codes(NameColumn);
+            var conclusions = batch.Codes(ConclusionColumn);
+            var startedAt = batch.Ticks(StartedAtColumn);
+            var finishedAt = batch.Ticks(FinishedAtColumn);
+            for (var row = 0; row < batch.Count; row++)
+            {
+                var repository = repositories[row];
+                if (!teams.TryGetValue(repository, out var team))
+                {
+                    teams[repository] = team = runs.Owners.GetValueOrDefault(strings[repository]);
+                }
+
+                if (team is null)
+                {
+                    continue;
+                }
+
+                var run = (sources[row], repository, runIds[row]);
+                if (!runWorkflows.TryGetValue(run, out var workflow))
+                {
+                    runWorkflows[run] = workflow = workflows.GetValueOrDefault((strings[run.Item1], strings[repository], strings[run.Item3]), "unknown");
+                }
+
+                var code = 0;
+                if (withNameKeys && !nameKeys.TryGetValue((sources[row], repository, runIds[row], names[row]), out code))
+                {
+                    nameKeys[(sources[row], repository, runIds[row], names[row])] = code = nameKeys.Count;
+                }
+
+                owned.Add(new OwnedJob(
+                    team,
+                    strings[sources[row]],
+                    strings[repository],
+                    strings[runIds[row]],
+                    strings[jobIds[row]],
+                    attempts[row],
+                    conclusions[row] == StringTable.Null ? null : (RunConclusion)conclusions[row],
+                    batch.IsNull(StartedAtColumn, row) ? null : new DateTimeOffset(startedAt[row], TimeSpan.Zero),
+                    batch.IsNull(FinishedAtColumn, row) ? null : new DateTimeOffset(finishedAt[row], TimeSpan.Zero),
+                    workflow,
+                    code,
+                    0m));
+            }
+        }
+
+        return owned;
+    }
+
     /// <summary>By time started, then repository and job (ordinal), then source: the order jobs are summed in.</summary>
-    private static int CompareJobs(CiJob a, CiJob b)
+    private static int CompareJobs(OwnedJob a, OwnedJob b)
     {
         var order = Nullable.Compare(a.StartedAt, b.StartedAt);
         order = order != 0 ? order : string.CompareOrdinal(a.Repository, b.Repository);
@@ -165,4 +275,31 @@ internal static class CiUsage
         var timeline = await FlakinessTimeline.ComputeAsync(request, FlakinessOptions.Default, withImpact: true, cancellationToken);
         return timeline.Events.Where(e => e.IsAttempt).Select(e => (e.Repository, e.Run, e.Attempt)).ToHashSet();
     }
+
+    /// <summary>An owned job as read, before the finished ones are measured.</summary>
+    /// <param name="Team">The team owning the repository.</param>
+    /// <param name="Source">The system it came from.</param>
+    /// <param name="Repository">The repository's full name, as stored.</param>
+    /// <param name="RunId">The run it belongs to.</param>
+    /// <param name="JobId">Its id, unique per attempt.</param>
+    /// <param name="Attempt">The run attempt it belongs to.</param>
+    /// <param name="Conclusion">How it ended, once completed.</param>
+    /// <param name="StartedAt">When a runner picked it up.</param>
+    /// <param name="FinishedAt">When it finished.</param>
+    /// <param name="Workflow">The workflow of its run (<c>unknown</c> when the store has no such run).</param>
+    /// <param name="NameKey">Equal for the jobs of one name in the attempts of one run (a dense code within one read); 0 when waste is not classified.</param>
+    /// <param name="PerMinute">Its runner's price per minute; 0 when not priced.</param>
+    private readonly record struct OwnedJob(
+        Team Team,
+        string Source,
+        string Repository,
+        string RunId,
+        string JobId,
+        int Attempt,
+        RunConclusion? Conclusion,
+        DateTimeOffset? StartedAt,
+        DateTimeOffset? FinishedAt,
+        string Workflow,
+        int NameKey,
+        decimal PerMinute);
 }

@@ -20,7 +20,7 @@ public sealed class RunnerCost : ISignal
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var jobs = await CiUsage.ReadAsync(request, classifyWaste: false, cancellationToken);
+        var jobs = await CiUsage.ReadAsync(request, priced: true, classifyWaste: false, cancellationToken);
         return CiUsage.Sum(
             this,
             request,

@@ -20,7 +20,7 @@ public sealed class RunnerMinutes : ISignal
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var jobs = await CiUsage.ReadAsync(request, classifyWaste: false, cancellationToken);
+        var jobs = await CiUsage.ReadAsync(request, priced: false, classifyWaste: false, cancellationToken);
         return CiUsage.Sum(
             this,
             request,

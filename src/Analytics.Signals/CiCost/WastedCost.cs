@@ -20,7 +20,7 @@ public sealed class WastedCost : ISignal
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var jobs = await CiUsage.ReadAsync(request, classifyWaste: true, cancellationToken);
+        var jobs = await CiUsage.ReadAsync(request, priced: true, classifyWaste: true, cancellationToken);
         return CiUsage.Sum(
             this,
             request,

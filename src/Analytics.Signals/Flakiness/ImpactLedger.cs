@@ -1,5 +1,6 @@
 using Analytics.Domain.Ci;
 using Analytics.Storage;
+using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Flakiness;
@@ -10,6 +11,19 @@ namespace Analytics.Signals.Flakiness;
 /// </summary>
 internal sealed class ImpactLedger
 {
+    /// <summary>The columns read from <c>workflow_runs</c>, in the order of the constants below.</summary>
+    private static readonly string[] RunColumns =
+        ["source", "repository", "run_id", "attempt", "conclusion", "queued_at", "started_at", "finished_at"];
+
+    private const int SourceColumn = 0;
+    private const int RepositoryColumn = 1;
+    private const int RunIdColumn = 2;
+    private const int AttemptColumn = 3;
+    private const int ConclusionColumn = 4;
+    private const int QueuedAtColumn = 5;
+    private const int StartedAtColumn = 6;
+    private const int FinishedAtColumn = 7;
+
     private readonly Dictionary<(string Repository, string Run, int Attempt), AttemptFailures> _attempts = [];
     private readonly List<(string Repository, string Run, int Attempt, string TestId, DateTimeOffset At, TimeSpan Duration)> _retries = [];
 
@@ -66,21 +80,49 @@ internal sealed class ImpactLedger
     public async Task<IReadOnlyList<ImpactEvent>> ResolveAsync(IStore store, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var candidates = _attempts.Where(a => !a.Value.Other && a.Value.Flaky.Count > 0).ToDictionary(a => a.Key, a => a.Value);
-        var runs = new Dictionary<(string Repository, string Run, int Attempt), WorkflowRun>();
+        var runs = new Dictionary<(string Repository, string Run, int Attempt), (RunConclusion? Conclusion, DateTimeOffset QueuedAt, TimeSpan? Duration)>();
         if (candidates.Count > 0)
         {
             // A run is queued before its tests start: a day's margin covers any queue.
             // Only the repositories with candidates: the key below compares names exactly, so no other run can match.
+            // Only the columns used, in any order; each distinct run's key is made once, by the read's codes.
             var query = StoreQuery.All
                 .WhereIn("repository", candidates.Keys.Select(k => k.Repository).Distinct(StringComparer.Ordinal))
                 .Since("queued_at", from.AddDays(-1))
-                .Before("queued_at", to);
-            await foreach (var run in store.ReadAsync(Entities.WorkflowRuns, query, cancellationToken))
+                .Before("queued_at", to)
+                .InAnyOrder();
+            var runKeys = new Dictionary<(int Repository, int Source, int RunId), (string Repository, string Run)>();
+            await foreach (var batch in store.ReadColumnsAsync(Entities.WorkflowRuns, RunColumns, query, cancellationToken))
             {
-                var key = (run.Repository, TestHistory.RunKeyOf(run.Source, run.RunId), run.Attempt);
-                if (candidates.ContainsKey(key))
+                var strings = batch.Strings;
+                var sources = batch.Codes(SourceColumn);
+                var repositories = batch.Codes(RepositoryColumn);
+                var runIds = batch.Codes(RunIdColumn);
+                var attempts = batch.Codes(AttemptColumn);
+                var conclusions = batch.Codes(ConclusionColumn);
+                var queuedAt = batch.Ticks(QueuedAtColumn);
+                var startedAt = batch.Ticks(StartedAtColumn);
+                var finishedAt = batch.Ticks(FinishedAtColumn);
+                for (var row = 0; row < batch.Count; row++)
                 {
-                    runs[key] = run;
+                    var codes = (repositories[row], sources[row], runIds[row]);
+                    if (!runKeys.TryGetValue(codes, out var run))
+                    {
+                        runKeys[codes] = run = (strings[codes.Item1], TestHistory.RunKeyOf(strings[codes.Item2], strings[codes.Item3]));
+                    }
+
+                    var key = (run.Repository, run.Run, attempts[row]);
+                    if (candidates.ContainsKey(key))
+                    {
+                        // The duration as WorkflowRun.Duration gives it: null unless both ends are known.
+                        var duration = batch.IsNull(StartedAtColumn, row) || batch.IsNull(FinishedAtColumn, row)
+                            ? (TimeSpan?)null
+                            : TimeSpan.FromTicks(finishedAt[row] - startedAt[row]);
+                        runs[key] = (
+                            conclusions[row] == StringTable.Null ? null : (RunConclusion)conclusions[row],
+                            new DateTimeOffset(queuedAt[row], TimeSpan.Zero),
+                            duration);
+                    }
                 }
             }
         }
@@ -89,8 +131,8 @@ internal sealed class ImpactLedger
         var counted = new HashSet<(string, string, int)>();
         foreach (var (key, failures) in candidates.OrderBy(c => c.Value.FirstAt))
         {
-            var run = runs.GetValueOrDefault(key);
-            if (run is not null && run.Conclusion != RunConclusion.Failure)
+            (RunConclusion? Conclusion, DateTimeOffset QueuedAt, TimeSpan? Duration)? run = runs.TryGetValue(key, out var found) ? found : null;
+            if (run is not null && run.Value.Conclusion != RunConclusion.Failure)
             {
                 continue; // the run did not fail (a tolerated failure, a cancellation): nothing was re-run for it
             }
