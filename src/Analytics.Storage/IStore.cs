@@ -27,10 +27,10 @@ public interface IStore : IAsyncDisposable
     /// needed. Ordered as <see cref="ReadValuesAsync"/> orders, unless the query says <see cref="StoreQuery.InAnyOrder"/>.
     /// </summary>
     /// <param name="map">The entity.</param>
-    /// <param name="columns">The columns to read, by name; none may be a <see cref="ColumnKind.TextList"/>.</param>
+    /// <param name="columns">The columns to read, by name.</param>
     /// <param name="query">Which records, in which order.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <exception cref="ArgumentException">A column is not the entity's or cannot be read as a vector.</exception>
+    /// <exception cref="ArgumentException">A column is not the entity's.</exception>
     IAsyncEnumerable<Columns.ColumnBatch> ReadColumnsAsync(
         EntityMap map,
         IReadOnlyList<string> columns,

@@ -31,9 +31,9 @@ internal static class CiUsage
     /// </summary>
     public static int BillableMinutes(TimeSpan runTime) => (int)((runTime.Ticks + TimeSpan.TicksPerMinute - 1) / TimeSpan.TicksPerMinute);
 
-    /// <summary>The columns a read without prices takes from <c>ci_jobs</c>, in the order of the constants below.</summary>
+    /// <summary>The columns read from <c>ci_jobs</c>, in the order of the constants below.</summary>
     private static readonly string[] Columns =
-        ["source", "repository", "run_id", "attempt", "job_id", "name", "conclusion", "started_at", "finished_at"];
+        ["source", "repository", "run_id", "attempt", "job_id", "name", "conclusion", "started_at", "finished_at", "runner_labels"];
 
     private const int SourceColumn = 0;
     private const int RepositoryColumn = 1;
@@ -44,6 +44,7 @@ internal static class CiUsage
     private const int ConclusionColumn = 6;
     private const int StartedAtColumn = 7;
     private const int FinishedAtColumn = 8;
+    private const int RunnerLabelsColumn = 9;
 
     /// <summary>Every started and finished job of an owned repository queued in the request's windows (or the day before).</summary>
     /// <param name="request">The request.</param>
@@ -66,9 +67,7 @@ internal static class CiUsage
             .WhereIn("repository", runs.Repositories)
             .Since("queued_at", span.Start.AddDays(-1))
             .Before("queued_at", span.End);
-        var owned = priced
-            ? await ReadPricedAsync(request, runs, workflows, query, classifyWaste, cancellationToken)
-            : await ReadColumnsAsync(request, runs, workflows, query, classifyWaste, cancellationToken);
+        var owned = await ReadOwnedAsync(request, runs, workflows, query, priced, classifyWaste, cancellationToken);
 
         // A job is re-run when a later attempt of its run has a job of the same name (unfinished jobs count too).
         var lastAttempts = new int[owned.Count == 0 ? 0 : owned.Max(j => j.NameKey) + 1];
@@ -107,65 +106,29 @@ internal static class CiUsage
     }
 
     /// <summary>
-    /// The owned jobs with their prices, from whole records: a job's price depends on its runner labels, a list column,
-    /// which a columnar read cannot hold.
+    /// The owned jobs from a columnar read of only the columns used (in any order: they are sorted after); owners,
+    /// workflows, prices (when <paramref name="priced"/>) and (run, job name) keys are looked up by the read's integer
+    /// codes, each distinct value once.
     /// </summary>
-    private static async Task<List<OwnedJob>> ReadPricedAsync(
+    private static async Task<List<OwnedJob>> ReadOwnedAsync(
         SignalRequest request,
         CiRunSet runs,
         Dictionary<(string Source, string Repository, string RunId), string> workflows,
         StoreQuery query,
+        bool priced,
         bool withNameKeys,
         CancellationToken cancellationToken)
     {
         var owned = new List<OwnedJob>();
-        var prices = new Dictionary<ValueList<string>, decimal>();
-        var nameKeys = new Dictionary<(string Source, string Repository, string RunId, string Name), int>();
-        await foreach (var job in request.Store.ReadAsync(Entities.CiJobs, query, cancellationToken))
-        {
-            if (!runs.Owners.TryGetValue(job.Repository, out var team))
-            {
-                continue;
-            }
-
-            if (!prices.TryGetValue(job.RunnerLabels, out var price))
-            {
-                prices[job.RunnerLabels] = price = request.RunnerPrices.PriceOf(job.RunnerLabels).PerMinute;
-            }
-
-            var code = 0;
-            if (withNameKeys && !nameKeys.TryGetValue((job.Source, job.Repository, job.RunId, job.Name), out code))
-            {
-                nameKeys[(job.Source, job.Repository, job.RunId, job.Name)] = code = nameKeys.Count;
-            }
-
-            owned.Add(new OwnedJob(
-                team, job.Source, job.Repository, job.RunId, job.JobId, job.Attempt, job.Conclusion, job.StartedAt, job.FinishedAt,
-                workflows.GetValueOrDefault((job.Source, job.Repository, job.RunId), "unknown"), code, price));
-        }
-
-        return owned;
-    }
-
-    /// <summary>
-    /// The owned jobs, unpriced, from a columnar read of only the columns used (in any order: they are sorted after);
-    /// owners, workflows and (run, job name) keys are looked up by the read's integer codes, each distinct value once.
-    /// </summary>
-    private static async Task<List<OwnedJob>> ReadColumnsAsync(
-        SignalRequest request,
-        CiRunSet runs,
-        Dictionary<(string Source, string Repository, string RunId), string> workflows,
-        StoreQuery query,
-        bool withNameKeys,
-        CancellationToken cancellationToken)
-    {
-        var owned = new List<OwnedJob>();
+        var prices = new Dictionary<int, decimal>();
         var teams = new Dictionary<int, Team?>();
         var runWorkflows = new Dictionary<(int Source, int Repository, int RunId), string>();
         var nameKeys = new Dictionary<(int Source, int Repository, int RunId, int Name), int>();
+        ListTable? lists = null;
         await foreach (var batch in request.Store.ReadColumnsAsync(Entities.CiJobs, Columns, query.InAnyOrder(), cancellationToken))
         {
             var strings = batch.Strings;
+            lists = batch.Lists;
             var sources = batch.Codes(SourceColumn);
             var repositories = batch.Codes(RepositoryColumn);
             var runIds = batch.Codes(RunIdColumn);
@@ -175,6 +138,7 @@ internal static class CiUsage
             var conclusions = batch.Codes(ConclusionColumn);
             var startedAt = batch.Ticks(StartedAtColumn);
             var finishedAt = batch.Ticks(FinishedAtColumn);
+            var labels = batch.Codes(RunnerLabelsColumn);
             for (var row = 0; row < batch.Count; row++)
             {
                 var repository = repositories[row];
@@ -212,11 +176,21 @@ internal static class CiUsage
                     batch.IsNull(FinishedAtColumn, row) ? null : new DateTimeOffset(finishedAt[row], TimeSpan.Zero),
                     workflow,
                     code,
-                    0m));
+                    priced ? PriceOf(labels[row]) : 0m));
             }
         }
 
         return owned;
+
+        decimal PriceOf(int labelsCode)
+        {
+            if (!prices.TryGetValue(labelsCode, out var price))
+            {
+                prices[labelsCode] = price = request.RunnerPrices.PriceOf(lists![labelsCode]).PerMinute;
+            }
+
+            return price;
+        }
     }
 
     /// <summary>By time started, then repository and job (ordinal), then source: the order jobs are summed in.</summary>

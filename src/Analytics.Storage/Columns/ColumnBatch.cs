@@ -10,9 +10,10 @@ namespace Analytics.Storage.Columns;
 /// <item><see cref="ColumnKind.Enum"/>: <see cref="Codes"/> holding the enumeration's integer value (<see cref="StringTable.Null"/> for null);</item>
 /// <item><see cref="ColumnKind.Integer"/> and <see cref="ColumnKind.Boolean"/> (1 or 0): <see cref="Codes"/>;</item>
 /// <item><see cref="ColumnKind.Instant"/> (UTC ticks, microsecond precision) and <see cref="ColumnKind.Duration"/> (ticks): <see cref="Ticks"/>;</item>
-/// <item><see cref="ColumnKind.Real"/>: <see cref="Reals"/>.</item>
+/// <item><see cref="ColumnKind.Real"/>: <see cref="Reals"/>;</item>
+/// <item><see cref="ColumnKind.TextList"/>: <see cref="Codes"/> into <see cref="Lists"/> (a stored null is the empty list).</item>
 /// </list>
-/// <see cref="IsNull"/> tells a null from a zero in every kind. <see cref="ColumnKind.TextList"/> columns cannot be read this way.
+/// <see cref="IsNull"/> tells a null from a zero in every kind.
 /// </summary>
 public sealed class ColumnBatch
 {
@@ -25,10 +26,11 @@ public sealed class ColumnBatch
     private readonly bool[]?[] _nulls;
 
     /// <summary>Makes an empty batch for <paramref name="columns"/>.</summary>
-    internal ColumnBatch(IReadOnlyList<Column> columns, StringTable strings)
+    internal ColumnBatch(IReadOnlyList<Column> columns, StringTable strings, ListTable lists)
     {
         Columns = columns;
         Strings = strings;
+        Lists = lists;
         _codes = new int[]?[columns.Count];
         _ticks = new long[]?[columns.Count];
         _reals = new double[]?[columns.Count];
@@ -61,10 +63,13 @@ public sealed class ColumnBatch
     /// <summary>The strings of the whole read (shared by its batches).</summary>
     public StringTable Strings { get; }
 
+    /// <summary>The lists of the whole read (shared by its batches).</summary>
+    public ListTable Lists { get; }
+
     /// <summary>How many rows this batch holds.</summary>
     public int Count { get; internal set; }
 
-    /// <summary>A text, enum, integer or boolean column's values.</summary>
+    /// <summary>A text, enum, integer, boolean or list column's values.</summary>
     /// <exception cref="InvalidOperationException">The column is of another kind.</exception>
     public ReadOnlySpan<int> Codes(int column) => (_codes[column] ?? throw WrongKind(column, "Codes")).AsSpan(0, Count);
 
@@ -91,7 +96,7 @@ public sealed class ColumnBatch
     /// <summary>Which vector holds a column's values.</summary>
     internal static Vector VectorOf(Column column) => column.Kind switch
     {
-        ColumnKind.Text or ColumnKind.Enum or ColumnKind.Integer or ColumnKind.Boolean => Vector.Codes,
+        ColumnKind.Text or ColumnKind.Enum or ColumnKind.Integer or ColumnKind.Boolean or ColumnKind.TextList => Vector.Codes,
         ColumnKind.Instant or ColumnKind.Duration => Vector.Ticks,
         ColumnKind.Real => Vector.Reals,
         _ => throw new ArgumentException($"column '{column.Name}' is a {column.Kind}, which a columnar read cannot hold", nameof(column)),

@@ -13,6 +13,7 @@ internal sealed class ColumnFiller
 {
     private readonly SqlDialect _dialect;
     private readonly StringTable _strings = new();
+    private readonly ListTable _lists = new();
     private readonly Dictionary<string, int>?[] _enumValues;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>[] _enumByChars;
 
@@ -29,10 +30,15 @@ internal sealed class ColumnFiller
     public IReadOnlyList<Column> Columns { get; }
 
     /// <summary>An empty batch of this read.</summary>
-    public ColumnBatch NewBatch() => new(Columns, _strings);
+    public ColumnBatch NewBatch() => new(Columns, _strings, _lists);
 
     /// <summary>The code of a text value.</summary>
     public int TextCode(ReadOnlySpan<char> text) => _strings.Intern(text);
+
+    /// <summary>The code of list column <paramref name="index"/>'s stored text (null: the empty list).</summary>
+    /// <exception cref="InvalidDataException">The text is not a JSON array of strings.</exception>
+    public int ListCode(int index, ReadOnlySpan<char> stored, bool isNull) =>
+        _lists.Intern(isNull ? StringTable.Null : _strings.Intern(stored), _strings, Columns[index].Name);
 
     /// <summary>The integer value of enum column <paramref name="index"/>'s stored name <paramref name="stored"/>.</summary>
     /// <exception cref="InvalidDataException">The name is not one of the enumeration's.</exception>
@@ -72,6 +78,9 @@ internal sealed class ColumnFiller
                     break;
                 case ColumnKind.Enum:
                     batch.CodesToFill(c)[row] = isNull ? StringTable.Null : EnumValue(c, reader.GetString(c));
+                    break;
+                case ColumnKind.TextList:
+                    batch.CodesToFill(c)[row] = ListCode(c, isNull ? default : reader.GetString(c), isNull);
                     break;
                 case ColumnKind.Integer:
                     batch.CodesToFill(c)[row] = isNull ? 0 : reader.GetFieldType(c) == typeof(int) ? reader.GetInt32(c) : checked((int)reader.GetInt64(c));

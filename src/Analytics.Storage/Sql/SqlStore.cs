@@ -107,10 +107,6 @@ internal sealed class SqlStore : IStore
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(columns);
         var selected = columns.Select(name => ColumnOf(map, name)).ToList();
-        foreach (var column in selected)
-        {
-            _ = ColumnBatch.VectorOf(column); // rejects a text list before the query runs
-        }
 
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();

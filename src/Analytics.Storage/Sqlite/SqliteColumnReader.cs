@@ -114,6 +114,9 @@ internal sealed class SqliteColumnReader
                 case ColumnKind.Enum:
                     batch.CodesToFill(c)[row] = isNull ? StringTable.Null : _filler.EnumValue(c, Text(statement, c));
                     break;
+                case ColumnKind.TextList:
+                    batch.CodesToFill(c)[row] = _filler.ListCode(c, isNull ? default : Text(statement, c), isNull);
+                    break;
                 case ColumnKind.Integer:
                     batch.CodesToFill(c)[row] = isNull ? 0 : checked((int)raw.sqlite3_column_int64(statement, c));
                     break;
