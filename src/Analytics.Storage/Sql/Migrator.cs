@@ -91,6 +91,9 @@ internal static class Migrator
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+
+        // An index built over a large table takes minutes; the caller's cancellation, not a driver default, ends it.
+        command.CommandTimeout = 0;
         return command;
     }
 

@@ -163,6 +163,8 @@ internal sealed class SqlStore : IStore
         var order = query.OrderBy is null && query.AnyOrder
             ? ""
             : " ORDER BY " + string.Join(", ", orderColumns.Concat(map.KeyColumns.Select(c => c.Name).Where(k => !orderColumns.Contains(k))));
+        // A read over a large store may wait long for its first row (a sort, a cold cache); the caller's cancellation ends it.
+        command.CommandTimeout = 0;
         command.CommandText = $"SELECT {string.Join(", ", columns.Select(c => c.Name))} FROM {map.Table}"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
             + order;
