@@ -1,9 +1,12 @@
 using Analytics.Signals.Commitments;
 using Analytics.Signals.Delivery;
 using Analytics.Signals.Dora;
+using Analytics.Signals.Interruptions;
+using Analytics.Signals.Postmortems;
 using Analytics.Signals.Review;
 using Analytics.Signals.Tests.Ci;
 using Analytics.Signals.Tickets;
+using Analytics.Signals.WorkMix;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Tests;
@@ -57,6 +60,29 @@ public sealed class SharedReadsTests
         var perLoad = store.ReadsOf(Entities.PullRequests.Table);
         store.ReadsOf(Entities.Reviews.Table).Should().BeLessThanOrEqualTo(1);
         perLoad.Should().BeLessThanOrEqualTo(4, "two loads, not nine");
+    }
+
+    [Fact]
+    public async Task PostmortemInterruptionAndWorkMixSignals_SameRequest_ReadOncePerFamily()
+    {
+        await using var fixture = await SignalFixture.CreateAsync();
+        var store = new CountingStore(fixture.Store);
+        var request = fixture.TwoWeeks() with { Store = store };
+
+        foreach (var signal in new ISignal[]
+        {
+            new PostmortemOnTimeShare(), new PostmortemsOverdue(), new OpenActionItems(), new ActionItemAge(),
+            new InterruptionCount(), new InterruptionLoad(), new WorkItems(), new WorkMixShare(), new TrailingQuarterWorkMix(),
+        })
+        {
+            await signal.ComputeAsync(request, default);
+        }
+
+        // One load per family: postmortems read incidents and tickets once; interruptions read incidents twice (the pages
+        // and the team incidents) and tickets once; the work mix reads tickets once. Nine signals alone would read
+        // incidents 4 + 2 × 2 = 8 times and tickets 4 + 2 + 3 = 9 times.
+        store.ReadsOf(Entities.Incidents.Table).Should().Be(3);
+        store.ReadsOf(Entities.Tickets.Table).Should().Be(3);
     }
 
     [Fact]

@@ -16,7 +16,14 @@ internal sealed record Interruptions(
     IReadOnlyDictionary<string, WindowedValues> Incidents,
     IReadOnlyDictionary<string, SortedDictionary<string, WindowedValues>> UnplannedTickets)
 {
-    public static async Task<Interruptions> ComputeAsync(SignalRequest request, InterruptionOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// The request's interruptions under <paramref name="options"/>; computed once per request and options
+    /// (<see cref="SignalRequest.OncePerRequestAsync"/>: <c>interruptions.count</c> and <c>interruptions.load</c> share it).
+    /// </summary>
+    public static Task<Interruptions> ComputeAsync(SignalRequest request, InterruptionOptions options, CancellationToken cancellationToken) =>
+        request.OncePerRequestAsync((nameof(Interruptions), options), ct => ComputeOnceAsync(request, options, ct), cancellationToken);
+
+    private static async Task<Interruptions> ComputeOnceAsync(SignalRequest request, InterruptionOptions options, CancellationToken cancellationToken)
     {
         var pages = await OnCall.Pages.ComputeAsync(request, (_, _, _) => true, cancellationToken);
 

@@ -12,7 +12,17 @@ namespace Analytics.Signals.Postmortems;
 /// </summary>
 internal static class PostmortemData
 {
+    /// <summary>
+    /// The request's incidents with their postmortems, and the action items; read once per request
+    /// (<see cref="SignalRequest.OncePerRequestAsync"/>: the four <c>postmortems.*</c> signals share it).
+    /// </summary>
     public static async Task<(IReadOnlyList<PostmortemCase> Cases, IReadOnlyList<ActionItem> Actions)> LoadAsync(SignalRequest request, CancellationToken cancellationToken)
+    {
+        var loaded = await request.OncePerRequestAsync(nameof(PostmortemData), ct => ReadAsync(request, ct), cancellationToken);
+        return (loaded.Cases, loaded.Actions);
+    }
+
+    private static async Task<Loaded> ReadAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         var incidents = new Dictionary<string, (Incident Incident, Team Team)>(StringComparer.OrdinalIgnoreCase);
         await foreach (var incident in request.Store.ReadAsync(Entities.Incidents, null, cancellationToken))
@@ -57,7 +67,7 @@ internal static class PostmortemData
             cases.Add(new PostmortemCase(incident, team, BusinessDays.Deadline(resolved, team.Postmortems.BusinessDays, team.TimeZone), done));
         }
 
-        return (cases, actions);
+        return new Loaded(cases, actions);
     }
 
     /// <summary>The words of a ticket's title and labels, whole and split at dashes (ids may contain dashes, labels join them).</summary>
@@ -80,4 +90,7 @@ internal static class PostmortemData
 
     private static bool Contains(IEnumerable<string> values, string value) =>
         values.Any(v => string.Equals(v.Trim(), value.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>What one read gives, shared by the request's postmortem signals.</summary>
+    private sealed record Loaded(IReadOnlyList<PostmortemCase> Cases, IReadOnlyList<ActionItem> Actions);
 }

@@ -15,7 +15,11 @@ namespace Analytics.Signals.WorkMix;
 /// </summary>
 internal static class WorkMixData
 {
-    public static async Task<IReadOnlyList<WorkItem>> LoadAsync(SignalRequest request, CancellationToken cancellationToken)
+    /// <summary>The request's teams' finished work; read once per request (<see cref="SignalRequest.OncePerRequestAsync"/>).</summary>
+    public static Task<IReadOnlyList<WorkItem>> LoadAsync(SignalRequest request, CancellationToken cancellationToken) =>
+        request.OncePerRequestAsync(nameof(WorkMixData), ct => ReadAsync(request, ct), cancellationToken);
+
+    private static async Task<IReadOnlyList<WorkItem>> ReadAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         var items = new List<WorkItem>();
 
