@@ -66,6 +66,50 @@ public abstract class ColumnarReviewReadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadColumnsAsync_WholeSourceInsteadOfChunks_GivesEachPullRequestTheSameRecordsInTheSameOrder()
+    {
+        // Every third pull request, read chunk by chunk (the threshold out of reach) and as one read of the whole source
+        // (threshold 0): each asked-for pull request gets the same reviews and comments, in the same order; the whole-source
+        // read also brings the others', which callers skip.
+        var wanted = Organisation.PullRequests.Where((_, i) => i % 3 == 0).Select(pr => (pr.Source, pr.SourceId)).ToList();
+        var asked = wanted.ToHashSet();
+        foreach (var (map, columns) in new[] { (Entities.Reviews as Storage.Schema.EntityMap, new[] { "pull_request_id", "reviewer", "submitted_at" }), (Entities.ReviewComments, ["pull_request_id", "created_at"]) })
+        {
+            var chunked = await PerPullRequest(map, columns, wanted, int.MaxValue, asked);
+            var whole = await PerPullRequest(map, columns, wanted, 0, asked);
+
+            whole.Keys.Should().BeEquivalentTo(chunked.Keys, map.Name);
+            foreach (var (key, rows) in chunked)
+            {
+                whole[key].Should().Equal(rows, $"{map.Name} of {key}");
+            }
+
+            chunked.Values.Sum(rows => rows.Count).Should().BeGreaterThan(20, map.Name);
+        }
+    }
+
+    private async Task<Dictionary<(string Source, string Id), List<string>>> PerPullRequest(
+        Storage.Schema.EntityMap map, string[] columns, IReadOnlyList<(string Source, string Id)> wanted, int wholeSourceAbove, HashSet<(string Source, string Id)> asked)
+    {
+        var rows = new Dictionary<(string Source, string Id), List<string>>();
+        await foreach (var (source, batch) in PullRequestChildren.ReadColumnsAsync(_store, map, columns, wanted, default, wholeSourceAbove))
+        {
+            for (var row = 0; row < batch.Count; row++)
+            {
+                var key = (source, batch.Strings[batch.Codes(0)[row]]);
+                if (asked.Contains(key))
+                {
+                    var values = string.Join(" ", Enumerable.Range(1, columns.Length - 1).Select(c =>
+                        batch.Columns[c].Kind == Storage.Schema.ColumnKind.Instant ? batch.Ticks(c)[row].ToString(System.Globalization.CultureInfo.InvariantCulture) : batch.Strings[batch.Codes(c)[row]]));
+                    (rows.TryGetValue(key, out var list) ? list : rows[key] = []).Add(values);
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    [Fact]
     public async Task LeadTime_SimulatedOrganisation_GivesTheFormerSeries()
     {
         foreach (var request in Requests())
