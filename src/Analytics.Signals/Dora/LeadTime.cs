@@ -39,7 +39,7 @@ public sealed class LeadTime : ISignal
         var since = request.From - ProductionDeployments.LookBack;
         var deployments = (await ProductionDeployments.LoadAsync(request, since, cancellationToken))
             .GroupBy(d => d.Deployment.Repository, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(g => g.Key, g => new FirstDeploymentAfter(g.ToList()), StringComparer.OrdinalIgnoreCase);
 
         // Columnar reads (only the columns used, no record per row). The pull requests in the store's key order, as
         // before: their order is the order values reach the collectors, which the bootstrap intervals depend on.
@@ -134,7 +134,7 @@ public sealed class LeadTime : ISignal
         {
             var pr = merged[i];
             var mergedAt = pr.MergedAt;
-            var deployment = deployments[pr.Repository].FirstOrDefault(d => d.At >= mergedAt);
+            var deployment = deployments[pr.Repository].Find(mergedAt);
             if (deployment.Deployment is null)
             {
                 continue; // Not deployed yet: its lead time is not known.
