@@ -45,17 +45,26 @@ internal static class PullRequestChildren
     /// The <paramref name="columns"/> of the records of <paramref name="map"/> belonging to <paramref name="pullRequests"/>
     /// (given by source and id), as columnar batches with the source they belong to: one read per source and chunk, so
     /// each chunk's batches share one <see cref="Storage.Columns.StringTable"/> and the next chunk starts a new one. A
-    /// source with more than <paramref name="wholeSourceAbove"/> pull requests is read whole, in one query: its batches
+    /// source with more than <see cref="WholeSourceAbove"/> pull requests is read whole, in one query: its batches
     /// then also hold other pull requests' records, which the caller skips. Either way each pull request's records come
     /// together and in key order.
     /// </summary>
-    public static async IAsyncEnumerable<(string Source, ColumnBatch Batch)> ReadColumnsAsync(
+    public static IAsyncEnumerable<(string Source, ColumnBatch Batch)> ReadColumnsAsync(
         IStore store,
         EntityMap map,
         IReadOnlyList<string> columns,
         IEnumerable<(string Source, string Id)> pullRequests,
-        [EnumeratorCancellation] CancellationToken cancellationToken,
-        int wholeSourceAbove = WholeSourceAbove)
+        CancellationToken cancellationToken) =>
+        ReadColumnsAsync(store, map, columns, pullRequests, WholeSourceAbove, cancellationToken);
+
+    /// <summary>As the overload above, reading a source whole above <paramref name="wholeSourceAbove"/> pull requests.</summary>
+    internal static async IAsyncEnumerable<(string Source, ColumnBatch Batch)> ReadColumnsAsync(
+        IStore store,
+        EntityMap map,
+        IReadOnlyList<string> columns,
+        IEnumerable<(string Source, string Id)> pullRequests,
+        int wholeSourceAbove,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var (source, query) in Queries(pullRequests, wholeSourceAbove))
         {

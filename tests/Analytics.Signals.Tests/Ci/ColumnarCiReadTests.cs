@@ -9,8 +9,9 @@ using Analytics.Signals.Flakiness;
 using Analytics.Signals.Series;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
-using Analytics.Testing.Postgres;
 using Analytics.Testing.Time;
+
+using Analytics.Testing.Stores;
 
 namespace Analytics.Signals.Tests.Ci;
 
@@ -20,11 +21,16 @@ namespace Analytics.Signals.Tests.Ci;
 /// ledger's events, must be exactly those of the former reads of whole records, kept here as the reference
 /// (<see cref="FormerRunsAsync"/>, <see cref="FormerJobsAsync"/>, <see cref="FormerImpactLedger"/>). On SQLite and PostgreSQL.
 /// </summary>
+#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
 public abstract class ColumnarCiReadTests : IAsyncLifetime
 {
+    private readonly FreshStores _stores;
+
+    /// <summary>Runs the tests on stores of <paramref name="kind"/>.</summary>
+    protected ColumnarCiReadTests(StoreKind kind) => _stores = new FreshStores(kind, Time);
+
     private static readonly DateTimeOffset End = new(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly List<IStore> _stores = [];
 
     protected FakeTimeProvider Time { get; } = new(End);
 
@@ -91,15 +97,10 @@ public abstract class ColumnarCiReadTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public virtual async Task DisposeAsync()
-    {
-        foreach (var store in _stores)
-        {
-            await store.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _stores.DisposeAsync();
 
-    protected abstract Task<IStore> OpenStoreAsync();
+    /// <summary>A new, empty store of this class's kind (closed at disposal).</summary>
+    protected Task<IStore> OpenStoreAsync() => _stores.OpenAsync(default);
 
     private static string Describe(ImpactEvent e) =>
         FormattableString.Invariant($"{e.Repository} {e.Run}/{e.Attempt} {e.At:O} {e.Lost.Ticks} {string.Join(",", e.Tests)} {e.IsAttempt}");
@@ -112,7 +113,6 @@ public abstract class ColumnarCiReadTests : IAsyncLifetime
     {
         var organisation = OrganisationSimulator.Generate(new SimulationOptions { End = End, Seed = 11, Days = 150 });
         var store = await OpenStoreAsync();
-        _stores.Add(store);
         await using (var writer = await store.BeginWriteAsync(default))
         {
             await writer.UpsertAsync(Entities.Repositories, organisation.Repositories, default);
@@ -485,34 +485,7 @@ public abstract class ColumnarCiReadTests : IAsyncLifetime
 }
 
 /// <summary>The columnar CI reads on SQLite.</summary>
-public sealed class SqliteColumnarCiReadTests : ColumnarCiReadTests
-{
-    private readonly string _directory = Directory.CreateTempSubdirectory("analytics-ci-columns-").FullName;
-    private int _count;
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Analytics.Storage.Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, Path.Combine(_directory, $"store{++_count}.db")), Time, default);
-}
+public sealed class SqliteColumnarCiReadTests() : ColumnarCiReadTests(StoreKind.Sqlite);
 
 /// <summary>The columnar CI reads on PostgreSQL.</summary>
-#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
-public sealed class PostgresColumnarCiReadTests : ColumnarCiReadTests
-{
-    private readonly PostgresTestServer _server = new();
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Analytics.Storage.Store.OpenAsync(new StoreLocation(StoreKind.Postgres, await _server.CreateDatabaseAsync(default)), Time, default);
-}
+public sealed class PostgresColumnarCiReadTests() : ColumnarCiReadTests(StoreKind.Postgres);

@@ -8,8 +8,9 @@ using Analytics.Signals.Flakiness;
 using Analytics.Signals.Series;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
-using Analytics.Testing.Postgres;
 using Analytics.Testing.Time;
+
+using Analytics.Testing.Stores;
 
 namespace Analytics.Signals.Tests.Flakiness;
 
@@ -18,11 +19,16 @@ namespace Analytics.Signals.Tests.Flakiness;
 /// TestResultScanner): it reads only the teams' repositories, reaches back the look-back window before the first
 /// window, gives what the former per-test-id scan gave, and is computed once per request. On SQLite and PostgreSQL.
 /// </summary>
+#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
 public abstract class FlakinessScanTests : IAsyncLifetime
 {
+    private readonly FreshStores _stores;
+
+    /// <summary>Runs the tests on stores of <paramref name="kind"/>.</summary>
+    protected FlakinessScanTests(StoreKind kind) => _stores = new FreshStores(kind, Time);
+
     private static readonly DateTimeOffset Monday = SignalFixture.Monday; // 2 November 2026, UTC
 
-    private readonly List<IStore> _stores = [];
 
     protected FakeTimeProvider Time { get; } = new(Monday);
 
@@ -153,15 +159,10 @@ public abstract class FlakinessScanTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public virtual async Task DisposeAsync()
-    {
-        foreach (var store in _stores)
-        {
-            await store.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _stores.DisposeAsync();
 
-    protected abstract Task<IStore> OpenStoreAsync();
+    /// <summary>A new, empty store of this class's kind (closed at disposal).</summary>
+    protected Task<IStore> OpenStoreAsync() => _stores.OpenAsync(default);
 
     /// <summary>
     /// The former analysis, kept here as the reference: every result of the period read <c>ORDER BY test_id</c> (then
@@ -247,7 +248,6 @@ public abstract class FlakinessScanTests : IAsyncLifetime
     private async Task<IStore> StoreWithAsync(IEnumerable<object> records)
     {
         var store = await OpenStoreAsync();
-        _stores.Add(store);
         await using var writer = await store.BeginWriteAsync(default);
         foreach (var group in records.GroupBy(r => r.GetType()))
         {
@@ -260,34 +260,7 @@ public abstract class FlakinessScanTests : IAsyncLifetime
 }
 
 /// <summary>The scan on SQLite.</summary>
-public sealed class SqliteFlakinessScanTests : FlakinessScanTests
-{
-    private readonly string _directory = Directory.CreateTempSubdirectory("analytics-flaky-scan-").FullName;
-    private int _count;
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Analytics.Storage.Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, Path.Combine(_directory, $"store{++_count}.db")), Time, default);
-}
+public sealed class SqliteFlakinessScanTests() : FlakinessScanTests(StoreKind.Sqlite);
 
 /// <summary>The scan on PostgreSQL.</summary>
-#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
-public sealed class PostgresFlakinessScanTests : FlakinessScanTests
-{
-    private readonly PostgresTestServer _server = new();
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Analytics.Storage.Store.OpenAsync(new StoreLocation(StoreKind.Postgres, await _server.CreateDatabaseAsync(default)), Time, default);
-}
+public sealed class PostgresFlakinessScanTests() : FlakinessScanTests(StoreKind.Postgres);

@@ -7,8 +7,9 @@ using Analytics.Signals.Ownership;
 using Analytics.Signals.Series;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
-using Analytics.Testing.Postgres;
 using Analytics.Testing.Time;
+
+using Analytics.Testing.Stores;
 
 namespace Analytics.Signals.Tests.GitHistory;
 
@@ -18,8 +19,14 @@ namespace Analytics.Signals.Tests.GitHistory;
 /// the former record reads gave (kept below as <see cref="FormerReads"/>), on SQLite and PostgreSQL. The signals'
 /// series are computed from these inputs by code the change did not touch.
 /// </summary>
+#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
 public abstract class ColumnarGitHistoryTests : IAsyncLifetime
 {
+    private readonly FreshStores _stores;
+
+    /// <summary>Runs the tests on stores of <paramref name="kind"/>.</summary>
+    protected ColumnarGitHistoryTests(StoreKind kind) => _stores = new FreshStores(kind, Time);
+
     private static readonly DateTimeOffset End = new(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
 
     private static readonly Lazy<SimulatedOrganisation> Organisation =
@@ -45,13 +52,7 @@ public abstract class ColumnarGitHistoryTests : IAsyncLifetime
         await writer.CommitAsync(default);
     }
 
-    public virtual async Task DisposeAsync()
-    {
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _stores.DisposeAsync();
 
     [Fact]
     public async Task ReadIntoAsync_SimulatedOrganisation_BuildsTheSameAuthorshipAsRecordReads()
@@ -115,7 +116,8 @@ public abstract class ColumnarGitHistoryTests : IAsyncLifetime
         }
     }
 
-    protected abstract Task<IStore> OpenStoreAsync();
+    /// <summary>A new, empty store of this class's kind (closed at disposal).</summary>
+    protected Task<IStore> OpenStoreAsync() => _stores.OpenAsync(default);
 
     private SignalRequest Request() => new(
         Store,
@@ -273,33 +275,7 @@ public abstract class ColumnarGitHistoryTests : IAsyncLifetime
 }
 
 /// <summary>The comparison on SQLite.</summary>
-public sealed class SqliteColumnarGitHistoryTests : ColumnarGitHistoryTests
-{
-    private readonly string _directory = Directory.CreateTempSubdirectory("analytics-git-columns-").FullName;
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Analytics.Storage.Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, Path.Combine(_directory, "store.db")), Time, default);
-}
+public sealed class SqliteColumnarGitHistoryTests() : ColumnarGitHistoryTests(StoreKind.Sqlite);
 
 /// <summary>The comparison on PostgreSQL.</summary>
-#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
-public sealed class PostgresColumnarGitHistoryTests : ColumnarGitHistoryTests
-{
-    private readonly PostgresTestServer _server = new();
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Analytics.Storage.Store.OpenAsync(new StoreLocation(StoreKind.Postgres, await _server.CreateDatabaseAsync(default)), Time, default);
-}
+public sealed class PostgresColumnarGitHistoryTests() : ColumnarGitHistoryTests(StoreKind.Postgres);

@@ -8,8 +8,9 @@ using Analytics.Signals.Review;
 using Analytics.Signals.Series;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
-using Analytics.Testing.Postgres;
 using Analytics.Testing.Time;
+
+using Analytics.Testing.Stores;
 
 namespace Analytics.Signals.Tests.Review;
 
@@ -21,8 +22,14 @@ namespace Analytics.Signals.Tests.Review;
 /// order), the lead time's former series, the merged pull requests' values in each window in order, and the open pull
 /// requests, compared value for value.
 /// </summary>
+#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
 public abstract class ColumnarReviewReadTests : IAsyncLifetime
 {
+    private readonly FreshStores _stores;
+
+    /// <summary>Runs the tests on stores of <paramref name="kind"/>.</summary>
+    protected ColumnarReviewReadTests(StoreKind kind) => _stores = new FreshStores(kind, Time);
+
     private static readonly DateTimeOffset End = new(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
 
     private static readonly SimulatedOrganisation Organisation =
@@ -43,11 +50,12 @@ public abstract class ColumnarReviewReadTests : IAsyncLifetime
         await writer.CommitAsync(default);
     }
 
-    public virtual async Task DisposeAsync() => await _store.DisposeAsync();
+    public async Task DisposeAsync() => await _stores.DisposeAsync();
 
     protected FakeTimeProvider Time { get; } = new(End);
 
-    protected abstract Task<IStore> OpenStoreAsync();
+    /// <summary>A new, empty store of this class's kind (closed at disposal).</summary>
+    protected Task<IStore> OpenStoreAsync() => _stores.OpenAsync(default);
 
     [Fact]
     public async Task LoadAsync_SimulatedOrganisation_GivesWhatTheRecordReadGave()
@@ -92,7 +100,7 @@ public abstract class ColumnarReviewReadTests : IAsyncLifetime
         Storage.Schema.EntityMap map, string[] columns, IReadOnlyList<(string Source, string Id)> wanted, int wholeSourceAbove, HashSet<(string Source, string Id)> asked)
     {
         var rows = new Dictionary<(string Source, string Id), List<string>>();
-        await foreach (var (source, batch) in PullRequestChildren.ReadColumnsAsync(_store, map, columns, wanted, default, wholeSourceAbove))
+        await foreach (var (source, batch) in PullRequestChildren.ReadColumnsAsync(_store, map, columns, wanted, wholeSourceAbove, default))
         {
             for (var row = 0; row < batch.Count; row++)
             {
@@ -362,34 +370,7 @@ public abstract class ColumnarReviewReadTests : IAsyncLifetime
 }
 
 /// <summary>On SQLite.</summary>
-public sealed class SqliteColumnarReviewReadTests : ColumnarReviewReadTests
-{
-    private readonly string _directory = Directory.CreateTempSubdirectory("analytics-review-columns-").FullName;
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Analytics.Storage.Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, Path.Combine(_directory, "store.db")), Time, default);
-}
+public sealed class SqliteColumnarReviewReadTests() : ColumnarReviewReadTests(StoreKind.Sqlite);
 
 /// <summary>On PostgreSQL.</summary>
-#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
-public sealed class PostgresColumnarReviewReadTests : ColumnarReviewReadTests
-{
-    private readonly PostgresTestServer _server = new();
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    protected override async Task<IStore> OpenStoreAsync() =>
-        await Analytics.Storage.Store.OpenAsync(new StoreLocation(StoreKind.Postgres, await _server.CreateDatabaseAsync(default)), Time, default);
-}
-#pragma warning restore CA1001
+public sealed class PostgresColumnarReviewReadTests() : ColumnarReviewReadTests(StoreKind.Postgres);
