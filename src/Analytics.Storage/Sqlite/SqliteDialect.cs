@@ -74,8 +74,6 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override DateTimeOffset InstantFromDb(DbDataReader reader, int ordinal) => StoreInstants.FromSqliteText(reader.GetString(ordinal));
 
-    public override long InstantTicksFromDb(DbDataReader reader, int ordinal) => StoreInstants.TicksFromSqliteText(reader.GetString(ordinal));
-
     public override IAsyncEnumerable<ColumnBatch> ReadColumnsAsync(DbCommand command, ColumnFiller filler, CancellationToken cancellationToken) =>
         SqliteColumnReader.Read(command, filler, Description, cancellationToken).ToAsyncEnumerable();
 
