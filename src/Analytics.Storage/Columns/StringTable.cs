@@ -30,9 +30,6 @@ public sealed class StringTable
     /// <summary>The string a code stands for, or null for <see cref="Null"/>.</summary>
     public string? OrNull(int code) => code == Null ? null : _strings[code];
 
-    /// <summary>The code of <paramref name="value"/>, or <see cref="Null"/> when this read never met it.</summary>
-    public int CodeOf(string value) => _codes.TryGetValue(value, out var code) ? code : Null;
-
     /// <summary>The code of <paramref name="value"/>, giving it the next code when it is new.</summary>
     internal int Intern(string value)
     {
