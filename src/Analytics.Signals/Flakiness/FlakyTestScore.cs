@@ -25,7 +25,7 @@ public sealed class FlakyTestScore(FlakinessOptions? options = null) : ISignal
     /// <inheritdoc />
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
-        var timeline = await FlakinessTimeline.ComputeAsync(request, _options, withImpact: false, cancellationToken);
+        var timeline = await FlakinessTimeline.ComputeAsync(request, _options, cancellationToken);
         return timeline.Tests
             .Where(t => t.Verdicts.Any(v => v.Evidence.Total > 0))
             .OrderBy(t => (t.Team.Id, t.Repository, t.TestId))

@@ -315,6 +315,9 @@ internal sealed partial class TestHistory
 
         private FlakinessOptions? _options;
 
+        /// <summary>Drops the branch tables, which describe the previous test's branches.</summary>
+        public void ForgetBranches() => _options = null;
+
         public void Reset(TestHistory history, FlakinessOptions options)
         {
             RunAttempts.Clear();

@@ -92,7 +92,7 @@ public abstract class FlakinessScanTests : IAsyncLifetime
         series.Points.Select(p => p.Observations).Should().Equal(1, 1);
 
         // Each window's verdict equals the one-instant analysis at its end, which scans only its own look-back.
-        var timeline = await FlakinessTimeline.ComputeAsync(request, options, withImpact: false, default);
+        var timeline = await FlakinessTimeline.ComputeAsync(request, options, default);
         foreach (var (window, i) in timeline.Windows["payments"].Select((w, i) => (w, i)))
         {
             var alone = await FlakyTests.AnalyseAsync(new FlakyTestRequest(store, window.End) { Options = options }, default);
@@ -113,7 +113,7 @@ public abstract class FlakinessScanTests : IAsyncLifetime
         var teams = organisation.Teams.Take(2).ToList();
         var request = Request(store, teams, end.AddDays(-120), end);
         request = request with { Granularity = granularity };
-        var timeline = await FlakinessTimeline.ComputeAsync(request, FlakinessOptions.Default, withImpact: true, default);
+        var timeline = await FlakinessTimeline.ComputeAsync(request, FlakinessOptions.Default, default);
         var expected = await ReferenceAsync(request, FlakinessOptions.Default);
 
         timeline.Tests.Should().NotBeEmpty();
@@ -147,12 +147,12 @@ public abstract class FlakinessScanTests : IAsyncLifetime
         var score = await new FlakyTestScore().ComputeAsync(request, default);
         var reads = store.Reads.GetValueOrDefault("test_results");
 
-        // FlakyCiTime needs impact, so it scans again; FlakyTestScore is then served by that analysis. A new request
+        // One analysis serves all three, impact included (FlakyTestCount, which needs none, came first). A new request
         // (equal to the first) scans afresh: it may come after new data.
-        reads.Should().Be(2);
+        reads.Should().Be(1);
         var fresh = Request(store, [Team("payments", "acme/api")], Monday, Monday.AddDays(14));
         (await new FlakyTestCount().ComputeAsync(fresh, default)).Should().Equal(count);
-        store.Reads["test_results"].Should().Be(3);
+        store.Reads["test_results"].Should().Be(2);
         (await new FlakyTestScore().ComputeAsync(fresh, default)).Should().Equal(score);
         (await new FlakyCiTime().ComputeAsync(fresh, default)).Should().Equal(time);
     }
