@@ -72,7 +72,13 @@ internal sealed class FlakinessTimeline
             history =>
             {
                 var team = request.OwnerOf(history.Repository)!;
-                var verdicts = windows[team.Id].Select(w => history.Evaluate(w.End - options.Window, w.End, options)).ToList();
+                var teamWindows = windows[team.Id];
+                var verdicts = new WindowVerdict[teamWindows.Count];
+                for (var i = 0; i < verdicts.Length; i++)
+                {
+                    verdicts[i] = history.Judge(teamWindows[i].End - options.Window, teamWindows[i].End, options);
+                }
+
                 if (verdicts.All(v => v.Executions == 0))
                 {
                     return;
@@ -81,8 +87,8 @@ internal sealed class FlakinessTimeline
                 tests.Add(new TestTimeline(team, history.Repository, history.TestId, verdicts));
 
                 // Blame over the whole period shown: a test flaky at any point is to blame for its failures in it.
-                var whole = history.Evaluate(impactFrom, scanTo, options);
-                ledger.Record(history, FlakyTests.IsToBlame(whole, options), impactFrom, scanTo);
+                var whole = history.Judge(impactFrom, scanTo, options);
+                ledger.Record(history, FlakyTests.IsToBlame(whole.State, whole.Evidence, options), impactFrom, scanTo);
             },
             cancellationToken);
 
@@ -104,5 +110,5 @@ internal sealed class FlakinessTimeline
     /// <param name="Repository">The repository's full name.</param>
     /// <param name="TestId">The test's id.</param>
     /// <param name="Verdicts">The verdict at each window's end.</param>
-    internal sealed record TestTimeline(Team Team, string Repository, string TestId, IReadOnlyList<TestHealth> Verdicts);
+    internal sealed record TestTimeline(Team Team, string Repository, string TestId, IReadOnlyList<WindowVerdict> Verdicts);
 }
