@@ -164,6 +164,21 @@ internal static class ReviewData
         }).ToList();
     }
 
+    /// <summary>
+    /// <paramref name="data"/> grouped by team id, each team's in the order of <paramref name="data"/>: the signals that
+    /// go team by team take their team's share instead of filtering the whole list once per team.
+    /// </summary>
+    public static Dictionary<string, List<ReviewedPullRequest>> ByTeam(IEnumerable<ReviewedPullRequest> data)
+    {
+        var result = new Dictionary<string, List<ReviewedPullRequest>>(StringComparer.Ordinal);
+        foreach (var pr in data)
+        {
+            (result.TryGetValue(pr.Team.Id, out var list) ? list : result[pr.Team.Id] = []).Add(pr);
+        }
+
+        return result;
+    }
+
     private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
 
     private static bool SamePerson(Person? reviewer, string reviewerAccount, Person? author, string authorAccount) =>
