@@ -23,20 +23,22 @@ public static class Bootstrap
             return null;
         }
 
-        var random = new Random(Seed(values));
+        var random = new SeededDraws(Seed(values));
         var data = values.ToArray();
         var ranks = RanksOf(data);
         var counts = ranks is null ? [] : new int[data.Length];
         var rank = ranks?.Rank ?? [];
         var estimates = new double[Resamples];
         var sample = new double[data.Length];
+        var drawn = new int[data.Length];
         for (var b = 0; b < Resamples; b++)
         {
             if (ranks is null || aggregator == Aggregator.Mean)
             {
+                random.Fill(drawn, data.Length);
                 for (var i = 0; i < sample.Length; i++)
                 {
-                    sample[i] = data[random.Next(data.Length)];
+                    sample[i] = data[drawn[i]];
                 }
 
                 estimates[b] = Estimate(aggregator, sample);
@@ -47,9 +49,10 @@ public static class Bootstrap
             // count, so its quantile is read off the running counts (the two positions Quantile.OfSorted reads) without
             // writing the sorted resample out.
             Array.Clear(counts);
-            for (var i = 0; i < sample.Length; i++)
+            random.Fill(drawn, data.Length);
+            foreach (var index in drawn)
             {
-                counts[rank[random.Next(data.Length)]]++;
+                counts[rank[index]]++;
             }
 
             estimates[b] = QuantileOfCounts(counts, ranks.Sorted, QuantileOf(aggregator));
