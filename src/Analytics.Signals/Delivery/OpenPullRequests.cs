@@ -37,6 +37,8 @@ internal static class OpenPullRequests
             query = query.WhereIn("repository", repositories);
         }
 
+        // Whether an author is a bot, once per distinct source and account of the read instead of once per row.
+        var isBot = new CodeLookup<CodeLookup<bool>>(source => new CodeLookup<bool>(account => request.People.Find(source, account)?.IsBot == true));
         await foreach (var batch in request.Store.ReadColumnsAsync(Entities.PullRequests, Columns, query, cancellationToken))
         {
             var strings = batch.Strings;
@@ -59,7 +61,7 @@ internal static class OpenPullRequests
                 var closed = !batch.IsNull(8, row) ? At(closedAt[row])
                     : !batch.IsNull(7, row) ? At(merged[row])
                     : (PullRequestState)states[row] == PullRequestState.Open ? (DateTimeOffset?)null : At(updated[row]);
-                if ((closed is null || closed >= earliest) && request.People.Find(strings[sources[row]], strings[authors[row]])?.IsBot != true)
+                if ((closed is null || closed >= earliest) && !isBot.Get(strings, sources[row]).Get(strings, authors[row]))
                 {
                     result.Add(new OpenPullRequest(strings[sources[row]], strings[repositoryCodes[row]], strings[authors[row]], At(created[row]), closed));
                 }
