@@ -29,6 +29,28 @@ public sealed class BootstrapEquivalenceTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Aggregators))]
+    public void Interval_LargeDataAndAllTies_EqualsTheTextbookProcedureBitForBit(Aggregator aggregator)
+    {
+        // Sizes where the quantile is read off the rank counts far from the ends, and data with one or two distinct
+        // values, where most counts are zero.
+        var random = new Random(44);
+        List<double[]> sets =
+        [
+            Enumerable.Range(0, 1_500).Select(_ => (double)random.Next(200)).ToArray(),
+            Enumerable.Range(0, 777).Select(_ => random.NextDouble() * 1_000).ToArray(),
+            Enumerable.Repeat(5.0, 40).ToArray(),
+            [.. Enumerable.Repeat(1.0, 30), .. Enumerable.Repeat(2.0, 3)],
+            [3, 3, 4],
+        ];
+
+        foreach (var values in sets)
+        {
+            Bootstrap.Interval(values, aggregator).Should().Be(Reference(values, aggregator), $"{values.Length} values");
+        }
+    }
+
     [Fact]
     public void Interval_NegativeZeroAmongZeros_EqualsTheTextbookProcedureBitForBit()
     {

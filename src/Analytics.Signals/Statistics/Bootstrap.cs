@@ -23,43 +23,39 @@ public static class Bootstrap
             return null;
         }
 
-        var random = new Random(Seed(values));
+        var random = new SeededDraws(Seed(values));
         var data = values.ToArray();
         var ranks = RanksOf(data);
         var counts = ranks is null ? [] : new int[data.Length];
+        var rank = ranks?.Rank ?? [];
         var estimates = new double[Resamples];
         var sample = new double[data.Length];
+        var drawn = new int[data.Length];
         for (var b = 0; b < Resamples; b++)
         {
             if (ranks is null || aggregator == Aggregator.Mean)
             {
+                random.Fill(drawn, data.Length);
                 for (var i = 0; i < sample.Length; i++)
                 {
-                    sample[i] = data[random.Next(data.Length)];
+                    sample[i] = data[drawn[i]];
                 }
 
                 estimates[b] = Estimate(aggregator, sample);
                 continue;
             }
 
-            // The same draws, counted by the drawn value's rank and written out in rank order: a counting sort that
-            // gives exactly the array Array.Sort would make of the resample, in linear time.
+            // The same draws, counted by the drawn value's rank: the resample sorted is each rank's value repeated its
+            // count, so its quantile is read off the running counts (the two positions Quantile.OfSorted reads) without
+            // writing the sorted resample out.
             Array.Clear(counts);
-            for (var i = 0; i < sample.Length; i++)
+            random.Fill(drawn, data.Length);
+            foreach (var index in drawn)
             {
-                counts[ranks.Rank[random.Next(data.Length)]]++;
+                counts[rank[index]]++;
             }
 
-            var at = 0;
-            for (var r = 0; r < counts.Length; r++)
-            {
-                for (var c = 0; c < counts[r]; c++)
-                {
-                    sample[at++] = ranks.Sorted[r];
-                }
-            }
-
-            estimates[b] = Quantile.OfSorted(sample, QuantileOf(aggregator));
+            estimates[b] = QuantileOfCounts(counts, ranks.Sorted, QuantileOf(aggregator));
         }
 
         // Sorted once for both bounds; Quantile.Of would sort a copy for each.
@@ -96,6 +92,33 @@ public static class Bootstrap
 
         Array.Sort(sample);
         return Quantile.OfSorted(sample, QuantileOf(aggregator));
+    }
+
+    /// <summary>
+    /// <see cref="Quantile.OfSorted"/> of the array that holds <paramref name="sorted"/>[r] <paramref name="counts"/>[r]
+    /// times for each rank r in order (counts summing to the array's length, the number of values): the same two elements
+    /// and the same arithmetic, found by walking the counts.
+    /// </summary>
+    private static double QuantileOfCounts(int[] counts, double[] sorted, double p)
+    {
+        var position = (counts.Length - 1) * p;
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, counts.Length - 1);
+        var r = 0;
+        var seen = counts[0];
+        while (seen <= lower)
+        {
+            seen += counts[++r];
+        }
+
+        var low = sorted[r];
+        while (seen <= upper)
+        {
+            seen += counts[++r];
+        }
+
+        var high = sorted[r];
+        return low + ((position - lower) * (high - low));
     }
 
     /// <summary>The quantile <see cref="Aggregation.Apply"/> takes for a quantile aggregator.</summary>
