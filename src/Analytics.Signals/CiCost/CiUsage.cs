@@ -331,42 +331,27 @@ internal static class CiUsage
                 return new CiJobSet(kinds, Runs, [], [], [], [], [], [], []);
             }
 
-            var repositoryRanks = OrdinalRanks(strings, jobs, static j => j.Repository);
-            var sourceRanks = OrdinalRanks(strings, jobs, static j => j.Source);
-            var order = new JobOrder[jobs.Length];
+            var repositoryRanks = InstantOrder.OrdinalRanks(_jobs.Select(j => j.Repository), code => strings[code]);
+            var sourceRanks = InstantOrder.OrdinalRanks(_jobs.Select(j => j.Source), code => strings[code]);
+            var startedAtKeys = new long[jobs.Length];
+            var repositoryKeys = new int[jobs.Length];
             for (var i = 0; i < jobs.Length; i++)
             {
-                order[i] = new JobOrder(jobs[i].StartedAt, repositoryRanks[jobs[i].Repository], i);
+                (startedAtKeys[i], repositoryKeys[i]) = (jobs[i].StartedAt, repositoryRanks[jobs[i].Repository]);
             }
 
-            Array.Sort(order);
-            for (var start = 0; start < order.Length;)
+            var all = _jobs;
+            var order = InstantOrder.Of(startedAtKeys, repositoryKeys, (a, b) =>
             {
-                var end = start + 1;
-                while (end < order.Length && order[end].StartedAt == order[start].StartedAt && order[end].Repository == order[start].Repository)
-                {
-                    end++;
-                }
-
-                if (end - start > 1)
-                {
-                    var all = _jobs;
-                    order.AsSpan(start, end - start).Sort((a, b) =>
-                    {
-                        var (x, y) = (all[a.Index], all[b.Index]);
-                        var byId = string.CompareOrdinal(strings[x.JobId], strings[y.JobId]);
-                        return byId != 0 ? byId : sourceRanks[x.Source].CompareTo(sourceRanks[y.Source]);
-                    });
-                }
-
-                start = end;
-            }
+                var byId = string.CompareOrdinal(strings[all[a].JobId], strings[all[b].JobId]);
+                return byId != 0 ? byId : sourceRanks[all[a].Source].CompareTo(sourceRanks[all[b].Source]);
+            });
 
             var (kind, startedAt, minutes, cost) = (new int[jobs.Length], new long[jobs.Length], new int[jobs.Length], new double[jobs.Length]);
             var (outcome, run, attempt) = (new JobOutcome[jobs.Length], new int[jobs.Length], new int[jobs.Length]);
             for (var i = 0; i < order.Length; i++)
             {
-                ref readonly var job = ref jobs[order[i].Index];
+                ref readonly var job = ref jobs[order[i]];
                 kind[i] = RunKinds[job.Run];
                 startedAt[i] = job.StartedAt;
                 minutes[i] = job.Minutes;
@@ -377,31 +362,6 @@ internal static class CiUsage
             }
 
             return new CiJobSet(kinds, Runs, kind, startedAt, minutes, cost, outcome, run, attempt);
-        }
-
-        /// <summary>The rank of each distinct code <paramref name="code"/> gives, by the ordinal order of its text.</summary>
-        private static Dictionary<int, int> OrdinalRanks(StringTable strings, ReadOnlySpan<ReadJob> jobs, Func<ReadJob, int> code)
-        {
-            var distinct = new HashSet<int>();
-            foreach (var job in jobs)
-            {
-                distinct.Add(code(job));
-            }
-
-            return distinct
-                .Order(Comparer<int>.Create((a, b) => string.CompareOrdinal(strings[a], strings[b])))
-                .Select((c, rank) => (c, rank))
-                .ToDictionary(p => p.c, p => p.rank);
-        }
-    }
-
-    /// <summary>A job's place in the order jobs are summed in, as far as numbers tell it.</summary>
-    private readonly record struct JobOrder(long StartedAt, int Repository, int Index) : IComparable<JobOrder>
-    {
-        public int CompareTo(JobOrder other)
-        {
-            var order = StartedAt.CompareTo(other.StartedAt);
-            return order != 0 ? order : Repository.CompareTo(other.Repository);
         }
     }
 }
