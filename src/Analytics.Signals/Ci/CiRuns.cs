@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Analytics.Domain.Ci;
 using Analytics.Domain.Common;
 using Analytics.Domain.People;
@@ -177,13 +178,32 @@ internal static class CiRuns
             byRun = byRun != 0 ? byRun : x.Attempt.CompareTo(y.Attempt);
             return byRun != 0 ? byRun : string.CompareOrdinal(x.Source, y.Source);
         });
-        var sorted = new List<CiRun>(runs.Count);
-        foreach (var index in order)
+
+        // Moved into place one cycle of the permutation at a time (the run at i goes where order says), so the runs are
+        // not copied into a second list.
+        var span = CollectionsMarshal.AsSpan(runs);
+        var placed = new bool[span.Length];
+        for (var i = 0; i < span.Length; i++)
         {
-            sorted.Add(runs[index]);
+            if (placed[i])
+            {
+                continue;
+            }
+
+            var first = span[i];
+            var at = i;
+            while (order[at] != i)
+            {
+                span[at] = span[order[at]];
+                placed[at] = true;
+                at = order[at];
+            }
+
+            span[at] = first;
+            placed[at] = true;
         }
 
-        return sorted;
+        return runs;
     }
 
     /// <summary>
