@@ -62,7 +62,7 @@ internal static class CiUsage
 
     /// <summary>
     /// Why each job of <see cref="JobsAsync"/> was wasted (<see cref="WasteReason.None"/> when it was not), decided once
-    /// per request; the flaky reason comes from the flaky-test analysis with impact (<see cref="FlakinessTimeline"/>),
+    /// per request; the flaky reason comes from the flaky-test analysis's impact events (<see cref="FlakinessTimeline"/>),
     /// which <c>tests.flaky_ci_time</c> shares.
     /// </summary>
     /// <exception cref="StoreException">The store cannot be read.</exception>
@@ -72,7 +72,7 @@ internal static class CiUsage
     private static async Task<WasteReason[]> ClassifyAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         var jobs = await JobsAsync(request, cancellationToken);
-        var timeline = await FlakinessTimeline.ComputeAsync(request, FlakinessOptions.Default, withImpact: true, cancellationToken);
+        var timeline = await FlakinessTimeline.ComputeAsync(request, FlakinessOptions.Default, cancellationToken);
         var flakyAttempts = timeline.Events.Where(e => e.IsAttempt).Select(e => (e.Repository, e.Run, e.Attempt)).ToHashSet();
         return Classify(jobs, flakyAttempts);
     }

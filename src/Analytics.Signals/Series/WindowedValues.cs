@@ -35,6 +35,23 @@ internal sealed class WindowedValues(IReadOnlyList<TimeWindow> windows)
         }
     }
 
+    /// <summary>
+    /// The index of the window that contains <paramref name="at"/>, or -1 outside the windows: for a caller that keeps
+    /// its own per-window state (the bounds are computed once here, a window's from its zone on every access).
+    /// </summary>
+    public int IndexOf(DateTimeOffset at)
+    {
+        for (var i = 0; i < _starts.Length; i++)
+        {
+            if (at >= _starts[i] && at < _ends[i])
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The observations of window <paramref name="index"/>.</summary>
     public IReadOnlyList<double> ValuesIn(int index) => _values[index];
 

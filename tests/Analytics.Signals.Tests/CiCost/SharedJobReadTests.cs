@@ -200,7 +200,7 @@ public abstract class SharedJobReadTests : IAsyncLifetime
                 lastAttempts[job.NameKey] = Math.Max(job.Attempt, lastAttempts[job.NameKey]);
             }
 
-            var timeline = await FlakinessTimeline.ComputeAsync(request, FlakinessOptions.Default, withImpact: true, default);
+            var timeline = await FlakinessTimeline.ComputeAsync(request, FlakinessOptions.Default, default);
             flakyAttempts = timeline.Events.Where(e => e.IsAttempt).Select(e => (e.Repository, e.Run, e.Attempt)).ToHashSet();
         }
 
