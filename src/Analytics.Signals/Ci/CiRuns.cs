@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Analytics.Domain.Ci;
 using Analytics.Domain.Common;
 using Analytics.Domain.People;
@@ -85,12 +86,14 @@ internal static class CiRuns
             .Before("queued_at", span.End + Margin)
             .InAnyOrder();
         var runs = new List<CiRun>();
+        var runRepositories = new List<int>();
+        StringTable? strings = null;
         var teamsByRepository = new Dictionary<int, Team?>();
         var branchLabels = new Dictionary<(int Repository, int Event, int Branch), string>();
         var runCodes = new Dictionary<(int Source, int Repository, int RunId), int>();
         await foreach (var batch in request.Store.ReadColumnsAsync(Entities.WorkflowRuns, Columns, query, cancellationToken))
         {
-            var strings = batch.Strings;
+            strings = batch.Strings;
             var sources = batch.Codes(SourceColumn);
             var repositories = batch.Codes(RepositoryColumn);
             var runIds = batch.Codes(RunIdColumn);
@@ -142,20 +145,65 @@ internal static class CiRuns
                     batch.IsNull(StartedAtColumn, row) ? null : new DateTimeOffset(startedAt[row], TimeSpan.Zero),
                     batch.IsNull(FinishedAtColumn, row) ? null : new DateTimeOffset(finishedAt[row], TimeSpan.Zero),
                     runCode));
+                runRepositories.Add(repository);
             }
         }
 
-        runs.Sort(static (a, b) => CompareRuns(a, b));
-        return new CiRunSet(runs, defaultBranches, owners, [.. names]);
+        return new CiRunSet(Sorted(runs, runRepositories, strings), defaultBranches, owners, [.. names]);
     }
 
-    private static int CompareRuns(CiRun a, CiRun b)
+    /// <summary>
+    /// The runs by time queued, then repository, run id, attempt and source (ordinal): sorted by the numbers (instant,
+    /// the repository's rank), texts compared only among attempts of one repository queued at the same instant.
+    /// </summary>
+    private static List<CiRun> Sorted(List<CiRun> runs, List<int> repositories, StringTable? strings)
     {
-        var order = a.QueuedAt.CompareTo(b.QueuedAt);
-        order = order != 0 ? order : string.CompareOrdinal(a.Repository, b.Repository);
-        order = order != 0 ? order : string.CompareOrdinal(a.RunId, b.RunId);
-        order = order != 0 ? order : a.Attempt.CompareTo(b.Attempt);
-        return order != 0 ? order : string.CompareOrdinal(a.Source, b.Source);
+        if (strings is null)
+        {
+            return runs;
+        }
+
+        var ranks = InstantOrder.OrdinalRanks(repositories, code => strings[code]);
+        var queuedAt = new long[runs.Count];
+        var repositoryRanks = new int[runs.Count];
+        for (var i = 0; i < runs.Count; i++)
+        {
+            (queuedAt[i], repositoryRanks[i]) = (runs[i].QueuedAt.UtcTicks, ranks[repositories[i]]);
+        }
+
+        var order = InstantOrder.Of(queuedAt, repositoryRanks, (a, b) =>
+        {
+            var (x, y) = (runs[a], runs[b]);
+            var byRun = string.CompareOrdinal(x.RunId, y.RunId);
+            byRun = byRun != 0 ? byRun : x.Attempt.CompareTo(y.Attempt);
+            return byRun != 0 ? byRun : string.CompareOrdinal(x.Source, y.Source);
+        });
+
+        // Moved into place one cycle of the permutation at a time (the run at i goes where order says), so the runs are
+        // not copied into a second list.
+        var span = CollectionsMarshal.AsSpan(runs);
+        var placed = new bool[span.Length];
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (placed[i])
+            {
+                continue;
+            }
+
+            var first = span[i];
+            var at = i;
+            while (order[at] != i)
+            {
+                span[at] = span[order[at]];
+                placed[at] = true;
+                at = order[at];
+            }
+
+            span[at] = first;
+            placed[at] = true;
+        }
+
+        return runs;
     }
 
     /// <summary>

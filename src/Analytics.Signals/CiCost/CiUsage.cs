@@ -1,5 +1,5 @@
+using System.Runtime.InteropServices;
 using Analytics.Domain.Ci;
-using Analytics.Domain.Common;
 using Analytics.Domain.People;
 using Analytics.Signals.Ci;
 using Analytics.Signals.Flakiness;
@@ -12,7 +12,9 @@ namespace Analytics.Signals.CiCost;
 
 /// <summary>
 /// The runner use of the jobs of the teams' repositories, priced and classified (definitions:
-/// <c>docs/signals/ci.cost.md</c>). Shared by the <c>ci.runner_minutes</c>, <c>ci.cost</c>, <c>ci.wasted_*</c> signals.
+/// <c>docs/signals/ci.cost.md</c>). Shared by the <c>ci.runner_minutes</c>, <c>ci.cost</c>, <c>ci.wasted_*</c> signals:
+/// the jobs are read once per request (<see cref="JobsAsync"/>), and their waste decided once more
+/// (<see cref="WasteAsync"/>) only for the signals that need it, since it takes the flaky-test analysis.
 /// </summary>
 internal static class CiUsage
 {
@@ -24,6 +26,9 @@ internal static class CiUsage
 
     /// <summary>Waste of a job that passed (or was cancelled) but ran again in a later attempt of its run.</summary>
     public const string Rerun = "rerun";
+
+    /// <summary>The <c>reason</c> label of each <see cref="WasteReason"/>.</summary>
+    private static readonly string?[] ReasonLabels = [null, Flaky, Failed, Rerun];
 
     /// <summary>
     /// GitHub bills each job's run time rounded up to the whole minute (GitHub Docs, "Viewing job execution time":
@@ -46,89 +51,181 @@ internal static class CiUsage
     private const int FinishedAtColumn = 8;
     private const int RunnerLabelsColumn = 9;
 
-    /// <summary>Every started and finished job of an owned repository queued in the request's windows (or the day before).</summary>
-    /// <param name="request">The request.</param>
-    /// <param name="priced">Whether to price the jobs (which needs their runner labels); <see cref="JobUsage.Cost"/> is 0 otherwise.</param>
-    /// <param name="classifyWaste">Whether to decide waste (which reads test results for flakiness).</param>
-    /// <param name="cancellationToken">Cancels the reads.</param>
-    public static async Task<IReadOnlyList<JobUsage>> ReadAsync(SignalRequest request, bool priced, bool classifyWaste, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every started and finished job of an owned repository queued in the request's windows (or the day before), priced
+    /// and with what its waste depends on, read once per request (<see cref="SignalRequest.OncePerRequestAsync"/>: the
+    /// four signals computed together share it); see <see cref="CiJobSet"/>.
+    /// </summary>
+    /// <exception cref="StoreException">The store cannot be read.</exception>
+    public static Task<CiJobSet> JobsAsync(SignalRequest request, CancellationToken cancellationToken) =>
+        request.OncePerRequestAsync(nameof(JobsAsync), ct => ReadAsync(request, ct), cancellationToken);
+
+    /// <summary>
+    /// Why each job of <see cref="JobsAsync"/> was wasted (<see cref="WasteReason.None"/> when it was not), decided once
+    /// per request; the flaky reason comes from the flaky-test analysis's impact events (<see cref="FlakinessTimeline"/>),
+    /// which <c>tests.flaky_ci_time</c> shares.
+    /// </summary>
+    /// <exception cref="StoreException">The store cannot be read.</exception>
+    public static Task<WasteReason[]> WasteAsync(SignalRequest request, CancellationToken cancellationToken) =>
+        request.OncePerRequestAsync(nameof(WasteAsync), ct => ClassifyAsync(request, ct), cancellationToken);
+
+    private static async Task<WasteReason[]> ClassifyAsync(SignalRequest request, CancellationToken cancellationToken)
+    {
+        var jobs = await JobsAsync(request, cancellationToken);
+        var timeline = await FlakinessTimeline.ComputeAsync(request, FlakinessOptions.Default, cancellationToken);
+        var flakyAttempts = timeline.Events.Where(e => e.IsAttempt).Select(e => (e.Repository, e.Run, e.Attempt)).ToHashSet();
+        return Classify(jobs, flakyAttempts);
+    }
+
+    private static WasteReason[] Classify(CiJobSet jobs, HashSet<(string Repository, string Run, int Attempt)> flakyAttempts)
+    {
+        var reasons = new WasteReason[jobs.Count];
+        var runKeys = new string?[jobs.Runs.Count];
+        var outcomes = jobs.Outcome;
+        var runs = jobs.Run;
+        var attempts = jobs.Attempt;
+        for (var i = 0; i < reasons.Length; i++)
+        {
+            var outcome = outcomes[i];
+            if (outcome == JobOutcome.None)
+            {
+                continue;
+            }
+
+            // The run key (source and run id, as the flaky-test analysis names runs) is made once per run, when needed.
+            var (source, repository, runId) = jobs.Runs[runs[i]];
+            var runKey = runKeys[runs[i]] ??= TestHistory.RunKeyOf(source, runId);
+            reasons[i] = flakyAttempts.Contains((repository, runKey, attempts[i])) ? WasteReason.Flaky
+                : (outcome & JobOutcome.Failed) != 0 ? WasteReason.Failed
+                : WasteReason.Rerun;
+        }
+
+        return reasons;
+    }
+
+    /// <summary>
+    /// One series per kind of job (team, repository, workflow; and the reason when <paramref name="waste"/> is given, in
+    /// which case only wasted jobs count), whose point in each window of the team is the jobs' minutes (or cost, when
+    /// <paramref name="cost"/>) summed in the jobs' order over those started in it; observations are the jobs. Series
+    /// are in the ordinal order of their labels' text.
+    /// </summary>
+    public static IReadOnlyList<Series.Series> SumByKind(ISignal signal, SignalRequest request, CiJobSet jobs, WasteReason[]? waste, bool cost)
+    {
+        var teams = request.Teams.ToDictionary(t => t.Id);
+        var groups = new Dictionary<Labels, WindowSums>();
+
+        // Labels are built once per kind of job (and reason) rather than once per job: building them sorts and checks them.
+        var reasons = waste is null ? 1 : ReasonLabels.Length;
+        var byKind = new WindowSums?[jobs.Kinds.Count * reasons];
+        var kinds = jobs.Kind;
+        var startedAt = jobs.StartedAt;
+        var minutes = jobs.Minutes;
+        var costs = jobs.Cost;
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            var reason = waste is null ? 0 : (int)waste[i];
+            if (waste is not null && reason == 0)
+            {
+                continue;
+            }
+
+            var slot = (kinds[i] * reasons) + reason;
+            if (byKind[slot] is not { } sums)
+            {
+                var kind = jobs.Kinds[kinds[i]];
+                var labels = waste is null
+                    ? Labels.Of(new Label("team", kind.Team.Id), new Label("repository", kind.Repository), new Label("workflow", kind.Workflow))
+                    : Labels.Of(new Label("team", kind.Team.Id), new Label("repository", kind.Repository), new Label("workflow", kind.Workflow), new Label("reason", ReasonLabels[reason]!));
+                if (!groups.TryGetValue(labels, out sums))
+                {
+                    groups[labels] = sums = WindowSums.ForTeam(request, teams[kind.Team.Id]);
+                }
+
+                byKind[slot] = sums;
+            }
+
+            sums.Add(startedAt[i], cost ? costs[i] : minutes[i]);
+        }
+
+        return Ordered(signal, groups);
+    }
+
+    /// <summary>
+    /// One series per group of jobs (<paramref name="key"/> gives its labels), whose point in each window of the group's
+    /// team is <paramref name="measure"/> summed over the jobs started in it, in their order; observations are the jobs.
+    /// <paramref name="key"/> must depend only on a job's team, repository, workflow and waste: it is asked once for each.
+    /// The job-at-a-time form of <see cref="SumByKind"/>.
+    /// </summary>
+    public static IReadOnlyList<Series.Series> Sum(
+        ISignal signal,
+        SignalRequest request,
+        IEnumerable<JobUsage> jobs,
+        Func<JobUsage, Labels> key,
+        Func<JobUsage, double> measure)
+    {
+        var teams = request.Teams.ToDictionary(t => t.Id);
+        var groups = new Dictionary<Labels, WindowSums>();
+        var byKind = new Dictionary<(string Team, string Repository, string Workflow, string? Waste), WindowSums>();
+        foreach (var job in jobs)
+        {
+            var kind = (job.Team, job.Repository, job.Workflow, job.Waste);
+            if (!byKind.TryGetValue(kind, out var sums))
+            {
+                var labels = key(job);
+                if (!groups.TryGetValue(labels, out sums))
+                {
+                    groups[labels] = sums = WindowSums.ForTeam(request, teams[job.Team]);
+                }
+
+                byKind[kind] = sums;
+            }
+
+            sums.Add(job.StartedAt.UtcTicks, measure(job));
+        }
+
+        return Ordered(signal, groups);
+    }
+
+    private static List<Series.Series> Ordered(ISignal signal, Dictionary<Labels, WindowSums> groups) =>
+        groups
+            .OrderBy(g => g.Key.ToString(), StringComparer.Ordinal)
+            .Select(g => g.Value.ToSeries(signal.Name, g.Key, signal.Unit))
+            .ToList();
+
+    /// <summary>
+    /// The jobs from a columnar read of only the columns used, in any order, then sorted. Owners, workflows, prices,
+    /// runs and (run, job name) pairs are looked up by the read's integer codes, each distinct value once; per job only
+    /// numbers are kept, and texts per distinct value.
+    /// </summary>
+    private static async Task<CiJobSet> ReadAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         // Jobs queued up to a day before a window can start in it; runs are queued before their jobs, and the CI signals'
         // shared read of the runs reaches a week beyond the windows (CiRuns.Margin), so it names every job's workflow.
         var span = RequestSpan.Of(request);
-        var runs = await CiRuns.ReadAsync(request, cancellationToken);
+        var runSet = await CiRuns.ReadAsync(request, cancellationToken);
         var workflows = new Dictionary<(string Source, string Repository, string RunId), string>();
-        foreach (var run in runs.Runs)
+        foreach (var run in runSet.Runs)
         {
             workflows.TryAdd((run.Source, run.Repository, run.RunId), run.Workflow);
         }
 
         var query = StoreQuery.All
-            .WhereIn("repository", runs.Repositories)
+            .WhereIn("repository", runSet.Repositories)
             .Since("queued_at", span.Start.AddDays(-1))
-            .Before("queued_at", span.End);
-        var owned = await ReadOwnedAsync(request, runs, workflows, query, priced, classifyWaste, cancellationToken);
-
-        // A job is re-run when a later attempt of its run has a job of the same name (unfinished jobs count too).
-        var lastAttempts = new int[owned.Count == 0 ? 0 : owned.Max(j => j.NameKey) + 1];
-        var flakyAttempts = new HashSet<(string Repository, string Run, int Attempt)>();
-        if (classifyWaste)
-        {
-            foreach (var job in owned)
-            {
-                lastAttempts[job.NameKey] = Math.Max(job.Attempt, lastAttempts[job.NameKey]);
-            }
-
-            flakyAttempts = await FlakyAttemptsAsync(request, cancellationToken);
-        }
-
-        var jobs = owned.Where(j => j.StartedAt is not null && j.FinishedAt is not null).ToList();
-        jobs.Sort(static (a, b) => CompareJobs(a, b));
-        var usage = new List<JobUsage>(jobs.Count);
-        foreach (var job in jobs)
-        {
-            var minutes = BillableMinutes(job.FinishedAt!.Value - job.StartedAt!.Value);
-            string? waste = null;
-            if (classifyWaste)
-            {
-                var failed = job.Conclusion is RunConclusion.Failure or RunConclusion.TimedOut;
-                var rerun = lastAttempts[job.NameKey] > job.Attempt;
-                waste = !(failed || rerun) ? null
-                    : flakyAttempts.Contains((job.Repository, TestHistory.RunKeyOf(job.Source, job.RunId), job.Attempt)) ? Flaky
-                    : failed ? Failed
-                    : Rerun;
-            }
-
-            usage.Add(new JobUsage(job.Team.Id, job.Repository, job.Workflow, job.StartedAt!.Value, minutes, minutes * job.PerMinute, waste));
-        }
-
-        return usage;
-    }
-
-    /// <summary>
-    /// The owned jobs from a columnar read of only the columns used (in any order: they are sorted after); owners,
-    /// workflows, prices (when <paramref name="priced"/>) and (run, job name) keys are looked up by the read's integer
-    /// codes, each distinct value once.
-    /// </summary>
-    private static async Task<List<OwnedJob>> ReadOwnedAsync(
-        SignalRequest request,
-        CiRunSet runs,
-        Dictionary<(string Source, string Repository, string RunId), string> workflows,
-        StoreQuery query,
-        bool priced,
-        bool withNameKeys,
-        CancellationToken cancellationToken)
-    {
-        var owned = new List<OwnedJob>();
-        var prices = new Dictionary<int, decimal>();
+            .Before("queued_at", span.End)
+            .InAnyOrder();
+        var read = new JobRead();
         var teams = new Dictionary<int, Team?>();
-        var runWorkflows = new Dictionary<(int Source, int Repository, int RunId), string>();
-        var nameKeys = new Dictionary<(int Source, int Repository, int RunId, int Name), int>();
-        ListTable? lists = null;
-        await foreach (var batch in request.Store.ReadColumnsAsync(Entities.CiJobs, Columns, query.InAnyOrder(), cancellationToken))
+        var runs = new Dictionary<(int Source, int Repository, int RunId), int>();
+        var kinds = new Dictionary<(int Repository, string Workflow), int>();
+        var kindList = new List<JobKind>();
+        var prices = new Dictionary<int, decimal>();
+        StringTable? strings = null;
+        var (lastRepository, lastTeam) = (StringTable.Null, (Team?)null);
+        var (lastRun, lastRunIndex) = ((Source: StringTable.Null, Repository: StringTable.Null, RunId: StringTable.Null), -1);
+        await foreach (var batch in request.Store.ReadColumnsAsync(Entities.CiJobs, Columns, query, cancellationToken))
         {
-            var strings = batch.Strings;
-            lists = batch.Lists;
+            strings = batch.Strings;
             var sources = batch.Codes(SourceColumn);
             var repositories = batch.Codes(RepositoryColumn);
             var runIds = batch.Codes(RunIdColumn);
@@ -141,139 +238,130 @@ internal static class CiUsage
             var labels = batch.Codes(RunnerLabelsColumn);
             for (var row = 0; row < batch.Count; row++)
             {
+                // Rows mostly come a repository and a run at a time: the last one is remembered before the dictionaries.
                 var repository = repositories[row];
-                if (!teams.TryGetValue(repository, out var team))
+                if (repository != lastRepository)
                 {
-                    teams[repository] = team = runs.Owners.GetValueOrDefault(strings[repository]);
+                    if (!teams.TryGetValue(repository, out lastTeam))
+                    {
+                        teams[repository] = lastTeam = runSet.Owners.GetValueOrDefault(strings[repository]);
+                    }
+
+                    lastRepository = repository;
                 }
 
-                if (team is null)
+                if (lastTeam is null)
                 {
                     continue;
                 }
 
-                var run = (sources[row], repository, runIds[row]);
-                if (!runWorkflows.TryGetValue(run, out var workflow))
+                var runCode = (Source: sources[row], Repository: repository, RunId: runIds[row]);
+                if (runCode != lastRun)
                 {
-                    runWorkflows[run] = workflow = workflows.GetValueOrDefault((strings[run.Item1], strings[repository], strings[run.Item3]), "unknown");
+                    if (!runs.TryGetValue(runCode, out lastRunIndex))
+                    {
+                        runs[runCode] = lastRunIndex = read.Runs.Count;
+                        var run = (strings[runCode.Source], strings[repository], strings[runCode.RunId]);
+                        var workflow = workflows.GetValueOrDefault(run, "unknown");
+                        if (!kinds.TryGetValue((repository, workflow), out var kindIndex))
+                        {
+                            kinds[(repository, workflow)] = kindIndex = kindList.Count;
+                            kindList.Add(new JobKind(lastTeam, run.Item2, workflow));
+                        }
+
+                        read.Runs.Add(run);
+                        read.RunKinds.Add(kindIndex);
+                    }
+
+                    lastRun = runCode;
                 }
 
-                var code = 0;
-                if (withNameKeys && !nameKeys.TryGetValue((sources[row], repository, runIds[row], names[row]), out code))
+                // A job is re-run when a later attempt of its run has a job of the same name (unfinished jobs count too).
+                var nameKey = ((long)lastRunIndex << 32) | (uint)names[row];
+                ref var lastAttempt = ref CollectionsMarshal.GetValueRefOrAddDefault(read.LastAttempts, nameKey, out _);
+                lastAttempt = Math.Max(lastAttempt, attempts[row]);
+                if (batch.IsNull(StartedAtColumn, row) || batch.IsNull(FinishedAtColumn, row))
                 {
-                    nameKeys[(sources[row], repository, runIds[row], names[row])] = code = nameKeys.Count;
+                    continue;
                 }
 
-                owned.Add(new OwnedJob(
-                    team,
-                    strings[sources[row]],
-                    strings[repository],
-                    strings[runIds[row]],
-                    strings[jobIds[row]],
-                    attempts[row],
-                    conclusions[row] == StringTable.Null ? null : (RunConclusion)conclusions[row],
-                    batch.IsNull(StartedAtColumn, row) ? null : new DateTimeOffset(startedAt[row], TimeSpan.Zero),
-                    batch.IsNull(FinishedAtColumn, row) ? null : new DateTimeOffset(finishedAt[row], TimeSpan.Zero),
-                    workflow,
-                    code,
-                    priced ? PriceOf(labels[row]) : 0m));
+                var minutes = BillableMinutes(TimeSpan.FromTicks(finishedAt[row] - startedAt[row]));
+                if (!prices.TryGetValue(labels[row], out var perMinute))
+                {
+                    prices[labels[row]] = perMinute = request.RunnerPrices.PriceOf(batch.Lists[labels[row]]).PerMinute;
+                }
+
+                var failed = conclusions[row] != StringTable.Null && (RunConclusion)conclusions[row] is RunConclusion.Failure or RunConclusion.TimedOut;
+                read.Add(new ReadJob(startedAt[row], repository, jobIds[row], runCode.Source, lastRunIndex, attempts[row], nameKey, minutes, (double)(minutes * perMinute), failed));
             }
         }
 
-        return owned;
+        return read.ToJobSet(strings, kindList);
+    }
 
-        decimal PriceOf(int labelsCode)
+    /// <summary>What a read keeps of a finished job until the jobs are sorted.</summary>
+    private readonly record struct ReadJob(
+        long StartedAt, int Repository, int JobId, int Source, int Run, int Attempt, long NameKey, int Minutes, double Cost, bool Failed);
+
+    /// <summary>A read's jobs, runs and (run, job name) pairs as they come.</summary>
+    private sealed class JobRead
+    {
+        private readonly List<ReadJob> _jobs = [];
+
+        /// <summary>Each distinct run (source, repository, run id), by its index.</summary>
+        public List<(string Source, string Repository, string RunId)> Runs { get; } = [];
+
+        /// <summary>Each run's kind, by the run's index.</summary>
+        public List<int> RunKinds { get; } = [];
+
+        /// <summary>The last attempt with a job of each (run index, name code).</summary>
+        public Dictionary<long, int> LastAttempts { get; } = [];
+
+        public void Add(ReadJob job) => _jobs.Add(job);
+
+        /// <summary>
+        /// The jobs in the order they are summed in: by time started, then repository and job id (ordinal), then source.
+        /// Sorted by the numbers first; only jobs of one repository started at the same instant compare their texts.
+        /// </summary>
+        public CiJobSet ToJobSet(StringTable? strings, IReadOnlyList<JobKind> kinds)
         {
-            if (!prices.TryGetValue(labelsCode, out var price))
+            var jobs = CollectionsMarshal.AsSpan(_jobs);
+            if (strings is null || jobs.Length == 0)
             {
-                prices[labelsCode] = price = request.RunnerPrices.PriceOf(lists![labelsCode]).PerMinute;
+                return new CiJobSet(kinds, Runs, [], [], [], [], [], [], []);
             }
 
-            return price;
-        }
-    }
-
-    /// <summary>By time started, then repository and job (ordinal), then source: the order jobs are summed in.</summary>
-    private static int CompareJobs(OwnedJob a, OwnedJob b)
-    {
-        var order = Nullable.Compare(a.StartedAt, b.StartedAt);
-        order = order != 0 ? order : string.CompareOrdinal(a.Repository, b.Repository);
-        order = order != 0 ? order : string.CompareOrdinal(a.JobId, b.JobId);
-        return order != 0 ? order : string.CompareOrdinal(a.Source, b.Source);
-    }
-
-    /// <summary>
-    /// One series per group of jobs (<paramref name="key"/> gives its labels), whose point in each window of the group's
-    /// team is <paramref name="measure"/> summed over the jobs started in it; observations are the jobs.
-    /// <paramref name="key"/> must depend only on a job's team, repository, workflow and waste: it is asked once for each.
-    /// </summary>
-    public static IReadOnlyList<Series.Series> Sum(
-        ISignal signal,
-        SignalRequest request,
-        IEnumerable<JobUsage> jobs,
-        Func<JobUsage, Labels> key,
-        Func<JobUsage, double> measure)
-    {
-        var teams = request.Teams.ToDictionary(t => t.Id);
-        var groups = new Dictionary<Labels, WindowedValues>();
-
-        // Labels are built once per kind of job rather than once per job: building them sorts and checks them.
-        var byKind = new Dictionary<(string Team, string Repository, string Workflow, string? Waste), WindowedValues>();
-        foreach (var job in jobs)
-        {
-            var kind = (job.Team, job.Repository, job.Workflow, job.Waste);
-            if (!byKind.TryGetValue(kind, out var values))
+            var repositoryRanks = InstantOrder.OrdinalRanks(_jobs.Select(j => j.Repository), code => strings[code]);
+            var sourceRanks = InstantOrder.OrdinalRanks(_jobs.Select(j => j.Source), code => strings[code]);
+            var startedAtKeys = new long[jobs.Length];
+            var repositoryKeys = new int[jobs.Length];
+            for (var i = 0; i < jobs.Length; i++)
             {
-                var labels = key(job);
-                if (!groups.TryGetValue(labels, out values))
-                {
-                    groups[labels] = values = WindowedValues.ForTeam(request, teams[job.Team]);
-                }
-
-                byKind[kind] = values;
+                (startedAtKeys[i], repositoryKeys[i]) = (jobs[i].StartedAt, repositoryRanks[jobs[i].Repository]);
             }
 
-            values.Add(job.StartedAt, measure(job));
+            var all = _jobs;
+            var order = InstantOrder.Of(startedAtKeys, repositoryKeys, (a, b) =>
+            {
+                var byId = string.CompareOrdinal(strings[all[a].JobId], strings[all[b].JobId]);
+                return byId != 0 ? byId : sourceRanks[all[a].Source].CompareTo(sourceRanks[all[b].Source]);
+            });
+
+            var (kind, startedAt, minutes, cost) = (new int[jobs.Length], new long[jobs.Length], new int[jobs.Length], new double[jobs.Length]);
+            var (outcome, run, attempt) = (new JobOutcome[jobs.Length], new int[jobs.Length], new int[jobs.Length]);
+            for (var i = 0; i < order.Length; i++)
+            {
+                ref readonly var job = ref jobs[order[i]];
+                kind[i] = RunKinds[job.Run];
+                startedAt[i] = job.StartedAt;
+                minutes[i] = job.Minutes;
+                cost[i] = job.Cost;
+                outcome[i] = (job.Failed ? JobOutcome.Failed : JobOutcome.None) | (LastAttempts[job.NameKey] > job.Attempt ? JobOutcome.Rerun : JobOutcome.None);
+                run[i] = job.Run;
+                attempt[i] = job.Attempt;
+            }
+
+            return new CiJobSet(kinds, Runs, kind, startedAt, minutes, cost, outcome, run, attempt);
         }
-
-        return groups
-            .OrderBy(g => g.Key.ToString(), StringComparer.Ordinal)
-            .Select(g => g.Value.ToSeries(signal.Name, g.Key, signal.Unit, values => values.Sum()))
-            .ToList();
     }
-
-    /// <summary>The (repository, run key, attempt) of run attempts that failed only because of flaky tests.</summary>
-    private static async Task<HashSet<(string Repository, string Run, int Attempt)>> FlakyAttemptsAsync(
-        SignalRequest request, CancellationToken cancellationToken)
-    {
-        var timeline = await FlakinessTimeline.ComputeAsync(request, FlakinessOptions.Default, cancellationToken);
-        return timeline.Events.Where(e => e.IsAttempt).Select(e => (e.Repository, e.Run, e.Attempt)).ToHashSet();
-    }
-
-    /// <summary>An owned job as read, before the finished ones are measured.</summary>
-    /// <param name="Team">The team owning the repository.</param>
-    /// <param name="Source">The system it came from.</param>
-    /// <param name="Repository">The repository's full name, as stored.</param>
-    /// <param name="RunId">The run it belongs to.</param>
-    /// <param name="JobId">Its id, unique per attempt.</param>
-    /// <param name="Attempt">The run attempt it belongs to.</param>
-    /// <param name="Conclusion">How it ended, once completed.</param>
-    /// <param name="StartedAt">When a runner picked it up.</param>
-    /// <param name="FinishedAt">When it finished.</param>
-    /// <param name="Workflow">The workflow of its run (<c>unknown</c> when the store has no such run).</param>
-    /// <param name="NameKey">Equal for the jobs of one name in the attempts of one run (a dense code within one read); 0 when waste is not classified.</param>
-    /// <param name="PerMinute">Its runner's price per minute; 0 when not priced.</param>
-    private readonly record struct OwnedJob(
-        Team Team,
-        string Source,
-        string Repository,
-        string RunId,
-        string JobId,
-        int Attempt,
-        RunConclusion? Conclusion,
-        DateTimeOffset? StartedAt,
-        DateTimeOffset? FinishedAt,
-        string Workflow,
-        int NameKey,
-        decimal PerMinute);
 }

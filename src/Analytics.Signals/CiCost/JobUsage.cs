@@ -6,6 +6,6 @@ namespace Analytics.Signals.CiCost;
 /// <param name="Workflow">The workflow of the job's run (<c>unknown</c> when the store has no such run).</param>
 /// <param name="StartedAt">When a runner picked the job up; the job counts in the window containing it.</param>
 /// <param name="Minutes">Its run time rounded up to the whole minute.</param>
-/// <param name="Cost">Minutes times the runner's price; 0 when the jobs were read unpriced (<see cref="CiUsage.ReadAsync"/>).</param>
+/// <param name="Cost">Minutes times the runner's price; 0 when unpriced.</param>
 /// <param name="Waste">Why its minutes were wasted (<c>flaky</c>, <c>failed</c>, <c>rerun</c>), or null.</param>
 internal sealed record JobUsage(string Team, string Repository, string Workflow, DateTimeOffset StartedAt, int Minutes, decimal Cost, string? Waste);

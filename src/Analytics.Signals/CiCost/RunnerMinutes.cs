@@ -20,12 +20,7 @@ public sealed class RunnerMinutes : ISignal
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var jobs = await CiUsage.ReadAsync(request, priced: false, classifyWaste: false, cancellationToken);
-        return CiUsage.Sum(
-            this,
-            request,
-            jobs,
-            job => Labels.Of(new Label("team", job.Team), new Label("repository", job.Repository), new Label("workflow", job.Workflow)),
-            job => job.Minutes);
+        var jobs = await CiUsage.JobsAsync(request, cancellationToken);
+        return CiUsage.SumByKind(this, request, jobs, waste: null, cost: false);
     }
 }

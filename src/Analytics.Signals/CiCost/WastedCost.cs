@@ -20,12 +20,8 @@ public sealed class WastedCost : ISignal
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var jobs = await CiUsage.ReadAsync(request, priced: true, classifyWaste: true, cancellationToken);
-        return CiUsage.Sum(
-            this,
-            request,
-            jobs.Where(j => j.Waste is not null),
-            job => Labels.Of(new Label("team", job.Team), new Label("repository", job.Repository), new Label("workflow", job.Workflow), new Label("reason", job.Waste!)),
-            job => (double)job.Cost);
+        var jobs = await CiUsage.JobsAsync(request, cancellationToken);
+        var waste = await CiUsage.WasteAsync(request, cancellationToken);
+        return CiUsage.SumByKind(this, request, jobs, waste, cost: true);
     }
 }

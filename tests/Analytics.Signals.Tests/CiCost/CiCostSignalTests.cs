@@ -163,6 +163,26 @@ public sealed class CiCostSignalTests
     }
 
     [Fact]
+    public async Task Cost_JobsStartedTogether_SumInJobIdOrder()
+    {
+        // Three jobs of one run start at the same instant; at 0.1 per minute they cost 0.2 (job a, 2 min), 0.3 (b, 3 min)
+        // and 0.1 (c, 1 min). Summed in job-id order, in doubles: 0 + 0.2 + 0.3 = 0.5, + 0.1 = 0.6 exactly; in another
+        // order the rounding differs: 0.1 + 0.3 = 0.4, + 0.2 = 0.6000000000000001 (c, b, a), 0.1 + 0.2 =
+        // 0.30000000000000004, + 0.3 = 0.6000000000000001 (c, a, b).
+        await using var fixture = await SignalFixture.CreateAsync(
+            Run("1", 1, "ci", Mon.AddHours(10)),
+            Job("1", 1, "c", "lint", Mon.AddHours(10), 60, RunConclusion.Success, "ubuntu-latest"),
+            Job("1", 1, "b", "test", Mon.AddHours(10), 180, RunConclusion.Success, "ubuntu-latest"),
+            Job("1", 1, "a", "build", Mon.AddHours(10), 120, RunConclusion.Success, "ubuntu-latest"));
+        var request = fixture.TwoWeeks() with { RunnerPrices = new RunnerPrices(new Dictionary<string, decimal> { ["*"] = 0.1m }) };
+
+        var cost = await new RunnerCost().ComputeAsync(request, default);
+
+        Values(cost)["ci"][0].Should().Be(0.6);
+        (0.1 + 0.3 + 0.2).Should().NotBe(0.6, "the order is what the test tells apart");
+    }
+
+    [Fact]
     public void Catalog_FindsTheCiCostSignals()
     {
         SignalCatalog.Find("ci.runner_minutes").Should().BeOfType<RunnerMinutes>();
