@@ -57,17 +57,59 @@ internal sealed class FlakinessTimeline
         }
 
         // One scan from the look-back of the earliest window's end to the latest end; each window's verdict then slides
-        // over the test's executions in memory (TestHistory.Evaluate finds a window's first execution by binary search).
-        var scanTo = nonEmpty.Max(w => w[^1].End);
-        var scanFrom = nonEmpty.Min(w => w[0].End) - options.Window;
-        var impactFrom = nonEmpty.Min(w => w[0].Start);
+        // over the test's executions in memory (TestHistory.Judge finds a window's first execution by binary search).
+        // The repositories are scanned in parts, one per core: a repository's tests and impact never depend on another's,
+        // and this analysis is the longest of the catalogue, so it would otherwise finish alone on one core.
+        var span = new ScanSpan(
+            nonEmpty.Min(w => w[0].End) - options.Window,
+            nonEmpty.Max(w => w[^1].End),
+            nonEmpty.Min(w => w[0].Start));
+        var owned = await OwnedRepositories.OfTeamsAsync(request, cancellationToken);
+        var parts = await Task.WhenAll(Partition(owned, Environment.ProcessorCount)
+            .Select(part => Task.Run(() => ScanPartAsync(request, options, windows, span, part, cancellationToken), cancellationToken)));
+
+        // Each part's events keep their order, so each repository's events (all in one part) come as one scan gives them.
+        return new FlakinessTimeline(windows, [.. parts.SelectMany(p => p.Tests)], [.. parts.SelectMany(p => p.Events)]);
+    }
+
+    /// <summary>
+    /// Splits the repositories to read into at most <paramref name="count"/> parts, spellings of one repository together
+    /// (they are one repository's records), in turn by name so that parts get similar shares.
+    /// </summary>
+    private static List<IReadOnlyCollection<string>> Partition(IReadOnlyCollection<string> repositories, int count)
+    {
+        var groups = repositories
+            .GroupBy(r => r, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var parts = Enumerable.Range(0, Math.Clamp(Math.Min(count, groups.Count), 1, MaximumParts)).Select(_ => new List<string>()).ToList();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            parts[i % parts.Count].AddRange(groups[i]);
+        }
+
+        return [.. parts];
+    }
+
+    /// <summary>The most parts a scan is split into: more would only add connections.</summary>
+    private const int MaximumParts = 4;
+
+    /// <summary>Scans one part's repositories: its tests' verdicts and its impact events.</summary>
+    private static async Task<(List<TestTimeline> Tests, IReadOnlyList<ImpactEvent> Events)> ScanPartAsync(
+        SignalRequest request,
+        FlakinessOptions options,
+        Dictionary<string, IReadOnlyList<TimeWindow>> windows,
+        ScanSpan span,
+        IReadOnlyCollection<string> repositories,
+        CancellationToken cancellationToken)
+    {
         var ledger = new ImpactLedger();
         var tests = new List<TestTimeline>();
         await TestResultScanner.ScanAsync(
             request.Store,
-            scanFrom,
-            scanTo,
-            await OwnedRepositories.OfTeamsAsync(request, cancellationToken),
+            span.From,
+            span.To,
+            repositories,
             repository => request.OwnerOf(repository) is not null,
             history =>
             {
@@ -87,14 +129,16 @@ internal sealed class FlakinessTimeline
                 tests.Add(new TestTimeline(team, history.Repository, history.TestId, verdicts));
 
                 // Blame over the whole period shown: a test flaky at any point is to blame for its failures in it.
-                var whole = history.Judge(impactFrom, scanTo, options);
-                ledger.Record(history, FlakyTests.IsToBlame(whole.State, whole.Evidence, options), impactFrom, scanTo);
+                var whole = history.Judge(span.ImpactFrom, span.To, options);
+                ledger.Record(history, FlakyTests.IsToBlame(whole.State, whole.Evidence, options), span.ImpactFrom, span.To);
             },
             cancellationToken);
 
-        var events = await ledger.ResolveAsync(request.Store, impactFrom, scanTo, cancellationToken);
-        return new FlakinessTimeline(windows, tests, events);
+        return (tests, await ledger.ResolveAsync(request.Store, span.ImpactFrom, span.To, cancellationToken));
     }
+
+    /// <summary>What a scan reads ([<see cref="From"/>, <see cref="To"/>)) and where impact starts counting.</summary>
+    private sealed record ScanSpan(DateTimeOffset From, DateTimeOffset To, DateTimeOffset ImpactFrom);
 
     /// <summary>What one analysis depends on.</summary>
     private sealed record AnalysisKey(
