@@ -5,6 +5,10 @@ namespace Analytics.Signals.Statistics;
 /// <see cref="Resamples"/> times, aggregate each resample, and take the 2.5th and 97.5th percentiles of those aggregates.
 /// Seeded from the data, so the same observations always give the same interval. Google SRE's incident-metrics report
 /// (signal-science.md §5) recommends exactly this: durations with intervals, changes flagged when intervals overlap.
+/// A mean's resamples are drawn value by value; a quantile's statistic is drawn from the two order statistics it
+/// interpolates (<see cref="ResampleOrderStatistics"/>): the same distribution as sorting a resample drawn value by
+/// value, at a constant cost per resample instead of n draws, so the same data give the same interval but not the one
+/// the draw-by-draw procedure's random stream would give.
 /// </summary>
 public static class Bootstrap
 {
@@ -18,53 +22,69 @@ public static class Bootstrap
     public static (double Low, double High)? Interval(IReadOnlyList<double> values, Aggregator aggregator)
     {
         ArgumentNullException.ThrowIfNull(values);
+        return values.Count < MinimumObservations ? null : Interval(values, aggregator, new Random(Seed(values)));
+    }
+
+    /// <summary><see cref="Interval(IReadOnlyList{double}, Aggregator)"/> with the random stream given (tests vary it).</summary>
+    internal static (double Low, double High)? Interval(IReadOnlyList<double> values, Aggregator aggregator, Random random)
+    {
         if (values.Count < MinimumObservations)
         {
             return null;
         }
 
-        var random = new Random(Seed(values));
-        var data = values.ToArray();
-        var ranks = RanksOf(data);
-        var counts = ranks is null ? [] : new int[data.Length];
-        var estimates = new double[Resamples];
-        var sample = new double[data.Length];
-        for (var b = 0; b < Resamples; b++)
-        {
-            if (ranks is null || aggregator == Aggregator.Mean)
-            {
-                for (var i = 0; i < sample.Length; i++)
-                {
-                    sample[i] = data[random.Next(data.Length)];
-                }
-
-                estimates[b] = Estimate(aggregator, sample);
-                continue;
-            }
-
-            // The same draws, counted by the drawn value's rank and written out in rank order: a counting sort that
-            // gives exactly the array Array.Sort would make of the resample, in linear time.
-            Array.Clear(counts);
-            for (var i = 0; i < sample.Length; i++)
-            {
-                counts[ranks.Rank[random.Next(data.Length)]]++;
-            }
-
-            var at = 0;
-            for (var r = 0; r < counts.Length; r++)
-            {
-                for (var c = 0; c < counts[r]; c++)
-                {
-                    sample[at++] = ranks.Sorted[r];
-                }
-            }
-
-            estimates[b] = Quantile.OfSorted(sample, QuantileOf(aggregator));
-        }
+        var estimates = aggregator == Aggregator.Mean ? MeanEstimates(values, random) : QuantileEstimates(values, QuantileOf(aggregator), random);
 
         // Sorted once for both bounds; Quantile.Of would sort a copy for each.
         Array.Sort(estimates);
         return (Quantile.OfSorted(estimates, 0.025), Quantile.OfSorted(estimates, 0.975));
+    }
+
+    /// <summary>
+    /// The means of <see cref="Resamples"/> resamples, drawn value by value: a mean needs every draw, so the O(n) draws
+    /// stay (and give the same intervals as before the quantiles were drawn by their order statistics).
+    /// </summary>
+    private static double[] MeanEstimates(IReadOnlyList<double> values, Random random)
+    {
+        var data = values.ToArray();
+        var estimates = new double[Resamples];
+        var sample = new double[data.Length];
+        for (var b = 0; b < Resamples; b++)
+        {
+            for (var i = 0; i < sample.Length; i++)
+            {
+                sample[i] = data[random.Next(data.Length)];
+            }
+
+            estimates[b] = Aggregator.Mean.Apply(sample)!.Value;
+        }
+
+        return estimates;
+    }
+
+    /// <summary>
+    /// The <paramref name="p"/>-quantiles (type 7, as <see cref="Quantile.OfSorted"/>) of <see cref="Resamples"/>
+    /// resamples. A resample's type-7 quantile depends only on two of its order statistics, the ⌊(n−1)p⌋-th and the next;
+    /// <see cref="ResampleOrderStatistics"/> draws their positions among the sorted values directly, with the exact
+    /// distribution they have in a resample drawn value by value, in constant time instead of n draws and a sort.
+    /// </summary>
+    private static double[] QuantileEstimates(IReadOnlyList<double> values, double p, Random random)
+    {
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        var position = (sorted.Length - 1) * p;
+        var lower = (int)Math.Floor(position);
+        var order = new ResampleOrderStatistics(random, sorted.Length, lower);
+        var estimates = new double[Resamples];
+        for (var b = 0; b < Resamples; b++)
+        {
+            var (low, high) = order.Next();
+
+            // Quantile.OfSorted's interpolation, term for term, on the resample's two order statistics.
+            estimates[b] = sorted[low] + ((position - lower) * (sorted[high] - sorted[low]));
+        }
+
+        return estimates;
     }
 
     /// <summary>
@@ -83,21 +103,6 @@ public static class Bootstrap
         return after.Low > before.High || after.High < before.Low;
     }
 
-    /// <summary>
-    /// <paramref name="aggregator"/> of one resample, exactly as <see cref="Aggregation.Apply"/> computes it, but sorting
-    /// the resample in place for the quantiles (it is refilled for the next one) instead of allocating a sorted copy.
-    /// </summary>
-    private static double Estimate(Aggregator aggregator, double[] sample)
-    {
-        if (aggregator == Aggregator.Mean)
-        {
-            return aggregator.Apply(sample)!.Value;
-        }
-
-        Array.Sort(sample);
-        return Quantile.OfSorted(sample, QuantileOf(aggregator));
-    }
-
     /// <summary>The quantile <see cref="Aggregation.Apply"/> takes for a quantile aggregator.</summary>
     private static double QuantileOf(Aggregator aggregator) => aggregator switch
     {
@@ -105,32 +110,6 @@ public static class Bootstrap
         Aggregator.P90 => 0.9,
         _ => 0.5,
     };
-
-    /// <summary>
-    /// The values sorted, and each value's position among them, for the counting sort of resamples; null when a value is
-    /// a negative zero or NaN, whose order against +0 or each other Array.Sort leaves to chance (then resamples are sorted).
-    /// </summary>
-    private static SortedRanks? RanksOf(double[] data)
-    {
-        if (data.Any(v => double.IsNaN(v) || (v == 0 && double.IsNegative(v))))
-        {
-            return null;
-        }
-
-        var sorted = (double[])data.Clone();
-        var order = Enumerable.Range(0, data.Length).ToArray();
-        Array.Sort(sorted, order);
-        var rank = new int[data.Length];
-        for (var position = 0; position < order.Length; position++)
-        {
-            rank[order[position]] = position;
-        }
-
-        return new SortedRanks(sorted, rank);
-    }
-
-    /// <summary>Values sorted ascending, and for each original index its position in <see cref="Sorted"/>.</summary>
-    private sealed record SortedRanks(double[] Sorted, int[] Rank);
 
     /// <summary>FNV-1a over the values' bits: stable across processes, unlike <see cref="HashCode"/>.</summary>
     private static int Seed(IReadOnlyList<double> values)
