@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Analytics.Signals.Statistics;
 
 /// <summary>
@@ -6,42 +8,58 @@ namespace Analytics.Signals.Statistics;
 /// </summary>
 /// <remarks>
 /// Why it is the textbook resample: a draw with replacement is ⌊n·U⌋ for U uniform on [0, 1), and ⌊n·x⌋ is monotone, so
-/// the k-th smallest of n such draws is ⌊n·U₍ₖ₊₁₎⌋, where U₍ₖ₊₁₎, the (k+1)-th smallest of n uniforms, follows
-/// Beta(k + 1, n − k). Given U₍ₖ₊₁₎ = u, the n − k − 1 uniforms above it are independent and uniform on (u, 1), so the
-/// next one is u + (1 − u)·(1 − V^(1/(n−k−1))) with V uniform (the minimum of m uniforms is 1 − V^(1/m)). (David and
-/// Nagaraja, <i>Order Statistics</i>, 3rd ed., 2003, §2.2–2.3.) The Beta variate is X / (X + Y) with X ~ Gamma(k + 1)
-/// and Y ~ Gamma(n − k), each drawn by Marsaglia and Tsang's exact rejection method ("A simple method for generating gamma
-/// variables", ACM TOMS 26(3), 2000), whose normal variates come from Marsaglia's polar method (Marsaglia and Bray 1964).
-/// Every step is exact in real arithmetic; floating-point rounding can move ⌊n·x⌋ only when n·x lies within a few ulps
-/// of an integer (about 1e-14 per draw), far below the 2⁻³¹ granularity of <see cref="Random.Next(int)"/> that the
-/// draw-by-draw procedure has. Deterministic for a given <see cref="Random"/> state on one platform (it uses
-/// <see cref="Math.Log(double)"/> and <see cref="Math.Pow"/>, whose last bit the C runtime decides).
+/// the k-th and (k+1)-th smallest of n such draws are ⌊n·U₍ₖ₊₁₎⌋ and ⌊n·U₍ₖ₊₂₎⌋, the same function of the uniforms' order
+/// statistics. Those come from Rényi's representation (Devroye, <i>Non-Uniform Random Variate Generation</i>, 1986,
+/// §V.2): with E₁…Eₙ₊₁ independent standard exponentials and Sⱼ their partial sums, (S₁, …, Sₙ) / Sₙ₊₁ is distributed
+/// as the n sorted uniforms. So U₍ₖ₊₁₎ = X / T and U₍ₖ₊₂₎ = (X + E) / T, where X = Sₖ₊₁ ~ Gamma(k + 1), E ~ Exp(1),
+/// Y ~ Gamma(n − k − 1) (the remaining exponentials) and T = X + E + Y. The gamma variates come from Marsaglia and
+/// Tsang's exact rejection method ("A simple method for generating gamma variables", ACM TOMS 26(3), 2000) with normal
+/// variates from Marsaglia's polar method; the uniforms from xoshiro256** seeded through SplitMix64 (Blackman and Vigna,
+/// "Scrambled linear pseudorandom number generators", ACM TOMS 47(4), 2021), the generator .NET's unseeded
+/// <see cref="Random"/> uses, here with a seed so that the same data draw the same stream in every process. Every step
+/// is exact in real arithmetic; rounding can move ⌊n·x⌋ only when n·x lies within a few ulps of an integer (about 1e-14
+/// per draw), far below the 2⁻³¹ granularity of the seeded <see cref="Random.Next(int)"/> that the draw-by-draw
+/// procedure has. <see cref="Math.Log(double)"/>'s last bit is the C runtime's, so streams agree across processes on
+/// one platform.
 /// </remarks>
 internal sealed class ResampleOrderStatistics
 {
-    private readonly Random _random;
     private readonly int _n;
     private readonly int _k;
     private readonly Gamma _below;
-    private readonly Gamma _above;
+    private readonly Gamma? _above;
+
+    // xoshiro256**'s state.
+    private ulong _s0;
+    private ulong _s1;
+    private ulong _s2;
+    private ulong _s3;
 
     // The polar method makes normal variates in pairs; the second waits here for the next call.
     private double _spareNormal;
     private bool _hasSpareNormal;
 
-    /// <summary>A sampler for the <paramref name="k"/>-th and next order statistics of <paramref name="n"/> draws.</summary>
+    /// <summary>
+    /// A sampler for the <paramref name="k"/>-th and next order statistics of <paramref name="n"/> draws, its random
+    /// stream fixed by <paramref name="seed"/>.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is not positive or <paramref name="k"/> is outside 0…n−1.</exception>
-    public ResampleOrderStatistics(Random random, int n, int k)
+    public ResampleOrderStatistics(int seed, int n, int k)
     {
-        ArgumentNullException.ThrowIfNull(random);
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(k, n);
-        _random = random;
         _n = n;
         _k = k;
         _below = new Gamma(k + 1);
-        _above = new Gamma(n - k);
+        _above = n - k - 1 == 0 ? null : new Gamma(n - k - 1);
+
+        // SplitMix64 expands the seed into the four words, as xoshiro's authors recommend (never all zero).
+        var state = (ulong)(uint)seed;
+        _s0 = SplitMix64(ref state);
+        _s1 = SplitMix64(ref state);
+        _s2 = SplitMix64(ref state);
+        _s3 = SplitMix64(ref state);
     }
 
     /// <summary>
@@ -51,19 +69,17 @@ internal sealed class ResampleOrderStatistics
     public (int Lower, int Upper) Next()
     {
         var x = NextGamma(_below);
-        var y = NextGamma(_above);
-        var u = x / (x + y);
-        var lower = Position(u);
-        var above = _n - _k - 1;
-        if (above == 0)
+
+        // 1 − NextDouble() is in (0, 1], so the exponential is finite and not negative.
+        var e = -Math.Log(1 - NextDouble());
+        if (_above is not { } above)
         {
-            return (lower, lower);
+            var last = Position(x / (x + e));
+            return (last, last);
         }
 
-        // 1 − NextDouble() is in (0, 1], so the power is too and the gap in [0, 1).
-        var gap = 1 - Math.Pow(1 - _random.NextDouble(), 1.0 / above);
-        var next = u + ((1 - u) * gap);
-        return (lower, Position(next));
+        var total = x + e + NextGamma(above);
+        return (Position(x / total), Position((x + e) / total));
     }
 
     /// <summary>⌊n·u⌋, kept below n should rounding bring u to 1.</summary>
@@ -84,7 +100,7 @@ internal sealed class ResampleOrderStatistics
             while (v <= 0);
 
             v = v * v * v;
-            var u = _random.NextDouble();
+            var u = NextDouble();
             var xx = x * x;
             if (u < 1 - (0.0331 * xx * xx))
             {
@@ -112,8 +128,8 @@ internal sealed class ResampleOrderStatistics
         double s;
         do
         {
-            a = (2 * _random.NextDouble()) - 1;
-            b = (2 * _random.NextDouble()) - 1;
+            a = (2 * NextDouble()) - 1;
+            b = (2 * NextDouble()) - 1;
             s = (a * a) + (b * b);
         }
         while (s >= 1 || s == 0);
@@ -122,6 +138,29 @@ internal sealed class ResampleOrderStatistics
         _spareNormal = b * scale;
         _hasSpareNormal = true;
         return a * scale;
+    }
+
+    /// <summary>A uniform double in [0, 1): the top 53 bits of xoshiro256**'s next output.</summary>
+    private double NextDouble()
+    {
+        var result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
+        var t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = BitOperations.RotateLeft(_s3, 45);
+        return (result >> 11) * (1.0 / (1UL << 53));
+    }
+
+    /// <summary>SplitMix64's next output (Steele, Lea and Flood 2014), for seeding.</summary>
+    private static ulong SplitMix64(ref ulong state)
+    {
+        var z = state += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
     }
 
     /// <summary>Marsaglia and Tsang's constants for one shape: d = shape − 1/3, c = 1/√(9d).</summary>
