@@ -5,7 +5,8 @@ namespace Analytics.Signals.Tests;
 /// <summary>
 /// <see cref="ResampleOrderStatistics"/> against the exact distribution of a resample's order statistics. For small n the
 /// exact joint distribution of the k-th and (k+1)-th smallest of n draws with replacement comes from enumerating all nⁿ
-/// resamples (the textbook procedure, every outcome of it, each with probability n⁻ⁿ); for n = 90 the k-th's marginal is
+/// resamples (the textbook procedure, every outcome of it, each with probability n⁻ⁿ); for n = 40 and 90 from a formula
+/// checked against that enumeration (<c>FormulaPairs</c>); and up to n = 1,000 the k-th's marginal is
 /// P(J ≤ j) = P(Binomial(n, (j+1)/n) ≥ k + 1) (at least k + 1 of the n draws fall at positions 0…j). The sampler's
 /// frequencies over 200,000 draws are held to Pearson's chi-square bound at the 0.0001 level: 21 such tests run,
 /// so a correct sampler fails one by chance with probability about 0.2% (fixed seeds make each verdict the same every
