@@ -70,15 +70,6 @@ internal sealed class SharedAnalyses
         }
     }
 
-    /// <summary>Whether an analysis for <paramref name="key"/> is kept or under way.</summary>
-    public bool Holds(object key)
-    {
-        lock (_gate)
-        {
-            return _entries.Exists(e => e.Key.Equals(key));
-        }
-    }
-
     /// <summary>Every instance equals every other: shared analyses are a cache, not part of what a request asks for.</summary>
     public override bool Equals(object? obj) => obj is SharedAnalyses;
 

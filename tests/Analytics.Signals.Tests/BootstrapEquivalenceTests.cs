@@ -29,6 +29,46 @@ public sealed class BootstrapEquivalenceTests
     }
 
     [Fact]
+    public void Interval_MeanOfLargeDataAndAllTies_EqualsTheTextbookProcedureBitForBit()
+    {
+        // Large sizes, and data with one or two distinct values.
+        foreach (var values in LargeAndTiedSets())
+        {
+            Bootstrap.Interval(values, Aggregator.Mean).Should().Be(Reference(values, Aggregator.Mean, new Random(Seed(values))), $"{values.Length} values");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Quantiles))]
+    public void Interval_QuantileOfLargeDataAndAllTies_LiesWithinTheDataAndIsExactForOneValue(Aggregator aggregator)
+    {
+        // Every resample of 40 fives has the quantile 5, whatever the stream; otherwise the bounds are data or between.
+        foreach (var values in LargeAndTiedSets())
+        {
+            var (low, high) = Bootstrap.Interval(values, aggregator)!.Value;
+
+            low.Should().BeGreaterThanOrEqualTo(values.Min(), $"{values.Length} values");
+            high.Should().BeLessThanOrEqualTo(values.Max(), $"{values.Length} values");
+            low.Should().BeLessThanOrEqualTo(high, $"{values.Length} values");
+        }
+
+        Bootstrap.Interval(Enumerable.Repeat(5.0, 40).ToArray(), aggregator).Should().Be((5.0, 5.0));
+    }
+
+    private static List<double[]> LargeAndTiedSets()
+    {
+        var random = new Random(44);
+        return
+        [
+            Enumerable.Range(0, 1_500).Select(_ => (double)random.Next(200)).ToArray(),
+            Enumerable.Range(0, 777).Select(_ => random.NextDouble() * 1_000).ToArray(),
+            Enumerable.Repeat(5.0, 40).ToArray(),
+            [.. Enumerable.Repeat(1.0, 30), .. Enumerable.Repeat(2.0, 3)],
+            [3, 3, 4],
+        ];
+    }
+
+    [Fact]
     public void Interval_MeanWithNaN_EqualsTheTextbookProcedureBitForBit()
     {
         // Resamples that draw the NaN have a NaN mean, which Array.Sort puts first: the bounds then come from a sort.

@@ -63,6 +63,24 @@ public sealed class SharedReadsTests
     }
 
     [Fact]
+    public async Task MergedPullRequestSignals_SameRequest_ReadThePullRequestsOnce()
+    {
+        await using var fixture = await SignalFixture.CreateAsync();
+        var store = new CountingStore(fixture.Store);
+        var request = fixture.TwoWeeks() with { Store = store };
+
+        foreach (var signal in new ISignal[] { new MergedPullRequests(), new PullRequestCycleTime(), new PullRequestSize() })
+        {
+            await signal.ComputeAsync(request, default);
+        }
+
+        // Alone each reads the period's merged pull requests; together they share one read. Another request reads again.
+        store.ReadsOf(Entities.PullRequests.Table).Should().Be(1);
+        await new PullRequestSize().ComputeAsync(request with { To = request.To.AddDays(7) }, default);
+        store.ReadsOf(Entities.PullRequests.Table).Should().Be(2);
+    }
+
+    [Fact]
     public async Task PostmortemInterruptionAndWorkMixSignals_SameRequest_ReadOncePerFamily()
     {
         await using var fixture = await SignalFixture.CreateAsync();

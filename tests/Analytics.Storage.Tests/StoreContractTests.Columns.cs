@@ -41,6 +41,34 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task ReadColumns_RepeatedNullAndEmptyTextInARow_ReadEachAsStored()
+    {
+        // A column's value repeating row after row is read from the previous row's code (SQLite); a null, an empty text
+        // and a value after them must not be taken for the value before.
+        await using var store = await OpenStoreAsync();
+        var template = SampleRecords.Full.OfType<TestResult>().First();
+        string?[] branches = ["main", "main", null, null, "", "", "main", "", null, "feature", "main"];
+        await WriteAsync(store, branches.Select((branch, n) => template with
+        {
+            RunId = $"run-{n:D2}",
+            Branch = branch,
+            StartedAt = SampleRecords.T0.AddSeconds(n),
+        }));
+
+        var read = new List<string?>();
+        await foreach (var batch in store.ReadColumnsAsync(Entities.TestResults, ["branch"], StoreQuery.All.OrderedBy("started_at"), default))
+        {
+            for (var row = 0; row < batch.Count; row++)
+            {
+                batch.IsNull(0, row).Should().Be(batch.Codes(0)[row] == StringTable.Null);
+                read.Add(batch.Strings.OrNull(batch.Codes(0)[row]));
+            }
+        }
+
+        read.Should().Equal(branches);
+    }
+
+    [Fact]
     public async Task ReadColumns_MoreRowsThanABatch_KeepsOrderAndCodesAcrossBatches()
     {
         await using var store = await OpenStoreAsync();

@@ -246,7 +246,7 @@ internal static class CiUsage
     private static async Task<HashSet<(string Repository, string Run, int Attempt)>> FlakyAttemptsAsync(
         SignalRequest request, CancellationToken cancellationToken)
     {
-        var timeline = await FlakinessTimeline.ComputeAsync(request, FlakinessOptions.Default, withImpact: true, cancellationToken);
+        var timeline = await FlakinessTimeline.ComputeAsync(request, FlakinessOptions.Default, cancellationToken);
         return timeline.Events.Where(e => e.IsAttempt).Select(e => (e.Repository, e.Run, e.Attempt)).ToHashSet();
     }
 

@@ -29,6 +29,15 @@ public sealed class ForecastRatio : ISignal
         ArgumentNullException.ThrowIfNull(request);
         var sprintTeams = (await SprintData.LoadAsync(request, DateTimeOffset.MaxValue, cancellationToken)).Select(o => o.Team.Id).ToHashSet(StringComparer.Ordinal);
         var lives = await TicketData.LoadAsync(request, BlockedStatuses.ToSet(null), cancellationToken);
+        var resolvedBy = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
+        foreach (var life in lives)
+        {
+            if (life.ResolvedAt is { } at)
+            {
+                (resolvedBy.TryGetValue(life.Team.Id, out var list) ? list : resolvedBy[life.Team.Id] = []).Add(at);
+            }
+        }
+
         var result = new List<Series.Series>();
         foreach (var team in request.Teams.Where(t => !sprintTeams.Contains(t.Id)))
         {
@@ -41,8 +50,11 @@ public sealed class ForecastRatio : ISignal
                 earlier.Insert(0, first);
             }
 
-            var all = earlier.Concat(windows).ToList();
-            var resolved = all.Select(w => lives.Count(l => l.Team.Id == team.Id && l.ResolvedAt is { } r && w.Contains(r))).ToList();
+            // Each window's bounds once (a window computes them from its zone on every access), the team's resolutions
+            // once: a count per window, not a scan of every ticket per window.
+            var all = earlier.Concat(windows).Select(w => (w.Start, w.End)).ToList();
+            var resolutions = resolvedBy.GetValueOrDefault(team.Id) ?? [];
+            var resolved = all.Select(w => resolutions.Count(r => r >= w.Start && r < w.End)).ToList();
             var points = windows.Select((w, i) =>
             {
                 var forecast = resolved.Skip(i).Take(History).Average();

@@ -45,6 +45,18 @@ internal static class SprintData
             }
         }
 
+        // The tickets whose current sprint each sprint's name is, in the order of `lives`: looked up per sprint instead of
+        // every ticket scanned for every sprint.
+        var bySprint = new Dictionary<(string Source, string Sprint), List<TicketLife>>();
+        foreach (var life in lives.Values)
+        {
+            if (life.Ticket.Sprint is { } name)
+            {
+                (bySprint.TryGetValue((life.Ticket.Source, name), out var list) ? list : bySprint[(life.Ticket.Source, name)] = []).Add(life);
+            }
+        }
+
+        var teamOrder = request.Teams.ToList();
         var outcomes = new List<SprintOutcome>();
         foreach (var sprint in sprints)
         {
@@ -80,16 +92,16 @@ internal static class SprintData
                 intervals[group.Key] = list;
             }
 
-            foreach (var life in lives.Values)
+            foreach (var life in bySprint.GetValueOrDefault((sprint.Source, sprint.Name)) ?? [])
             {
-                if (life.Ticket.Source == sprint.Source && life.Ticket.Sprint == sprint.Name && !intervals.ContainsKey((life.Ticket.Source, life.Ticket.Key)))
+                if (!intervals.ContainsKey((life.Ticket.Source, life.Ticket.Key)))
                 {
                     intervals[(life.Ticket.Source, life.Ticket.Key)] = [(life.Ticket.CreatedAt, DateTimeOffset.MaxValue)];
                 }
             }
 
             var members = intervals.Select(i => (Life: lives[i.Key], Spans: i.Value)).ToList();
-            var team = members.GroupBy(m => m.Life.Team.Id).OrderByDescending(g => g.Count()).ThenBy(g => request.Teams.ToList().FindIndex(t => t.Id == g.Key)).FirstOrDefault()?.First().Life.Team;
+            var team = members.GroupBy(m => m.Life.Team.Id).OrderByDescending(g => g.Count()).ThenBy(g => teamOrder.FindIndex(t => t.Id == g.Key)).FirstOrDefault()?.First().Life.Team;
             if (team is null)
             {
                 continue;

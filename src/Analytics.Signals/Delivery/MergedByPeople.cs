@@ -34,11 +34,33 @@ internal static class MergedByPeople
         Func<MergedPullRequestFacts, double> valueOf,
         CancellationToken cancellationToken)
     {
+        var collectors = WindowedValues.PerTeam(request);
+        foreach (var (teamId, facts) in await LoadAsync(request, cancellationToken))
+        {
+            collectors[teamId].Add(facts.MergedAt, valueOf(facts));
+        }
+
+        return collectors;
+    }
+
+    /// <summary>
+    /// The selected pull requests with the id of the team owning each, in the store's key order; read once per request
+    /// (<see cref="SignalRequest.OncePerRequestAsync"/>: <c>pr.merged</c>, <c>pr.cycle_time</c> and <c>pr.size</c> each
+    /// read the table before).
+    /// </summary>
+    private static Task<IReadOnlyList<(string TeamId, MergedPullRequestFacts Facts)>> LoadAsync(SignalRequest request, CancellationToken cancellationToken) =>
+        request.OncePerRequestAsync(nameof(MergedByPeople), ct => ReadAsync(request, ct), cancellationToken);
+
+    private static async Task<IReadOnlyList<(string TeamId, MergedPullRequestFacts Facts)>> ReadAsync(SignalRequest request, CancellationToken cancellationToken)
+    {
         // A columnar read of the columns used, in the store's key order as before: the order values reach the
         // collectors is the order the bootstrap intervals (pr.size) resample them in.
-        var collectors = WindowedValues.PerTeam(request);
+        var result = new List<(string TeamId, MergedPullRequestFacts Facts)>();
         var query = StoreQuery.All.Since("merged_at", request.From.AddDays(-7)).Before("merged_at", request.To.AddDays(7));
         var owner = new CodeLookup<Team?>(request.OwnerOf);
+
+        // Whether an author is a bot, once per distinct source and account of the read instead of once per row.
+        var isBot = new CodeLookup<CodeLookup<bool>>(source => new CodeLookup<bool>(account => request.People.Find(source, account)?.IsBot == true));
         await foreach (var batch in request.Store.ReadColumnsAsync(Entities.PullRequests, Columns, query, cancellationToken))
         {
             var strings = batch.Strings;
@@ -51,15 +73,14 @@ internal static class MergedByPeople
             var deletions = batch.Codes(6);
             for (var row = 0; row < batch.Count; row++)
             {
-                if (owner.Get(strings, repositories[row]) is { } team && request.People.Find(strings[sources[row]], strings[authors[row]])?.IsBot != true)
+                if (owner.Get(strings, repositories[row]) is { } team && !isBot.Get(strings, sources[row]).Get(strings, authors[row]))
                 {
-                    var facts = new MergedPullRequestFacts(At(created[row]), At(merged[row]), additions[row] + deletions[row]);
-                    collectors[team.Id].Add(facts.MergedAt, valueOf(facts));
+                    result.Add((team.Id, new MergedPullRequestFacts(At(created[row]), At(merged[row]), additions[row] + deletions[row])));
                 }
             }
         }
 
-        return collectors;
+        return result;
     }
 
     private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);

@@ -22,16 +22,14 @@ public sealed class WorkInProgress : ISignal
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var open = await OpenPullRequests.LoadAsync(request, cancellationToken);
+        var byOwner = OpenPullRequests.ByOwner(request, await OpenPullRequests.LoadAsync(request, cancellationToken));
         return request.Teams.Select(team =>
         {
-            var owned = open.Where(pr => request.OwnerOf(pr.Repository)?.Id == team.Id).ToList();
-            var points = WindowedValues.ForTeam(request, team).Windows.Select(window =>
-            {
-                var at = OpenPullRequests.CountedAt(request, window);
-                var count = owned.Count(pr => OpenPullRequests.IsOpenAt(pr, at));
-                return new SeriesPoint(window, count, count);
-            });
+            var windows = WindowedValues.ForTeam(request, team).Windows;
+            var counts = OpenPullRequests.CountOpenAt(
+                byOwner.TryGetValue(team.Id, out var owned) ? owned : [],
+                windows.Select(window => OpenPullRequests.CountedAt(request, window)).ToList());
+            var points = windows.Select((window, i) => new SeriesPoint(window, counts[i], counts[i]));
             return new Series.Series(Name, Labels.Of(new Label("team", team.Id)), Unit, ValueList.From(points));
         }).ToList();
     }

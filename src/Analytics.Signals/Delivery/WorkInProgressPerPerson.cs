@@ -35,25 +35,24 @@ public sealed class WorkInProgressPerPerson : ISignal
             }
         }
 
-        foreach (var pr in await OpenPullRequests.LoadAsync(request, cancellationToken))
+        // Owners looked up once per repository (OpenPullRequests.ByOwner); each person's list is only counted, so the
+        // order the owners' groups come in does not matter.
+        foreach (var (ownerId, owned) in OpenPullRequests.ByOwner(request, await OpenPullRequests.LoadAsync(request, cancellationToken)))
         {
-            if (request.OwnerOf(pr.Repository) is { } owner)
+            foreach (var pr in owned)
             {
-                var team = membership.TeamOf(pr.Source, pr.Author) ?? owner;
-                var key = (team.Id, membership.PersonOf(pr.Source, pr.Author).Key);
+                var teamId = membership.TeamOf(pr.Source, pr.Author)?.Id ?? ownerId;
+                var key = (teamId, membership.PersonOf(pr.Source, pr.Author).Key);
                 (byPerson.TryGetValue(key, out var list) ? list : byPerson[key] = []).Add(pr);
             }
         }
 
         var windows = request.Teams.ToDictionary(t => t.Id, t => WindowedValues.ForTeam(request, t).Windows);
+        var instants = windows.ToDictionary(w => w.Key, w => (IReadOnlyList<DateTimeOffset>)w.Value.Select(window => OpenPullRequests.CountedAt(request, window)).ToList());
         return byPerson.Select(entry =>
         {
-            var points = windows[entry.Key.Team].Select(window =>
-            {
-                var at = OpenPullRequests.CountedAt(request, window);
-                var count = entry.Value.Count(pr => OpenPullRequests.IsOpenAt(pr, at));
-                return new SeriesPoint(window, count, count);
-            });
+            var counts = OpenPullRequests.CountOpenAt(entry.Value, instants[entry.Key.Team]);
+            var points = windows[entry.Key.Team].Select((window, i) => new SeriesPoint(window, counts[i], counts[i]));
             return new Series.Series(
                 Name, Labels.Of(new Label("team", entry.Key.Team), new Label("person", entry.Key.Person)), Unit, ValueList.From(points));
         }).ToList();

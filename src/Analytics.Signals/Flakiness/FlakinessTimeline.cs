@@ -27,31 +27,24 @@ internal sealed class FlakinessTimeline
     /// <summary>Every test of an owned repository with executions in the scan, with its verdict per window of its team.</summary>
     public IReadOnlyList<TestTimeline> Tests { get; }
 
-    /// <summary>The impact events of the whole scan (empty unless asked for).</summary>
+    /// <summary>The impact events of the whole scan.</summary>
     public IReadOnlyList<ImpactEvent> Events { get; }
 
     /// <summary>
-    /// The verdicts (and the impact events when <paramref name="withImpact"/>), computed once per request: signals
-    /// computed over the same request (or its <c>with</c> copies) with the same period, teams and options share one
-    /// analysis, and an analysis with impact serves a caller that needs none.
+    /// The verdicts and the impact events, computed once per request: signals computed over the same request (or its
+    /// <c>with</c> copies) with the same period, teams and options share one analysis. The impact comes with every
+    /// analysis: it costs a tenth of the scan, and a second scan for the signals that need it would cost the whole.
     /// </summary>
-    public static Task<FlakinessTimeline> ComputeAsync(
-        SignalRequest request, FlakinessOptions options, bool withImpact, CancellationToken cancellationToken)
+    public static Task<FlakinessTimeline> ComputeAsync(SignalRequest request, FlakinessOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        var key = new AnalysisKey(request.Store, ValueList.From(request.Teams), request.From, request.To, request.Granularity, options, withImpact);
-        if (!withImpact && request.Shared.Holds(key with { WithImpact = true }))
-        {
-            key = key with { WithImpact = true };
-        }
-
-        return request.Shared.GetOrComputeAsync(key, ct => ComputeOnceAsync(request, options, key.WithImpact, ct), cancellationToken);
+        var key = new AnalysisKey(request.Store, ValueList.From(request.Teams), request.From, request.To, request.Granularity, options);
+        return request.Shared.GetOrComputeAsync(key, ct => ComputeOnceAsync(request, options, ct), cancellationToken);
     }
 
     /// <summary>Computes the verdicts from one ordered scan of the period and its look-back.</summary>
-    private static async Task<FlakinessTimeline> ComputeOnceAsync(
-        SignalRequest request, FlakinessOptions options, bool withImpact, CancellationToken cancellationToken)
+    private static async Task<FlakinessTimeline> ComputeOnceAsync(SignalRequest request, FlakinessOptions options, CancellationToken cancellationToken)
     {
         options.Validate();
         var windows = request.Teams.ToDictionary(
@@ -79,23 +72,27 @@ internal sealed class FlakinessTimeline
             history =>
             {
                 var team = request.OwnerOf(history.Repository)!;
-                var verdicts = windows[team.Id].Select(w => history.Evaluate(w.End - options.Window, w.End, options)).ToList();
+                var teamWindows = windows[team.Id];
+                var verdicts = new WindowVerdict[teamWindows.Count];
+                for (var i = 0; i < verdicts.Length; i++)
+                {
+                    verdicts[i] = history.Judge(teamWindows[i].End - options.Window, teamWindows[i].End, options);
+                }
+
                 if (verdicts.All(v => v.Executions == 0))
                 {
                     return;
                 }
 
                 tests.Add(new TestTimeline(team, history.Repository, history.TestId, verdicts));
-                if (withImpact)
-                {
-                    // Blame over the whole period shown: a test flaky at any point is to blame for its failures in it.
-                    var whole = history.Evaluate(impactFrom, scanTo, options);
-                    ledger.Record(history, FlakyTests.IsToBlame(whole, options), impactFrom, scanTo);
-                }
+
+                // Blame over the whole period shown: a test flaky at any point is to blame for its failures in it.
+                var whole = history.Judge(impactFrom, scanTo, options);
+                ledger.Record(history, FlakyTests.IsToBlame(whole.State, whole.Evidence, options), impactFrom, scanTo);
             },
             cancellationToken);
 
-        var events = withImpact ? await ledger.ResolveAsync(request.Store, impactFrom, scanTo, cancellationToken) : [];
+        var events = await ledger.ResolveAsync(request.Store, impactFrom, scanTo, cancellationToken);
         return new FlakinessTimeline(windows, tests, events);
     }
 
@@ -106,13 +103,12 @@ internal sealed class FlakinessTimeline
         DateTimeOffset From,
         DateTimeOffset To,
         Granularity Granularity,
-        FlakinessOptions Options,
-        bool WithImpact);
+        FlakinessOptions Options);
 
     /// <summary>One test's verdicts, one per window of its team.</summary>
     /// <param name="Team">The team that owns the repository.</param>
     /// <param name="Repository">The repository's full name.</param>
     /// <param name="TestId">The test's id.</param>
     /// <param name="Verdicts">The verdict at each window's end.</param>
-    internal sealed record TestTimeline(Team Team, string Repository, string TestId, IReadOnlyList<TestHealth> Verdicts);
+    internal sealed record TestTimeline(Team Team, string Repository, string TestId, IReadOnlyList<WindowVerdict> Verdicts);
 }

@@ -25,7 +25,7 @@ public sealed class FlakyCiTime(FlakinessOptions? options = null) : ISignal
     /// <inheritdoc />
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
-        var timeline = await FlakinessTimeline.ComputeAsync(request, _options, withImpact: true, cancellationToken);
+        var timeline = await FlakinessTimeline.ComputeAsync(request, _options, cancellationToken);
         var events = timeline.Events.ToLookup(e => e.Repository, StringComparer.Ordinal);
 
         // Every repository with tests gets a series, so a week without loss reads 0, not "no data".

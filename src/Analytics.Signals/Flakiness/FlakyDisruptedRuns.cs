@@ -24,7 +24,7 @@ public sealed class FlakyDisruptedRuns(FlakinessOptions? options = null) : ISign
     /// <inheritdoc />
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
-        var timeline = await FlakinessTimeline.ComputeAsync(request, _options, withImpact: true, cancellationToken);
+        var timeline = await FlakinessTimeline.ComputeAsync(request, _options, cancellationToken);
         var events = timeline.Events.Where(e => e.DisruptedRun).ToLookup(e => e.Repository, StringComparer.Ordinal);
         return timeline.Tests
             .Select(t => (Team: t.Team.Id, t.Repository))

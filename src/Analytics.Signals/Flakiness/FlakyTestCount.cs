@@ -24,7 +24,7 @@ public sealed class FlakyTestCount(FlakinessOptions? options = null) : ISignal
     /// <inheritdoc />
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
-        var timeline = await FlakinessTimeline.ComputeAsync(request, _options, withImpact: false, cancellationToken);
+        var timeline = await FlakinessTimeline.ComputeAsync(request, _options, cancellationToken);
         return timeline.Tests
             .GroupBy(t => (Team: t.Team.Id, t.Repository))
             .OrderBy(g => g.Key)

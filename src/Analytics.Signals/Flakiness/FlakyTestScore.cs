@@ -25,9 +25,9 @@ public sealed class FlakyTestScore(FlakinessOptions? options = null) : ISignal
     /// <inheritdoc />
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
-        var timeline = await FlakinessTimeline.ComputeAsync(request, _options, withImpact: false, cancellationToken);
+        var timeline = await FlakinessTimeline.ComputeAsync(request, _options, cancellationToken);
         return timeline.Tests
-            .Where(t => t.Verdicts.Any(v => v.Evidence.Total > 0))
+            .Where(t => t.Verdicts.Any(v => v.Evidence > 0))
             .OrderBy(t => (t.Team.Id, t.Repository, t.TestId))
             .Select(t => new Series.Series(
                 Name,
@@ -36,7 +36,7 @@ public sealed class FlakyTestScore(FlakinessOptions? options = null) : ISignal
                 ValueList.From(timeline.Windows[t.Team.Id].Select((w, i) =>
                 {
                     var v = t.Verdicts[i];
-                    return new SeriesPoint(w, v.State == TestState.NotEnoughRuns ? null : v.Score.Estimate, v.Commits);
+                    return new SeriesPoint(w, v.State == TestState.NotEnoughRuns ? null : v.Score, v.Commits);
                 }))))
             .ToList();
     }

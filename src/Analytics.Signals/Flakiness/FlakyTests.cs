@@ -39,7 +39,7 @@ public static class FlakyTests
                 var health = history.Evaluate(from, to, options);
                 if (health.Executions > 0)
                 {
-                    ledger.Record(history, IsToBlame(health, options), from, to);
+                    ledger.Record(history, IsToBlame(health.State, health.Evidence.Total, options), from, to);
                     tests.Add(health);
                 }
             },
@@ -64,6 +64,6 @@ public static class FlakyTests
     /// Whether a test's failures are blamed on flakiness for impact: it has a verdict, enough pass-and-fail evidence in the
     /// period, and is not broken. A test that recovered within the period is still to blame for its earlier failures.
     /// </summary>
-    internal static bool IsToBlame(TestHealth health, FlakinessOptions options) =>
-        health.State is TestState.Flaky or TestState.Healthy && health.Evidence.Total >= options.MinimumFlakyCommits;
+    internal static bool IsToBlame(TestState state, int evidence, FlakinessOptions options) =>
+        state is TestState.Flaky or TestState.Healthy && evidence >= options.MinimumFlakyCommits;
 }

@@ -27,13 +27,18 @@ internal sealed class ImpactLedger
     private readonly Dictionary<(string Repository, string Run, int Attempt), AttemptFailures> _attempts = [];
     private readonly List<(string Repository, string Run, int Attempt, string TestId, DateTimeOffset At, TimeSpan Duration)> _retries = [];
 
+    // Emptied for each test but kept: a test's executions in a year fill tens of thousands of entries, and growing a new
+    // table for every test allocated more than the whole scan.
+    private readonly Dictionary<(int Run, int Attempt, int Job), TestExecution> _last = [];
+
     /// <summary>
     /// Records a test's executions in [<paramref name="from"/>, <paramref name="to"/>): the attempts in which its last
     /// execution in a job failed, blamed on it when <paramref name="flaky"/>, and its retries when flaky.
     /// </summary>
     public void Record(TestHistory history, bool flaky, DateTimeOffset from, DateTimeOffset to)
     {
-        var last = new Dictionary<(int Run, int Attempt, int Job), TestExecution>();
+        var last = _last;
+        last.Clear();
         foreach (var e in history.Executions)
         {
             if (e.StartedAt < from || e.StartedAt >= to || !e.Counts)

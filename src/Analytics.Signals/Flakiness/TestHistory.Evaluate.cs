@@ -13,6 +13,42 @@ internal sealed partial class TestHistory
     /// </summary>
     public TestHealth Evaluate(DateTimeOffset from, DateTimeOffset to, FlakinessOptions options)
     {
+        var (w, executions, failures) = Tally(from, to, options, withBranches: true);
+        var evidence = Evidence(w);
+        var score = ProportionInterval.Wilson(evidence.Total, w.Commits.Count, options.ConfidenceZ);
+        var (state, since) = Verdict(options, to, w.Starts, w.EvidenceTimes, w.Commits);
+        return new TestHealth(
+            Repository,
+            TestId,
+            state,
+            since,
+            w.RunAttempts.Count,
+            w.Commits.Count,
+            executions,
+            failures,
+            evidence,
+            w.EvidenceTimes.Count > 0 ? w.EvidenceTimes[^1] : null,
+            score,
+            ValueList.From(w.BranchesByName.Where(b => w.Branches[b].Executions > 0).Select(b => w.Branches[b].ToStability(_branches[b]))),
+            default);
+    }
+
+    /// <summary>
+    /// What <see cref="Evaluate"/> decides, without what only the full record shows (branches, interval bounds):
+    /// the same tally and verdict, allocating nothing.
+    /// </summary>
+    public WindowVerdict Judge(DateTimeOffset from, DateTimeOffset to, FlakinessOptions options)
+    {
+        var (w, executions, _) = Tally(from, to, options, withBranches: false);
+        var evidence = Evidence(w);
+        var score = ProportionInterval.Wilson(evidence.Total, w.Commits.Count, options.ConfidenceZ);
+        var (state, _) = Verdict(options, to, w.Starts, w.EvidenceTimes, w.Commits);
+        return new WindowVerdict(state, executions, w.Commits.Count, evidence.Total, score.Estimate);
+    }
+
+    /// <summary>Fills the working tables from the executions in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    private (WorkTables Tables, int Executions, int Failures) Tally(DateTimeOffset from, DateTimeOffset to, FlakinessOptions options, bool withBranches)
+    {
         var w = _work ??= new WorkTables();
         w.Reset(this, options);
         int executions = 0, failures = 0;
@@ -60,9 +96,18 @@ internal sealed partial class TestHistory
                 commit.Observe(kind, e.StartedAt);
             }
 
-            w.Branches[e.Branch].Add(e.IsFailure, e.Commit);
+            if (withBranches)
+            {
+                w.Branches[e.Branch].Add(e.IsFailure, e.Commit);
+            }
         }
 
+        return (w, executions, failures);
+    }
+
+    /// <summary>The tallied commits' evidence by kind; leaves the evidence times in <paramref name="w"/>, in time order.</summary>
+    private static FlakyEvidence Evidence(WorkTables w)
+    {
         int retries = 0, reruns = 0, separate = 0;
         w.EvidenceTimes.Clear();
         foreach (var commit in w.Commits)
@@ -77,23 +122,7 @@ internal sealed partial class TestHistory
         }
 
         SortStably(w.EvidenceTimes);
-        var evidence = new FlakyEvidence(retries, reruns, separate);
-        var score = ProportionInterval.Wilson(evidence.Total, w.Commits.Count, options.ConfidenceZ);
-        var (state, since) = Verdict(options, to, w.Starts, w.EvidenceTimes, w.Commits);
-        return new TestHealth(
-            Repository,
-            TestId,
-            state,
-            since,
-            w.RunAttempts.Count,
-            w.Commits.Count,
-            executions,
-            failures,
-            evidence,
-            w.EvidenceTimes.Count > 0 ? w.EvidenceTimes[^1] : null,
-            score,
-            ValueList.From(w.BranchesByName.Where(b => w.Branches[b].Executions > 0).Select(b => w.Branches[b].ToStability(_branches[b]))),
-            default);
+        return new FlakyEvidence(retries, reruns, separate);
     }
 
     /// <summary>Sorts a short list by instant, keeping equal instants in their order (as LINQ's Order does).</summary>
@@ -314,6 +343,9 @@ internal sealed partial class TestHistory
         public int[] BranchesByName { get; private set; } = [];
 
         private FlakinessOptions? _options;
+
+        /// <summary>Drops the branch tables, which describe the previous test's branches.</summary>
+        public void ForgetBranches() => _options = null;
 
         public void Reset(TestHistory history, FlakinessOptions options)
         {

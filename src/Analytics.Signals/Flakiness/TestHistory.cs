@@ -5,7 +5,8 @@ namespace Analytics.Signals.Flakiness;
 
 /// <summary>
 /// The executions of one test (a test id in a repository) over the scanned period, in time order, and the verdict over any
-/// window of it. Memory is proportional to this one test's executions; the scanner keeps one test at a time.
+/// window of it. Memory is proportional to this one test's executions; the scanner keeps one test at a time, and reuses
+/// one history (its tables keep their capacity) from test to test.
 /// </summary>
 internal sealed partial class TestHistory(string repository, string testId)
 {
@@ -18,10 +19,24 @@ internal sealed partial class TestHistory(string repository, string testId)
     private WorkTables? _work;
 
     /// <summary>The repository's full name.</summary>
-    public string Repository { get; } = repository;
+    public string Repository { get; private set; } = repository;
 
     /// <summary>The test's id.</summary>
-    public string TestId { get; } = testId;
+    public string TestId { get; private set; } = testId;
+
+    /// <summary>Empties the history for another test, keeping the capacity of its tables.</summary>
+    public void Restart(string repository, string testId)
+    {
+        Repository = repository;
+        TestId = testId;
+        _executions.Clear();
+        _commits.Clear();
+        _runs.Clear();
+        _jobs.Clear();
+        _branches.Clear();
+        _work?.ForgetBranches();
+        _sorted = true;
+    }
 
     /// <summary>The executions, in time order (then in the order they were added) once <see cref="Seal"/> ran.</summary>
     public IReadOnlyList<TestExecution> Executions => _executions;
@@ -91,6 +106,12 @@ internal sealed partial class TestHistory(string repository, string testId)
         private readonly List<T> _values = [];
 
         public T this[int index] => _values[index];
+
+        public void Clear()
+        {
+            _index.Clear();
+            _values.Clear();
+        }
 
         public int Count => _values.Count;
 

@@ -9,7 +9,8 @@ namespace Analytics.Signals.Flakiness;
 /// Streams test results once, one test at a time, and hands each test's sealed history to a callback. The store reads
 /// them <c>ORDER BY repository, test_id, started_at</c> (then by key), which the index of migration 0009 serves without a
 /// sort, and only from the repositories asked for; so only the current test's executions are held: memory is
-/// proportional to one test's executions in the period, not to all results.
+/// proportional to one test's executions in the period, not to all results. The history handed to the callback is
+/// reused for the next test: a callback must not keep it.
 /// </summary>
 internal static class TestResultScanner
 {
@@ -58,7 +59,7 @@ internal static class TestResultScanner
 
         query = query.Since("started_at", from).Before("started_at", to).OrderedBy("repository", "test_id", "started_at");
         var done = new HashSet<(int Repository, int TestId)>();
-        TestHistory? current = null;
+        TestHistory? current = null, history = null; // one history, restarted for each test
         var skipping = false;
         int repository = StringTable.Null, testId = StringTable.Null;
         await foreach (var batch in store.ReadColumnsAsync(Entities.TestResults, Columns, query, cancellationToken))
@@ -100,7 +101,12 @@ internal static class TestResultScanner
                     continue;
                 }
 
-                current ??= new TestHistory(strings[repository], strings[testId]);
+                if (current is null)
+                {
+                    current = history ??= new TestHistory(strings[repository], strings[testId]);
+                    current.Restart(strings[repository], strings[testId]);
+                }
+
                 current.Add(
                     strings[sources[row]],
                     strings[runIds[row]],

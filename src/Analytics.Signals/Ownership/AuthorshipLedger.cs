@@ -167,7 +167,7 @@ public sealed class AuthorshipLedger
     {
         ArgumentNullException.ThrowIfNull(personOf);
         var (contributors, contributorOf) = ResolveContributors(personOf);
-        var exclusions = _options.Exclusions.Select(p => new PathGlob(p)).ToList();
+        var exclusions = PathExclusions.Of(_options.Exclusions);
         var files = new List<FileAuthorship>();
         var visited = new HashSet<int>();
         var stack = new Stack<int>();
@@ -175,7 +175,7 @@ public sealed class AuthorshipLedger
         foreach (var (path, index) in _pathIndex.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var state = _paths[index];
-            if (!state.Alive || exclusions.Any(g => g.IsMatch(path)))
+            if (!state.Alive || exclusions.IsMatch(path))
             {
                 continue;
             }

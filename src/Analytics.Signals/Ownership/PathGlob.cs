@@ -28,11 +28,15 @@ public sealed class PathGlob
         // Interpreted, not RegexOptions.Compiled: the ledger builds its ~50 default exclusions for every repository it
         // maps, and compiling each to IL and JIT-compiling it cost more CPU (over 0.5 s per repository) than matching
         // every path of the repository with the interpreter.
-        _regex = new Regex("^" + ToRegex(text) + "$", RegexOptions.CultureInvariant);
+        Expression = ToRegex(text);
+        _regex = new Regex("^" + Expression + "$", RegexOptions.CultureInvariant);
     }
 
     /// <summary>The pattern as given.</summary>
     public string Pattern { get; }
+
+    /// <summary>The regular expression a whole path must match (without its anchors), for <see cref="PathExclusions"/>.</summary>
+    internal string Expression { get; }
 
     /// <summary>Whether <paramref name="path"/> matches.</summary>
     public bool IsMatch(string path) => _regex.IsMatch(path);

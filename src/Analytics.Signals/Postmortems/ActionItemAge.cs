@@ -25,7 +25,7 @@ public sealed class ActionItemAge : ISignal
         ArgumentNullException.ThrowIfNull(request);
         return PostmortemSignal.ComputeAsync(this, request, (window, _, actions) =>
         {
-            var ages = actions.Where(a => a.OpenAt(window.End)).Select(a => (window.End - a.Ticket.CreatedAt).TotalSeconds).ToList();
+            var ages = actions.Where(a => a.OpenAt(window.End)).Select(a => (window.End - a.CreatedAt).TotalSeconds).ToList();
             return (request.Aggregator.Apply(ages), ages.Count);
         }, cancellationToken);
     }

@@ -22,6 +22,15 @@ internal static class PostmortemData
         return (loaded.Cases, loaded.Actions);
     }
 
+    private static readonly string[] TicketColumns = ["title", "labels", "type", "created_at", "category", "resolved_at", "updated_at"];
+    private const int Title = 0;
+    private const int Labels = 1;
+    private const int Type = 2;
+    private const int CreatedAt = 3;
+    private const int Category = 4;
+    private const int ResolvedAt = 5;
+    private const int UpdatedAt = 6;
+
     private static async Task<Loaded> ReadAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         var incidents = new Dictionary<string, (Incident Incident, Team Team)>(StringComparer.OrdinalIgnoreCase);
@@ -35,19 +44,34 @@ internal static class PostmortemData
 
         var postmortemTickets = new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
         var actions = new List<ActionItem>();
-        await foreach (var ticket in request.Store.ReadAsync(Entities.Tickets, null, cancellationToken))
+        // A columnar read of the seven fields used (no ticket record), in store order as before: action items keep it.
+        await foreach (var batch in request.Store.ReadColumnsAsync(Entities.Tickets, TicketColumns, null, cancellationToken))
         {
-            foreach (var id in Mentions(ticket).Where(incidents.ContainsKey).Distinct(StringComparer.OrdinalIgnoreCase))
+            var strings = batch.Strings;
+            var titles = batch.Codes(Title);
+            var labelCodes = batch.Codes(Labels);
+            var types = batch.Codes(Type);
+            var createdAt = batch.Ticks(CreatedAt);
+            var categories = batch.Codes(Category);
+            var resolvedAt = batch.Ticks(ResolvedAt);
+            var updatedAt = batch.Ticks(UpdatedAt);
+            for (var row = 0; row < batch.Count; row++)
             {
-                var (_, team) = incidents[id];
-                var policy = team.Postmortems;
-                if (ticket.Labels.Any(l => Contains(policy.TicketLabels, l)) || Contains(policy.TicketTypes, ticket.Type))
+                var labels = batch.Lists[labelCodes[row]];
+                var created = new DateTimeOffset(createdAt[row], TimeSpan.Zero);
+                foreach (var id in Mentions(strings[titles[row]], labels).Where(incidents.ContainsKey).Distinct(StringComparer.OrdinalIgnoreCase))
                 {
-                    postmortemTickets[id] = postmortemTickets.TryGetValue(id, out var seen) && seen < ticket.CreatedAt ? seen : ticket.CreatedAt;
-                }
-                else if (ticket.Labels.Any(l => Contains(policy.ActionLabels, l)))
-                {
-                    actions.Add(new ActionItem(ticket, team));
+                    var (_, team) = incidents[id];
+                    var policy = team.Postmortems;
+                    if (labels.Any(l => Contains(policy.TicketLabels, l)) || Contains(policy.TicketTypes, strings[types[row]]))
+                    {
+                        postmortemTickets[id] = postmortemTickets.TryGetValue(id, out var seen) && seen < created ? seen : created;
+                    }
+                    else if (labels.Any(l => Contains(policy.ActionLabels, l)))
+                    {
+                        DateTimeOffset? resolved = batch.IsNull(ResolvedAt, row) ? null : new DateTimeOffset(resolvedAt[row], TimeSpan.Zero);
+                        actions.Add(new ActionItem(created, (StatusCategory)categories[row], resolved, new DateTimeOffset(updatedAt[row], TimeSpan.Zero), team));
+                    }
                 }
             }
         }
@@ -71,9 +95,9 @@ internal static class PostmortemData
     }
 
     /// <summary>The words of a ticket's title and labels, whole and split at dashes (ids may contain dashes, labels join them).</summary>
-    private static IEnumerable<string> Mentions(Ticket ticket)
+    private static IEnumerable<string> Mentions(string title, IEnumerable<string> labels)
     {
-        foreach (var text in ticket.Labels.Prepend(ticket.Title))
+        foreach (var text in labels.Prepend(title))
         {
             foreach (var word in text.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
             {

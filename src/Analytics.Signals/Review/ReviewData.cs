@@ -88,27 +88,30 @@ internal static class ReviewData
                         batch.IsNull(6, row) ? null : At(merged[row]),
                         closedAtRow,
                         drafts[row] != 0);
-                    if (index.TryGetValue(Key(source, id), out var existing))
+                    var key = Key(source, id);
+                    if (index.TryGetValue(key, out var existing))
                     {
                         pullRequests[existing] = pr;
                         continue;
                     }
 
-                    index[Key(source, id)] = pullRequests.Count;
+                    index[key] = pullRequests.Count;
                     (idsBySource.TryGetValue(source, out var bySource) ? bySource : idsBySource[source] = new(StringComparer.Ordinal))[id] = pullRequests.Count;
                     pullRequests.Add(pr);
                 }
             }
         }
 
-        // Per read (one source and chunk): the pull request of each id code, the person of each reviewer code.
+        // Per read (one source and chunk): the pull request of each id code, the person of each reviewer code. Every
+        // review and comment goes into one flat list with its pull request's index, grouped by pull request afterwards
+        // (ByPullRequest), rather than into a list per pull request.
         var wanted = pullRequests.Select(pr => (pr.Source, pr.Id)).ToList();
         var currentSource = string.Empty;
         var currentIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var pullRequestOf = new CodeLookup<int>(id => currentIds.GetValueOrDefault(id, -1));
         var personOf = new CodeLookup<Person?>(account => request.People.Find(currentSource, account));
-        var reviews = new List<(DateTimeOffset SubmittedAt, ReviewState State, string Account, Person? Reviewer)>?[pullRequests.Count];
-        var activity = new List<DateTimeOffset>?[pullRequests.Count];
+        var reviewOf = new List<int>();
+        var reviews = new List<ReviewRow>();
         await foreach (var (source, batch) in PullRequestChildren.ReadColumnsAsync(request.Store, Entities.Reviews, ReviewColumns, wanted, cancellationToken))
         {
             (currentSource, currentIds) = (source, idsBySource[source]);
@@ -122,13 +125,14 @@ internal static class ReviewData
                 var i = pullRequestOf.Get(strings, prIds[row]);
                 if (i >= 0)
                 {
-                    (reviews[i] ??= []).Add((At(submitted[row]), (ReviewState)states[row], strings[reviewers[row]], personOf.Get(strings, reviewers[row])));
-                    (activity[i] ??= []).Add(At(submitted[row]));
+                    reviewOf.Add(i);
+                    reviews.Add(new ReviewRow(At(submitted[row]), (ReviewState)states[row], strings[reviewers[row]], personOf.Get(strings, reviewers[row])));
                 }
             }
         }
 
-        var comments = new List<DateTimeOffset>?[pullRequests.Count];
+        var commentOf = new List<int>();
+        var comments = new List<DateTimeOffset>();
         await foreach (var (source, batch) in PullRequestChildren.ReadColumnsAsync(request.Store, Entities.ReviewComments, CommentColumns, wanted, cancellationToken))
         {
             (currentSource, currentIds) = (source, idsBySource[source]);
@@ -139,10 +143,14 @@ internal static class ReviewData
                 var i = pullRequestOf.Get(batch.Strings, prIds[row]);
                 if (i >= 0)
                 {
-                    (comments[i] ??= []).Add(At(created[row]));
+                    commentOf.Add(i);
+                    comments.Add(At(created[row]));
                 }
             }
         }
+
+        var (reviewStarts, reviewsByPullRequest) = ByPullRequest(pullRequests.Count, reviewOf, reviews);
+        var (commentStarts, commentsByPullRequest) = ByPullRequest(pullRequests.Count, commentOf, comments);
 
         // In key order (ordinal), whichever read brought each: the review signals count, sort or average integers, so
         // order does not change their values, but a fixed order keeps the list reproducible.
@@ -150,18 +158,95 @@ internal static class ReviewData
         {
             var i = entry.Value;
             var pr = pullRequests[i];
-            var byOthers = (reviews[i] ?? [])
-                .Where(r => r.Reviewer?.IsBot != true && !SamePerson(r.Reviewer, r.Account, pr.Author, pr.AuthorAccount))
-                .OrderBy(r => r.SubmittedAt)
-                .Select(r => new ReviewByOther(r.SubmittedAt, r.State, r.Reviewer?.Id ?? r.Account))
-                .ToList();
-            var instants = (activity[i] ?? [])
-                .Concat(comments[i] ?? [])
-                .Append(pr.CreatedAt)
-                .Order()
-                .ToList();
+            var own = reviewsByPullRequest.AsSpan(reviewStarts[i], reviewStarts[i + 1] - reviewStarts[i]);
+            var said = commentsByPullRequest.AsSpan(commentStarts[i], commentStarts[i + 1] - commentStarts[i]);
+            var byOthers = new List<ReviewByOther>(own.Length);
+            foreach (var r in own)
+            {
+                if (r.Reviewer?.IsBot != true && !SamePerson(r.Reviewer, r.Account, pr.Author, pr.AuthorAccount))
+                {
+                    byOthers.Add(new ReviewByOther(r.SubmittedAt, r.State, r.Reviewer?.Id ?? r.Account));
+                }
+            }
+
+            SortBySubmission(byOthers);
+
+            // Every review (anyone's), every comment and the opening. All are instants at offset zero, so equal ones are
+            // identical and an unstable sort gives what the former stable one did.
+            var instants = new DateTimeOffset[own.Length + said.Length + 1];
+            for (var r = 0; r < own.Length; r++)
+            {
+                instants[r] = own[r].SubmittedAt;
+            }
+
+            said.CopyTo(instants.AsSpan(own.Length));
+            instants[^1] = pr.CreatedAt;
+            Array.Sort(instants);
             return new ReviewedPullRequest(pr.CreatedAt, pr.MergedAt, pr.ClosedAt, pr.IsDraft, pr.Team, pr.Author, byOthers, instants);
         }).ToList();
+    }
+
+    /// <summary>
+    /// <paramref name="items"/> grouped by the pull request each belongs to (<paramref name="owners"/>, indices below
+    /// <paramref name="count"/>), each group in the order read: pull request i's items are
+    /// <c>Items[Starts[i]..Starts[i + 1]]</c>. A stable counting sort: one array for all instead of a list per pull request.
+    /// </summary>
+    private static (int[] Starts, T[] Items) ByPullRequest<T>(int count, List<int> owners, List<T> items)
+    {
+        var starts = new int[count + 1];
+        foreach (var owner in owners)
+        {
+            starts[owner + 1]++;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            starts[i + 1] += starts[i];
+        }
+
+        var next = starts[..^1];
+        var grouped = new T[items.Count];
+        for (var k = 0; k < items.Count; k++)
+        {
+            grouped[next[owners[k]]++] = items[k];
+        }
+
+        return (starts, grouped);
+    }
+
+    /// <summary>
+    /// Sorts by submission, keeping the read order of reviews submitted at the same instant (as the former
+    /// <c>OrderBy</c>): an insertion sort, since a pull request has a handful of reviews, mostly already in order.
+    /// </summary>
+    private static void SortBySubmission(List<ReviewByOther> reviews)
+    {
+        for (var i = 1; i < reviews.Count; i++)
+        {
+            var review = reviews[i];
+            var at = i - 1;
+            while (at >= 0 && reviews[at].SubmittedAt > review.SubmittedAt)
+            {
+                reviews[at + 1] = reviews[at];
+                at--;
+            }
+
+            reviews[at + 1] = review;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="data"/> grouped by team id, each team's in the order of <paramref name="data"/>: the signals that
+    /// go team by team take their team's share instead of filtering the whole list once per team.
+    /// </summary>
+    public static Dictionary<string, List<ReviewedPullRequest>> ByTeam(IEnumerable<ReviewedPullRequest> data)
+    {
+        var result = new Dictionary<string, List<ReviewedPullRequest>>(StringComparer.Ordinal);
+        foreach (var pr in data)
+        {
+            (result.TryGetValue(pr.Team.Id, out var list) ? list : result[pr.Team.Id] = []).Add(pr);
+        }
+
+        return result;
     }
 
     private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
@@ -172,6 +257,9 @@ internal static class ReviewData
             : string.Equals(reviewerAccount, authorAccount, StringComparison.OrdinalIgnoreCase);
 
     private static string Key(string source, string id) => source + "\u001f" + id;
+
+    /// <summary>A review of a selected pull request, as read.</summary>
+    private readonly record struct ReviewRow(DateTimeOffset SubmittedAt, ReviewState State, string Account, Person? Reviewer);
 
     /// <summary>The columns of a selected pull request that the review signals use.</summary>
     private readonly record struct PullRequestRow(

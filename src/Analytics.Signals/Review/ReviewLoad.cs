@@ -10,7 +10,7 @@ internal sealed record ReviewLoad(IReadOnlyList<TimeWindow> Windows, IReadOnlyDi
 {
     public static async Task<Dictionary<string, ReviewLoad>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
-        var data = await ReviewData.LoadAsync(request, cancellationToken);
+        var byTeam = ReviewData.ByTeam(await ReviewData.LoadAsync(request, cancellationToken));
         var result = new Dictionary<string, ReviewLoad>();
         foreach (var team in request.Teams)
         {
@@ -21,7 +21,7 @@ internal sealed record ReviewLoad(IReadOnlyList<TimeWindow> Windows, IReadOnlyDi
                 perPerson[member.Id] = new WindowedValues(windows);
             }
 
-            foreach (var pr in data.Where(d => d.Team.Id == team.Id))
+            foreach (var pr in byTeam.TryGetValue(team.Id, out var owned) ? owned : [])
             {
                 foreach (var review in pr.Reviews)
                 {

@@ -26,22 +26,53 @@ public sealed class StalePullRequests : ISignal
     {
         ArgumentNullException.ThrowIfNull(request);
         var data = await ReviewData.LoadAsync(request, cancellationToken);
+        var byTeam = ReviewData.ByTeam(data);
         return request.Teams.Select(team =>
         {
             var windows = WindowedValues.ForTeam(request, team).Windows;
-            var points = windows.Select(window =>
+            var instants = windows.Select(window => window.End < request.To ? window.End : request.To).ToList();
+            var counts = new int[windows.Count];
+            foreach (var pr in byTeam.TryGetValue(team.Id, out var owned) ? owned : [])
             {
-                var at = window.End < request.To ? window.End : request.To;
-                var stale = data.Count(pr => pr.Team.Id == team.Id && pr.Author?.IsBot != true && !pr.IsDraft
-                    && pr.CreatedAt < at
-                    && (pr.ClosedAt is null || pr.ClosedAt >= at)
-                    && LastActivityBefore(pr, at) < at - StaleAfter);
-                return new SeriesPoint(window, stale, stale);
-            });
+                if (pr.Author?.IsBot != true && !pr.IsDraft)
+                {
+                    CountStale(pr, instants, counts);
+                }
+            }
+
+            var points = windows.Select((window, i) => new SeriesPoint(window, counts[i], counts[i]));
             return new Series.Series(Name, Labels.Of(new Label("team", team.Id)), Unit, ValueList.From(points));
         }).ToList();
     }
 
-    private static DateTimeOffset LastActivityBefore(ReviewedPullRequest pr, DateTimeOffset at) =>
-        pr.Activity.Where(a => a < at).DefaultIfEmpty(pr.CreatedAt).Max();
+    /// <summary>
+    /// Counts <paramref name="pr"/> at each of <paramref name="instants"/> (in order, as window ends are) where it is open
+    /// and its last activity before that instant is more than <see cref="StaleAfter"/> old. Its activity is in order and
+    /// holds its opening, so one pass finds the last activity before each instant: the whole activity was rescanned for
+    /// every window before.
+    /// </summary>
+    private static void CountStale(ReviewedPullRequest pr, IReadOnlyList<DateTimeOffset> instants, int[] counts)
+    {
+        var next = 0;
+        for (var i = 0; i < instants.Count; i++)
+        {
+            var at = instants[i];
+            if (!(pr.CreatedAt < at && (pr.ClosedAt is null || pr.ClosedAt >= at)))
+            {
+                continue;
+            }
+
+            while (next < pr.Activity.Count && pr.Activity[next] < at)
+            {
+                next++;
+            }
+
+            // The last activity before the instant; the opening when none is (as the former Max over a filtered list).
+            var last = next > 0 ? pr.Activity[next - 1] : pr.CreatedAt;
+            if (last < at - StaleAfter)
+            {
+                counts[i]++;
+            }
+        }
+    }
 }

@@ -51,10 +51,11 @@ internal sealed class WindowedValues
     }
 
     /// <summary>
-    /// The first window containing <paramref name="at"/>, or −1. Windows in time order that do not overlap (calendar
-    /// windows always are) are searched by bisection, since Add runs per record; any other list window by window.
+    /// The index of the first window that contains <paramref name="at"/>, or −1 outside the windows: for a caller that
+    /// keeps its own per-window state. Windows in time order that do not overlap (calendar windows always are) are
+    /// searched by bisection, since Add runs per record; any other list window by window.
     /// </summary>
-    private int IndexOf(DateTimeOffset at)
+    public int IndexOf(DateTimeOffset at)
     {
         if (!_ordered)
         {

@@ -27,12 +27,26 @@ public sealed class TicketBlockedShare(IEnumerable<string>? blockedStatuses = nu
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var lives = (await TicketData.LoadAsync(request, _blocked, cancellationToken)).Where(l => l.CycleTime is not null).ToList();
+        var lives = await TicketData.LoadAsync(request, _blocked, cancellationToken);
+
+        // Each team's resolved tickets in its windows, in load order (the sums below add in that order, as always), put
+        // in their window in one pass instead of filtered out of every ticket for every window.
+        var collectors = request.Teams.DistinctBy(t => t.Id).ToDictionary(t => t.Id, t => WindowedValues.ForTeam(request, t));
+        var inWindow = collectors.ToDictionary(c => c.Key, c => c.Value.Windows.Select(_ => new List<TicketLife>()).ToArray());
+        foreach (var life in lives)
+        {
+            if (life.CycleTime is not null && collectors.TryGetValue(life.Team.Id, out var collector) && collector.IndexOf(life.ResolvedAt!.Value) is var index and >= 0)
+            {
+                inWindow[life.Team.Id][index].Add(life);
+            }
+        }
+
         return request.Teams.Select(team =>
         {
-            var points = WindowedValues.ForTeam(request, team).Windows.Select(window =>
+            var windows = collectors[team.Id].Windows;
+            var points = windows.Select((window, i) =>
             {
-                var resolved = lives.Where(l => l.Team.Id == team.Id && window.Contains(l.ResolvedAt!.Value)).ToList();
+                var resolved = inWindow[team.Id][i];
                 var cycle = resolved.Sum(l => l.CycleTime!.Value.TotalSeconds);
                 var blocked = resolved.Sum(l => l.Blocked.TotalSeconds);
                 return new SeriesPoint(window, cycle > 0 ? blocked / cycle : null, resolved.Count);

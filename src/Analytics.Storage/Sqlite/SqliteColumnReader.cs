@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using System.Text;
 using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
@@ -18,12 +19,15 @@ internal sealed class SqliteColumnReader
 {
     private readonly ColumnFiller _filler;
     private readonly bool[] _nullable;
+    private readonly PreviousText[] _previous;
     private char[] _chars = new char[256];
+    private byte[] _bytes = new byte[256];
 
     private SqliteColumnReader(ColumnFiller filler)
     {
         _filler = filler;
         _nullable = filler.Columns.Select(c => c.IsNullable).ToArray();
+        _previous = filler.Columns.Select(_ => new PreviousText()).ToArray();
     }
 
     /// <summary>Streams the batches of <paramref name="command"/>'s <c>SELECT</c> (its text and parameters are used; the command is not run).</summary>
@@ -46,6 +50,7 @@ internal sealed class SqliteColumnReader
             }
 
             var reader = new SqliteColumnReader(filler);
+            var handle = statement.DangerousGetHandle(); // alive while the using above holds the statement
             var batch = filler.NewBatch();
             while (true)
             {
@@ -60,7 +65,7 @@ internal sealed class SqliteColumnReader
                     throw new StoreException($"{store}: reading failed ({raw.sqlite3_errmsg(db).utf8_to_string()}): {command.CommandText}");
                 }
 
-                reader.ReadRow(statement, batch);
+                reader.ReadRow(handle, batch);
                 if (batch.Count == ColumnBatch.Capacity)
                 {
                     yield return batch;
@@ -94,43 +99,41 @@ internal sealed class SqliteColumnReader
         }
     }
 
-    private void ReadRow(sqlite3_stmt statement, ColumnBatch batch)
+    private void ReadRow(IntPtr statement, ColumnBatch batch)
     {
         var row = batch.Count;
         var columns = _filler.Columns;
         for (var c = 0; c < columns.Count; c++)
         {
-            var isNull = _nullable[c] && raw.sqlite3_column_type(statement, c) == raw.SQLITE_NULL;
+            var kind = columns[c].Kind;
+            if (kind is ColumnKind.Text or ColumnKind.Enum or ColumnKind.TextList)
+            {
+                ReadText(statement, batch, c, kind, row);
+                continue;
+            }
+
+            var isNull = _nullable[c] && SqliteNative.sqlite3_column_type(statement, c) == raw.SQLITE_NULL;
             if (batch.NullsToFill(c) is { } nulls)
             {
                 nulls[row] = isNull;
             }
 
-            switch (columns[c].Kind)
+            switch (kind)
             {
-                case ColumnKind.Text:
-                    batch.CodesToFill(c)[row] = isNull ? StringTable.Null : _filler.TextCode(Text(statement, c));
-                    break;
-                case ColumnKind.Enum:
-                    batch.CodesToFill(c)[row] = isNull ? StringTable.Null : _filler.EnumValue(c, Text(statement, c));
-                    break;
-                case ColumnKind.TextList:
-                    batch.CodesToFill(c)[row] = _filler.ListCode(c, isNull ? default : Text(statement, c), isNull);
-                    break;
                 case ColumnKind.Integer:
-                    batch.CodesToFill(c)[row] = isNull ? 0 : checked((int)raw.sqlite3_column_int64(statement, c));
+                    batch.CodesToFill(c)[row] = isNull ? 0 : checked((int)SqliteNative.sqlite3_column_int64(statement, c));
                     break;
                 case ColumnKind.Boolean:
-                    batch.CodesToFill(c)[row] = !isNull && raw.sqlite3_column_int64(statement, c) != 0 ? 1 : 0;
+                    batch.CodesToFill(c)[row] = !isNull && SqliteNative.sqlite3_column_int64(statement, c) != 0 ? 1 : 0;
                     break;
                 case ColumnKind.Instant:
-                    batch.TicksToFill(c)[row] = isNull ? 0 : StoreInstants.TicksFromSqliteText(Text(statement, c));
+                    batch.TicksToFill(c)[row] = isNull ? 0 : StoreInstants.TicksFromSqliteText(Decode(Bytes(statement, c)));
                     break;
                 case ColumnKind.Duration:
-                    batch.TicksToFill(c)[row] = isNull ? 0 : Seconds.ToTimeSpan(raw.sqlite3_column_double(statement, c)).Ticks;
+                    batch.TicksToFill(c)[row] = isNull ? 0 : Seconds.ToTimeSpan(SqliteNative.sqlite3_column_double(statement, c)).Ticks;
                     break;
                 default:
-                    batch.RealsToFill(c)[row] = isNull ? 0 : raw.sqlite3_column_double(statement, c);
+                    batch.RealsToFill(c)[row] = isNull ? 0 : SqliteNative.sqlite3_column_double(statement, c);
                     break;
             }
         }
@@ -138,15 +141,97 @@ internal sealed class SqliteColumnReader
         batch.Count = row + 1;
     }
 
-    /// <summary>A text column's value, decoded into the reused buffer (valid until the next call).</summary>
-    private ReadOnlySpan<char> Text(sqlite3_stmt statement, int column)
+    /// <summary>
+    /// Reads a text, enum or list cell as its code. A value equal to the column's previous one (byte for byte) takes the
+    /// previous code without decoding or lookup: reads in key order repeat values row after row (a test's repository,
+    /// id, job and branch), so most cells of such a scan cost one comparison. Only an empty value needs SQLite's type to
+    /// tell it from null.
+    /// </summary>
+    private void ReadText(IntPtr statement, ColumnBatch batch, int column, ColumnKind kind, int row)
     {
-        var bytes = raw.sqlite3_column_blob(statement, column);
+        var bytes = Bytes(statement, column);
+        var isNull = bytes.IsEmpty && _nullable[column] && SqliteNative.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
+        if (batch.NullsToFill(column) is { } nulls)
+        {
+            nulls[row] = isNull;
+        }
+
+        var previous = _previous[column];
+        int code;
+        if (previous.Known && previous.IsNull == isNull && bytes.SequenceEqual(previous.Bytes.AsSpan(0, previous.Length)))
+        {
+            code = previous.Code;
+        }
+        else
+        {
+            code = kind switch
+            {
+                ColumnKind.Text => isNull ? StringTable.Null : _filler.TextCode(Decode(bytes)),
+                ColumnKind.Enum => isNull ? StringTable.Null : _filler.EnumValue(column, Decode(bytes)),
+                _ => _filler.ListCode(column, isNull ? default : Decode(bytes), isNull),
+            };
+            previous.Remember(bytes, isNull, code);
+        }
+
+        batch.CodesToFill(column)[row] = code;
+    }
+
+    /// <summary>A cell's bytes, copied into the reused buffer (valid until the next call); empty for null.</summary>
+    private ReadOnlySpan<byte> Bytes(IntPtr statement, int column)
+    {
+        // The pointer first: SQLite converts a number to text for it, and the length it reports after that is the text's.
+        var pointer = SqliteNative.sqlite3_column_blob(statement, column);
+        var length = SqliteNative.sqlite3_column_bytes(statement, column);
+        if (pointer == IntPtr.Zero || length == 0)
+        {
+            return [];
+        }
+
+        if (_bytes.Length < length)
+        {
+            _bytes = new byte[Math.Max(length, _bytes.Length * 2)];
+        }
+
+        Marshal.Copy(pointer, _bytes, 0, length);
+        return _bytes.AsSpan(0, length);
+    }
+
+    /// <summary>UTF-8 text decoded into the reused buffer (valid until the next call).</summary>
+    private ReadOnlySpan<char> Decode(ReadOnlySpan<byte> bytes)
+    {
         if (_chars.Length < bytes.Length)
         {
             _chars = new char[Math.Max(bytes.Length, _chars.Length * 2)];
         }
 
         return _chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, _chars));
+    }
+
+    /// <summary>A column's previous text cell: its bytes and the code they gave.</summary>
+    private sealed class PreviousText
+    {
+        public byte[] Bytes { get; private set; } = new byte[64];
+
+        public int Length { get; private set; }
+
+        public bool IsNull { get; private set; }
+
+        public int Code { get; private set; }
+
+        public bool Known { get; private set; }
+
+        public void Remember(ReadOnlySpan<byte> bytes, bool isNull, int code)
+        {
+            if (Bytes.Length < bytes.Length)
+            {
+                Bytes = new byte[Math.Max(bytes.Length, Bytes.Length * 2)];
+            }
+
+            bytes.CopyTo(Bytes);
+            Length = bytes.Length;
+            IsNull = isNull;
+            Code = code;
+            Known = true;
+        }
     }
 }

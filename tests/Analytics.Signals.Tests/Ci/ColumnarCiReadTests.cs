@@ -349,7 +349,7 @@ public abstract class ColumnarCiReadTests : IAsyncLifetime
                 lastAttempts[key] = Math.Max(job.Attempt, lastAttempts.GetValueOrDefault(key));
             }
 
-            var timeline = await FlakinessTimeline.ComputeAsync(request, FlakinessOptions.Default, withImpact: true, default);
+            var timeline = await FlakinessTimeline.ComputeAsync(request, FlakinessOptions.Default, default);
             flakyAttempts = timeline.Events.Where(e => e.IsAttempt).Select(e => (e.Repository, e.Run, e.Attempt)).ToHashSet();
         }
 
