@@ -5,6 +5,10 @@ namespace Analytics.Signals.Statistics;
 /// <see cref="Resamples"/> times, aggregate each resample, and take the 2.5th and 97.5th percentiles of those aggregates.
 /// Seeded from the data, so the same observations always give the same interval. Google SRE's incident-metrics report
 /// (signal-science.md §5) recommends exactly this: durations with intervals, changes flagged when intervals overlap.
+/// A mean's resamples are drawn value by value; a quantile's statistic is drawn from the two order statistics it
+/// interpolates (<see cref="ResampleOrderStatistics"/>): the same distribution as sorting a resample drawn value by
+/// value, at a constant cost per resample instead of n draws, so the same data give the same interval but not the one
+/// the draw-by-draw procedure's random stream would give.
 /// </summary>
 public static class Bootstrap
 {
@@ -18,49 +22,77 @@ public static class Bootstrap
     public static (double Low, double High)? Interval(IReadOnlyList<double> values, Aggregator aggregator)
     {
         ArgumentNullException.ThrowIfNull(values);
+        return values.Count < MinimumObservations ? null : Interval(values, aggregator, Seed(values));
+    }
+
+    /// <summary><see cref="Interval(IReadOnlyList{double}, Aggregator)"/> with the seed given (tests vary it).</summary>
+    internal static (double Low, double High)? Interval(IReadOnlyList<double> values, Aggregator aggregator, int seed)
+    {
         if (values.Count < MinimumObservations)
         {
             return null;
         }
 
-        var random = new SeededDraws(Seed(values));
+        var estimates = aggregator == Aggregator.Mean ? MeanEstimates(values, seed) : QuantileEstimates(values, QuantileOf(aggregator), seed);
+        if (estimates.Any(double.IsNaN))
+        {
+            // Array.Sort puts NaN first, which the selection below does not know about.
+            Array.Sort(estimates);
+            return (Quantile.OfSorted(estimates, 0.025), Quantile.OfSorted(estimates, 0.975));
+        }
+
+        return (OfUnsorted(estimates, 0.025), OfUnsorted(estimates, 0.975));
+    }
+
+    /// <summary>
+    /// The means of <see cref="Resamples"/> resamples, drawn value by value: a mean needs every draw, so the O(n) draws
+    /// stay (and give the same intervals as before the quantiles were drawn by their order statistics), with
+    /// <see cref="Random"/>'s seeded generator inlined (<see cref="SeededDraws"/>: the same numbers).
+    /// </summary>
+    private static double[] MeanEstimates(IReadOnlyList<double> values, int seed)
+    {
+        var random = new SeededDraws(seed);
         var data = values.ToArray();
-        var ranks = RanksOf(data);
-        var counts = ranks is null ? [] : new int[data.Length];
-        var rank = ranks?.Rank ?? [];
         var estimates = new double[Resamples];
         var sample = new double[data.Length];
         var drawn = new int[data.Length];
         for (var b = 0; b < Resamples; b++)
         {
-            if (ranks is null || aggregator == Aggregator.Mean)
-            {
-                random.Fill(drawn, data.Length);
-                for (var i = 0; i < sample.Length; i++)
-                {
-                    sample[i] = data[drawn[i]];
-                }
-
-                estimates[b] = Estimate(aggregator, sample);
-                continue;
-            }
-
-            // The same draws, counted by the drawn value's rank: the resample sorted is each rank's value repeated its
-            // count, so its quantile is read off the running counts (the two positions Quantile.OfSorted reads) without
-            // writing the sorted resample out.
-            Array.Clear(counts);
             random.Fill(drawn, data.Length);
-            foreach (var index in drawn)
+            for (var i = 0; i < sample.Length; i++)
             {
-                counts[rank[index]]++;
+                sample[i] = data[drawn[i]];
             }
 
-            estimates[b] = QuantileOfCounts(counts, ranks.Sorted, QuantileOf(aggregator));
+            estimates[b] = Aggregator.Mean.Apply(sample)!.Value;
         }
 
-        // Sorted once for both bounds; Quantile.Of would sort a copy for each.
-        Array.Sort(estimates);
-        return (Quantile.OfSorted(estimates, 0.025), Quantile.OfSorted(estimates, 0.975));
+        return estimates;
+    }
+
+    /// <summary>
+    /// The <paramref name="p"/>-quantiles (type 7, as <see cref="Quantile.OfSorted"/>) of <see cref="Resamples"/>
+    /// resamples. A resample's type-7 quantile depends only on two of its order statistics, the ⌊(n−1)p⌋-th and the next;
+    /// <see cref="ResampleOrderStatistics"/> draws their positions among the sorted values directly, with the exact
+    /// distribution they have in a resample drawn value by value, in constant time instead of n draws and a sort.
+    /// </summary>
+    private static double[] QuantileEstimates(IReadOnlyList<double> values, double p, int seed)
+    {
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        var position = (sorted.Length - 1) * p;
+        var lower = (int)Math.Floor(position);
+        var order = new ResampleOrderStatistics(seed, sorted.Length, lower);
+        var estimates = new double[Resamples];
+        for (var b = 0; b < Resamples; b++)
+        {
+            var (low, high) = order.Next();
+
+            // Quantile.OfSorted's interpolation, term for term, on the resample's two order statistics.
+            estimates[b] = sorted[low] + ((position - lower) * (sorted[high] - sorted[low]));
+        }
+
+        return estimates;
     }
 
     /// <summary>
@@ -80,45 +112,77 @@ public static class Bootstrap
     }
 
     /// <summary>
-    /// <paramref name="aggregator"/> of one resample, exactly as <see cref="Aggregation.Apply"/> computes it, but sorting
-    /// the resample in place for the quantiles (it is refilled for the next one) instead of allocating a sorted copy.
+    /// <see cref="Quantile.OfSorted"/> of <paramref name="values"/> (no NaN) without sorting them: the two order statistics
+    /// it interpolates are selected (the array is rearranged), a linear-time step where sorting the 1,000 estimates took
+    /// as long as drawing them. The values at a rank are those a sort would put there, so the result is the same.
     /// </summary>
-    private static double Estimate(Aggregator aggregator, double[] sample)
+    private static double OfUnsorted(double[] values, double p)
     {
-        if (aggregator == Aggregator.Mean)
+        var position = (values.Length - 1) * p;
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, values.Length - 1);
+        Select(values, lower);
+        var atLower = values[lower];
+        var atUpper = atLower;
+        if (upper != lower)
         {
-            return aggregator.Apply(sample)!.Value;
+            // Everything after the selected rank is at least its value; the next rank holds the smallest of them.
+            atUpper = values[upper];
+            for (var i = upper + 1; i < values.Length; i++)
+            {
+                atUpper = Math.Min(atUpper, values[i]);
+            }
         }
 
-        Array.Sort(sample);
-        return Quantile.OfSorted(sample, QuantileOf(aggregator));
+        return atLower + ((position - lower) * (atUpper - atLower));
     }
 
     /// <summary>
-    /// <see cref="Quantile.OfSorted"/> of the array that holds <paramref name="sorted"/>[r] <paramref name="counts"/>[r]
-    /// times for each rank r in order (counts summing to the array's length, the number of values): the same two elements
-    /// and the same arithmetic, found by walking the counts.
+    /// Rearranges <paramref name="values"/> so that <paramref name="rank"/> holds the value sorting would put there, with
+    /// no greater value before it and no smaller after: Hoare's FIND (1961), partitioning around a median of three.
     /// </summary>
-    private static double QuantileOfCounts(int[] counts, double[] sorted, double p)
+    private static void Select(double[] values, int rank)
     {
-        var position = (counts.Length - 1) * p;
-        var lower = (int)Math.Floor(position);
-        var upper = Math.Min(lower + 1, counts.Length - 1);
-        var r = 0;
-        var seen = counts[0];
-        while (seen <= lower)
+        var (left, right) = (0, values.Length - 1);
+        while (left < right)
         {
-            seen += counts[++r];
-        }
+            var (a, b, c) = (values[left], values[left + ((right - left) / 2)], values[right]);
+            var pivot = Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+            var (i, j) = (left, right);
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                {
+                    i++;
+                }
 
-        var low = sorted[r];
-        while (seen <= upper)
-        {
-            seen += counts[++r];
-        }
+                while (values[j] > pivot)
+                {
+                    j--;
+                }
 
-        var high = sorted[r];
-        return low + ((position - lower) * (high - low));
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            // Now left…j hold no more than the pivot, i…right no less, and anything between them equals it.
+            if (rank <= j)
+            {
+                right = j;
+            }
+            else if (rank >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>The quantile <see cref="Aggregation.Apply"/> takes for a quantile aggregator.</summary>
@@ -128,32 +192,6 @@ public static class Bootstrap
         Aggregator.P90 => 0.9,
         _ => 0.5,
     };
-
-    /// <summary>
-    /// The values sorted, and each value's position among them, for the counting sort of resamples; null when a value is
-    /// a negative zero or NaN, whose order against +0 or each other Array.Sort leaves to chance (then resamples are sorted).
-    /// </summary>
-    private static SortedRanks? RanksOf(double[] data)
-    {
-        if (data.Any(v => double.IsNaN(v) || (v == 0 && double.IsNegative(v))))
-        {
-            return null;
-        }
-
-        var sorted = (double[])data.Clone();
-        var order = Enumerable.Range(0, data.Length).ToArray();
-        Array.Sort(sorted, order);
-        var rank = new int[data.Length];
-        for (var position = 0; position < order.Length; position++)
-        {
-            rank[order[position]] = position;
-        }
-
-        return new SortedRanks(sorted, rank);
-    }
-
-    /// <summary>Values sorted ascending, and for each original index its position in <see cref="Sorted"/>.</summary>
-    private sealed record SortedRanks(double[] Sorted, int[] Rank);
 
     /// <summary>FNV-1a over the values' bits: stable across processes, unlike <see cref="HashCode"/>.</summary>
     private static int Seed(IReadOnlyList<double> values)

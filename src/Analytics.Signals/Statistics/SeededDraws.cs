@@ -3,9 +3,9 @@ namespace Analytics.Signals.Statistics;
 /// <summary>
 /// The integers <c>new Random(seed).Next(n)</c> gives, drawn in bulk: the same generator (Knuth's subtractive method as
 /// .NET has always seeded it, kept by <see cref="Random"/> for seeded instances so that their sequences never change)
-/// with its state in locals, instead of two virtual calls and a non-inlined step per draw. The bootstrap draws
-/// <see cref="Bootstrap.Resamples"/> times as many integers as it has observations (219 million for <c>pr.size</c> over the
-/// issue's organisation), and its intervals must stay exactly what they were, so the sequence is that of
+/// with its state in locals, instead of two virtual calls and a non-inlined step per draw. The bootstrap of a mean draws
+/// <see cref="Bootstrap.Resamples"/> times as many integers as it has observations (for <c>pr.size</c> over the
+/// issue's organisation, 219 million when the quantiles were drawn that way too), and its intervals must stay exactly what they were, so the sequence is that of
 /// <see cref="Random(int)"/>; BootstrapEquivalenceTests and SeededDrawsTests hold it to that.
 /// </summary>
 internal sealed class SeededDraws
