@@ -7,26 +7,14 @@ internal sealed class WindowedValues
 {
     private readonly IReadOnlyList<TimeWindow> _windows;
     private readonly List<double>[] _values;
-
-    // A window's bounds are computed from its zone on every access; computed once here, since Add runs per record.
-    private readonly DateTimeOffset[] _starts;
-    private readonly DateTimeOffset[] _ends;
-
-    // Whether each window is non-empty and ends at or before the next starts, which bisection relies on.
-    private readonly bool _ordered;
+    private readonly WindowLocator _locator;
 
     /// <summary>A collector over <paramref name="windows"/>.</summary>
     public WindowedValues(IReadOnlyList<TimeWindow> windows)
     {
         _windows = windows;
         _values = windows.Select(_ => new List<double>()).ToArray();
-        _starts = windows.Select(w => w.Start).ToArray();
-        _ends = windows.Select(w => w.End).ToArray();
-        _ordered = true;
-        for (var i = 0; i < _starts.Length; i++)
-        {
-            _ordered &= _starts[i] < _ends[i] && (i == 0 || _ends[i - 1] <= _starts[i]);
-        }
+        _locator = new WindowLocator(windows);
     }
 
     /// <summary>One collector per team of the request, over the team's windows of the request's period.</summary>
@@ -52,41 +40,9 @@ internal sealed class WindowedValues
 
     /// <summary>
     /// The index of the first window that contains <paramref name="at"/>, or −1 outside the windows: for a caller that
-    /// keeps its own per-window state. Windows in time order that do not overlap (calendar windows always are) are
-    /// searched by bisection, since Add runs per record; any other list window by window.
+    /// keeps its own per-window state (<see cref="WindowLocator"/>).
     /// </summary>
-    public int IndexOf(DateTimeOffset at)
-    {
-        if (!_ordered)
-        {
-            for (var i = 0; i < _starts.Length; i++)
-            {
-                if (at >= _starts[i] && at < _ends[i])
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
-        // The last window starting at or before the instant is the only one that can contain it.
-        var (low, high) = (0, _starts.Length - 1);
-        while (low <= high)
-        {
-            var middle = low + ((high - low) / 2);
-            if (_starts[middle] <= at)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return high >= 0 && at < _ends[high] ? high : -1;
-    }
+    public int IndexOf(DateTimeOffset at) => _locator.IndexOf(at);
 
     /// <summary>The observations of window <paramref name="index"/>.</summary>
     public IReadOnlyList<double> ValuesIn(int index) => _values[index];
