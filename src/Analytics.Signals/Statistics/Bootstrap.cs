@@ -46,22 +46,19 @@ public static class Bootstrap
 
     /// <summary>
     /// The means of <see cref="Resamples"/> resamples, drawn value by value: a mean needs every draw, so the O(n) draws
-    /// stay (and give the same intervals as before the quantiles were drawn by their order statistics), with
-    /// <see cref="Random"/>'s seeded generator inlined (<see cref="SeededDraws"/>: the same numbers).
+    /// stay (and give the same intervals as before the quantiles were drawn by their order statistics).
     /// </summary>
     private static double[] MeanEstimates(IReadOnlyList<double> values, int seed)
     {
-        var random = new SeededDraws(seed);
+        var random = new Random(seed);
         var data = values.ToArray();
         var estimates = new double[Resamples];
         var sample = new double[data.Length];
-        var drawn = new int[data.Length];
         for (var b = 0; b < Resamples; b++)
         {
-            random.Fill(drawn, data.Length);
             for (var i = 0; i < sample.Length; i++)
             {
-                sample[i] = data[drawn[i]];
+                sample[i] = data[random.Next(data.Length)];
             }
 
             estimates[b] = Aggregator.Mean.Apply(sample)!.Value;
