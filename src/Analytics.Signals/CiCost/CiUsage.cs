@@ -150,42 +150,6 @@ internal static class CiUsage
         return Ordered(signal, groups);
     }
 
-    /// <summary>
-    /// One series per group of jobs (<paramref name="key"/> gives its labels), whose point in each window of the group's
-    /// team is <paramref name="measure"/> summed over the jobs started in it, in their order; observations are the jobs.
-    /// <paramref name="key"/> must depend only on a job's team, repository, workflow and waste: it is asked once for each.
-    /// The job-at-a-time form of <see cref="SumByKind"/>.
-    /// </summary>
-    public static IReadOnlyList<Series.Series> Sum(
-        ISignal signal,
-        SignalRequest request,
-        IEnumerable<JobUsage> jobs,
-        Func<JobUsage, Labels> key,
-        Func<JobUsage, double> measure)
-    {
-        var teams = request.Teams.ToDictionary(t => t.Id);
-        var groups = new Dictionary<Labels, WindowSums>();
-        var byKind = new Dictionary<(string Team, string Repository, string Workflow, string? Waste), WindowSums>();
-        foreach (var job in jobs)
-        {
-            var kind = (job.Team, job.Repository, job.Workflow, job.Waste);
-            if (!byKind.TryGetValue(kind, out var sums))
-            {
-                var labels = key(job);
-                if (!groups.TryGetValue(labels, out sums))
-                {
-                    groups[labels] = sums = WindowSums.ForTeam(request, teams[job.Team]);
-                }
-
-                byKind[kind] = sums;
-            }
-
-            sums.Add(job.StartedAt.UtcTicks, measure(job));
-        }
-
-        return Ordered(signal, groups);
-    }
-
     private static List<Series.Series> Ordered(ISignal signal, Dictionary<Labels, WindowSums> groups) =>
         groups
             .OrderBy(g => g.Key.ToString(), StringComparer.Ordinal)

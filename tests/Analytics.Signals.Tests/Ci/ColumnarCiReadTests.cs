@@ -7,6 +7,7 @@ using Analytics.Signals.Ci;
 using Analytics.Signals.CiCost;
 using Analytics.Signals.Flakiness;
 using Analytics.Signals.Series;
+using Analytics.Signals.Tests.CiCost;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
 using Analytics.Testing.Time;
@@ -383,16 +384,9 @@ public abstract class ColumnarCiReadTests : IAsyncLifetime
         return usage;
     }
 
-    /// <summary>The cost signals' sums (unchanged: <see cref="CiUsage.Sum"/>) over the former jobs, labelled as each signal labels them.</summary>
+    /// <summary>The cost signals' former sums over the former jobs, labelled as each signal labels them.</summary>
     private static IReadOnlyList<Series.Series> CostSeries(ISignal signal, SignalRequest request, List<JobUsage> jobs, bool withReason, Func<JobUsage, double> measure) =>
-        CiUsage.Sum(
-            signal,
-            request,
-            withReason ? jobs.Where(j => j.Waste is not null) : jobs,
-            job => withReason
-                ? Labels.Of(new Label("team", job.Team), new Label("repository", job.Repository), new Label("workflow", job.Workflow), new Label("reason", job.Waste!))
-                : Labels.Of(new Label("team", job.Team), new Label("repository", job.Repository), new Label("workflow", job.Workflow)),
-            measure);
+        SharedJobReadTests.FormerSum(signal, request, withReason ? jobs.Where(j => j.Waste is not null) : jobs, withReason, measure);
 
     /// <summary>The former impact ledger: as <see cref="ImpactLedger"/>, resolving attempts against whole run records.</summary>
     private sealed class FormerImpactLedger

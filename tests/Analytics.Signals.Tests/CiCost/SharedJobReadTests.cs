@@ -117,7 +117,7 @@ public abstract class SharedJobReadTests : IAsyncLifetime
     }
 
     /// <summary>The former per-signal sums: a list of values per window, summed with <see cref="Enumerable.Sum(IEnumerable{double})"/>.</summary>
-    private static List<Series.Series> FormerSum(ISignal signal, SignalRequest request, IEnumerable<JobUsage> jobs, bool withReason, Func<JobUsage, double> measure)
+    internal static List<Series.Series> FormerSum(ISignal signal, SignalRequest request, IEnumerable<JobUsage> jobs, bool withReason, Func<JobUsage, double> measure)
     {
         var teams = request.Teams.ToDictionary(t => t.Id);
         var groups = new Dictionary<Labels, WindowedValues>();

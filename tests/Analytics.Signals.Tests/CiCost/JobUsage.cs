@@ -1,6 +1,9 @@
-namespace Analytics.Signals.CiCost;
+namespace Analytics.Signals.Tests.CiCost;
 
-/// <summary>One CI job's billable use of a runner.</summary>
+/// <summary>
+/// One CI job's billable use of a runner, as the former per-signal reads made them (the equivalence tests' reference;
+/// the signals now hold jobs column-wise in <see cref="Analytics.Signals.CiCost.CiJobSet"/>).
+/// </summary>
 /// <param name="Team">The team owning the repository.</param>
 /// <param name="Repository">The repository's full name.</param>
 /// <param name="Workflow">The workflow of the job's run (<c>unknown</c> when the store has no such run).</param>
