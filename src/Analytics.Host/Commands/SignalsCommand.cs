@@ -22,10 +22,11 @@ internal static class SignalsCommand
         var granularity = new Option<Granularity>("--granularity") { Description = "Window length: Day, Week, Month or Quarter.", DefaultValueFactory = _ => Granularity.Week };
         var aggregator = new Option<Analytics.Signals.Statistics.Aggregator>("--aggregator") { Description = "How duration signals summarise a window: Median, Mean, P75 or P90.", DefaultValueFactory = _ => Analytics.Signals.Statistics.Aggregator.Median };
         var list = new Option<bool>("--list") { Description = "List the signals and what they measure." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Compute every window from the records, bypassing the signal cache (docs/signals/incremental.md)." };
         var json = GlobalOptions.Json();
         var command = new Command("signals", "Compute signals from the store and print their series (per team, per window).")
         {
-            name, team, from, to, granularity, aggregator, list, json,
+            name, team, from, to, granularity, aggregator, list, noCache, json,
         };
         runner.Bind(command, async (session, cancellationToken) =>
         {
@@ -74,9 +75,12 @@ internal static class SignalsCommand
                 RunnerPrices = session.Settings.CiCost.ToPrices(),
             };
             var results = new List<Series>();
+            var cache = session.Parse.GetValue(noCache) ? null : new Analytics.Signals.Incremental.SignalCache(session.Environment.Time);
             foreach (var signal in signals)
             {
-                results.AddRange(await signal.ComputeAsync(request, cancellationToken));
+                results.AddRange(cache is null
+                    ? await signal.ComputeAsync(request, cancellationToken)
+                    : (await cache.ComputeAsync(signal, request, cancellationToken)).Series);
             }
 
             await PrintAsync(session, results, session.Parse.GetValue(json));

@@ -41,7 +41,7 @@ public sealed class SignalCache(TimeProvider time)
 
         // The watermark is taken before anything is read: a row changed while the signal computes is seen next time.
         var watermark = time.GetUtcNow();
-        var key = CacheKey.Of(signal, request);
+        var key = CacheKey.Of(signal, request, footprint.RecomputedWhole);
         var store = request.Store;
         SignalCacheEntry? entry = null;
         await foreach (var found in store.ReadAsync(Entities.SignalCacheEntries, StoreQuery.All.Where("cache_key", key), cancellationToken))

@@ -115,6 +115,13 @@ public abstract class SignalCacheEquivalenceTests(ITestOutputHelper output)
         var longer = await CheckAllAsync(cache, request with { To = End.AddDays(7) }, "a week later");
         longer["pr.merged"].Outcome.Should().Be(SignalCacheOutcome.Incremental);
         longer["pr.merged"].WindowsRecomputed.Should().BeInRange(1, 2 * zones);
+
+        // 6. A period that starts two hours later, in the same first windows (as a rule evaluation's period does from one
+        // run to the next): the same key for signals computed window by window.
+        _time.Advance(TimeSpan.FromHours(1));
+        var later = await CheckAllAsync(cache, request with { From = request.From.AddHours(2), To = End.AddDays(7) }, "a later start");
+        later["pr.merged"].Outcome.Should().Be(SignalCacheOutcome.Reused);
+        later["ci.duration_change_points"].Outcome.Should().Be(SignalCacheOutcome.Full);
     }
 
     private static bool IsRecent(EntityMap map, object record)
