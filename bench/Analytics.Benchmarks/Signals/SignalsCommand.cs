@@ -18,7 +18,7 @@ internal static class SignalsCommand
 {
     /// <summary>The usage line for --help.</summary>
     public const string Usage =
-        "  signals [--scale 1.0] [--seed 42] [--work DIR] [--postgres CONN] [--stores sqlite,postgres] [--only a,b] [--timeout 120] [--no-increment] [--out DIR]";
+        "  signals [--scale 1.0] [--seed 42] [--work DIR] [--postgres CONN] [--stores sqlite,postgres] [--only a,b] [--timeout 120] [--no-increment] [--increment-only] [--out DIR]";
 
     /// <summary>The bar the issue sets for one signal over the whole organisation.</summary>
     public static readonly TimeSpan TimeBar = TimeSpan.FromSeconds(10);
@@ -52,6 +52,7 @@ internal static class SignalsCommand
         var only = args.Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var timeout = TimeSpan.FromSeconds(args.IntOption("--timeout", 120, 1, 86_400));
         var increment = !args.Flag("--no-increment");
+        var incrementOnly = args.Flag("--increment-only");
         var output = args.Option("--out") ?? Path.Combine("bench", "results");
         args.RejectRest();
         if (postgres is null && stores.Remove(StoreKind.Postgres))
@@ -73,7 +74,7 @@ internal static class SignalsCommand
             report.Sizes[kind] = await scratch.SizeAsync(location, cancellationToken);
             var serverPid = kind == StoreKind.Postgres ? await PostgresServer.FindPostmasterAsync(postgres!, cancellationToken) : null;
             string[] common = ["--scale", SignalsChild.Text(scale), "--seed", seed.ToString(CultureInfo.InvariantCulture)];
-            foreach (var signal in signals)
+            foreach (var signal in incrementOnly ? [] : signals)
             {
                 foreach (var scope in new[] { SignalScope.TeamQuarter, SignalScope.OrgYear })
                 {
@@ -81,7 +82,7 @@ internal static class SignalsCommand
                 }
             }
 
-            if (kind == StoreKind.Postgres)
+            if (kind == StoreKind.Postgres && !incrementOnly)
             {
                 foreach (var aggregate in SqlAggregate.All)
                 {
@@ -92,8 +93,11 @@ internal static class SignalsCommand
             if (increment && only is null)
             {
                 // The batch is idempotent: a second run over the same store writes the same records and changes none.
+                // The signal cache is warmed with the org-year of every signal before it, and asked again after it.
+                report.Rows.Add(await MeasureAsync(location, "cached", "warm", SignalScope.OrgYearCached, [SignalsChild.Command, BenchNames.Of(kind), "cached", "warm", "org-year-cached", .. common], serverPid, timeout * 10, cancellationToken));
                 report.Rows.Add(await MeasureAsync(location, "batch", "", SignalScope.LatestWeek, [SignalsChild.Command, BenchNames.Of(kind), "batch", .. common], serverPid, timeout * 10, cancellationToken));
                 report.Rows.Add(await MeasureAsync(location, "all", "", SignalScope.LatestWeek, [SignalsChild.Command, BenchNames.Of(kind), "all", "latest-week", .. common], serverPid, timeout * 10, cancellationToken));
+                report.Rows.Add(await MeasureAsync(location, "cached", "after-batch", SignalScope.OrgYearCached, [SignalsChild.Command, BenchNames.Of(kind), "cached", "after-batch", "org-year-cached", .. common], serverPid, timeout * 10, cancellationToken));
             }
         }
 
