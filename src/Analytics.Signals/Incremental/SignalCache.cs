@@ -92,6 +92,9 @@ public sealed class SignalCache(TimeProvider time)
             {
                 return await FullAsync(signal, request, key, watermark, changes.ChangedRows, "series appeared or vanished", cancellationToken);
             }
+
+            // Every window of the span is written again, the empty ones too, so no point of an older result outlives it.
+            cached.Touched.UnionWith(Zones(request).SelectMany(zone => TimeWindow.Covering(start, end, request.Granularity, zone)));
         }
 
         await SaveAsync(store, signal, request, key, watermark, cached, cached.Touched, cancellationToken);
@@ -155,7 +158,7 @@ public sealed class SignalCache(TimeProvider time)
 
     // Every window of the request, per time zone of its teams.
     private static HashSet<TimeWindow> AllWindows(SignalRequest request) =>
-        request.Teams.Select(t => t.TimeZone).Distinct(StringComparer.Ordinal)
-            .SelectMany(zone => TimeWindow.Covering(request.From, request.To, request.Granularity, zone))
-            .ToHashSet();
+        Zones(request).SelectMany(zone => TimeWindow.Covering(request.From, request.To, request.Granularity, zone)).ToHashSet();
+
+    private static IEnumerable<string> Zones(SignalRequest request) => request.Teams.Select(t => t.TimeZone).Distinct(StringComparer.Ordinal);
 }
