@@ -85,6 +85,7 @@ public sealed class SignalCache(TimeProvider time)
             return new SignalCacheResult(cached.ToSeries(), SignalCacheOutcome.Reused, 0, total, changes.ChangedRows, "nothing changed");
         }
 
+        var recomputedWindows = new HashSet<TimeWindow>();
         foreach (var (start, end) in merged)
         {
             var recomputed = await signal.ComputeAsync(request with { From = start, To = end }, cancellationToken);
@@ -94,13 +95,15 @@ public sealed class SignalCache(TimeProvider time)
             }
 
             // Every window of the span is written again, the empty ones too, so no point of an older result outlives it.
-            cached.Touched.UnionWith(Zones(request).SelectMany(zone => TimeWindow.Covering(start, end, request.Granularity, zone)));
+            var spanWindows = Zones(request).SelectMany(zone => TimeWindow.Covering(start, end, request.Granularity, zone)).ToList();
+            recomputedWindows.UnionWith(spanWindows);
+            cached.Touched.UnionWith(spanWindows);
         }
 
         await SaveAsync(store, signal, request, key, watermark, cached, cached.Touched, cancellationToken);
-        var recomputedWindows = cached.Touched.Count;
+        // Windows outside the spans may be rewritten too (a new series gets its empty points there) but are not computed.
         return new SignalCacheResult(
-            cached.ToSeries(), SignalCacheOutcome.Incremental, recomputedWindows, Math.Max(0, total - recomputedWindows), changes.ChangedRows,
+            cached.ToSeries(), SignalCacheOutcome.Incremental, recomputedWindows.Count, Math.Max(0, total - recomputedWindows.Count), changes.ChangedRows,
             string.Create(CultureInfo.InvariantCulture, $"{merged.Count} changed span(s) from {merged[0].Start:yyyy-MM-dd}"));
     }
 
