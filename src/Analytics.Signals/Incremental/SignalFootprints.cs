@@ -16,6 +16,9 @@ public static class SignalFootprints
     // plus a day of slack; the impact signals read the workflow runs from the day before.
     private static readonly TimeSpan FlakyLookBack = TimeSpan.FromDays(15);
 
+    // CiRuns reads a week either side of the period and groups a run's attempts: a week of slack each way.
+    private static readonly Reach CiRunReach = Reach.Bounded(TimeSpan.FromDays(7), TimeSpan.FromDays(7));
+
     private static readonly string[] PullRequestCreated = ["created_at"];
     private static readonly string[] IncidentTimes = ["created_at", "acknowledged_at", "resolved_at"];
     private static readonly string[] RunTimes = ["queued_at", "started_at", "finished_at"];
@@ -85,10 +88,14 @@ public static class SignalFootprints
                 or "oncall.pages" or "oncall.pages_out_of_hours" or "oncall.load_gini" => Of(signal,
                 new EntityFootprint(Entities.Incidents, IncidentTimes, Reach.Within)),
 
-            // CiRuns reads a week either side of the period and groups a run's attempts: a week of slack each way.
+            // A repository's default branch decides which of its runs count as mainline: a repository row is placed by
+            // its runs (a repository without runs recomputes everything).
             "ci.run_duration" or "ci.queue_duration" or "ci.failure_rate" or "ci.rerun_rate" => Of(signal,
-                new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Bounded(TimeSpan.FromDays(7), TimeSpan.FromDays(7))),
-                Repositories()),
+                new EntityFootprint(Entities.WorkflowRuns, RunTimes, CiRunReach),
+                new EntityFootprint(Entities.Repositories, [], CiRunReach)
+                {
+                    Via = new TimeVia("full_name", Entities.WorkflowRuns, "repository", RunTimes),
+                }),
 
             // Change points are found over the whole series.
             "ci.duration_change_points" => Whole(signal,

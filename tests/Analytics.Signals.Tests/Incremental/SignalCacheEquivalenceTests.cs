@@ -69,11 +69,20 @@ public abstract class SignalCacheEquivalenceTests(ITestOutputHelper output)
         _time.Advance(TimeSpan.FromHours(1));
         var old = organisation.PullRequests.First(p => p.MergedAt is { } m && m > End.AddDays(-50) && m < End.AddDays(-45));
         await WriteAsync(store, [(Entities.PullRequests, [old with { Additions = old.Additions + 1000, Title = old.Title + " (edited)" }])]);
+
+        // 2b. A repository's default branch changes: the CI signals recompute the windows of its runs, not the others.
         _time.Advance(TimeSpan.FromHours(1));
-        var changed = await CheckAllAsync(cache, request, "changed old record");
-        changed["pr.size"].Outcome.Should().Be(SignalCacheOutcome.Incremental);
-        changed["pr.size"].WindowsRecomputed.Should().BeInRange(1, 2 * zones);
-        changed["ci.run_duration"].Outcome.Should().Be(SignalCacheOutcome.Reused);
+        var changedRepository = await CheckAllAsync(cache, request, "changed old record");
+        changedRepository["pr.size"].Outcome.Should().Be(SignalCacheOutcome.Incremental);
+        changedRepository["pr.size"].WindowsRecomputed.Should().BeInRange(1, 2 * zones);
+        changedRepository["ci.run_duration"].Outcome.Should().Be(SignalCacheOutcome.Reused);
+        _time.Advance(TimeSpan.FromHours(1));
+        var repository = organisation.Repositories[0];
+        await WriteAsync(store, [(Entities.Repositories, [repository with { DefaultBranch = repository.DefaultBranch + "-renamed" }])]);
+        _time.Advance(TimeSpan.FromHours(1));
+        var changed = await CheckAllAsync(cache, request, "changed repository");
+        changed["ci.run_duration"].Outcome.Should().Be(SignalCacheOutcome.Incremental);
+        changed["pr.size"].Outcome.Should().Be(SignalCacheOutcome.Reused);
 
         // 3. Deleted records (a full refresh removes rows): a workflow run and its test results from five weeks ago, an incident.
         _time.Advance(TimeSpan.FromHours(1));
