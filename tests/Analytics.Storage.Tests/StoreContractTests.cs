@@ -235,6 +235,52 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Delete_DomainRows_RecordsTheDeletionForTheSignalCache()
+    {
+        await using var store = await OpenStoreAsync();
+        await WriteAsync(store, SampleRecords.Full.Concat(SampleRecords.Sparse));
+        var pr = (await ReadAllAsync(store, Entities.PullRequests)).Cast<PullRequest>().Single(p => p.Number == 8);
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        await using (var writer = await store.BeginWriteAsync(default))
+        {
+            (await writer.DeleteAsync(Entities.PullRequests, [["github", "acme/api#8"]], default)).Should().Be(1);
+            (await writer.DeleteAsync(Entities.Incidents, [["pagerduty", "no-such-incident"]], default)).Should().Be(0);
+            await writer.CommitAsync(default);
+        }
+
+        // The earliest of the deleted pull request's instants (created, updated, merged, closed) is its creation.
+        var earliest = new[] { pr.CreatedAt, pr.UpdatedAt, pr.MergedAt, pr.ClosedAt }.Where(t => t is not null).Min()!.Value;
+        var deletions = new List<Caching.StoreDeletion>();
+        await foreach (var deletion in store.ReadAsync(Entities.StoreDeletions, StoreQuery.All, default))
+        {
+            deletions.Add(deletion);
+        }
+
+        deletions.Should().Equal(new Caching.StoreDeletion("pull_requests", Time.GetUtcNow(), earliest, 1));
+    }
+
+    [Fact]
+    public async Task Read_ChangedSince_ReturnsOnlyRecordsChangedFromThen()
+    {
+        await using var store = await OpenStoreAsync();
+        await WriteAsync(store, SampleRecords.Full.Concat(SampleRecords.Sparse));
+        var prs = (await ReadAllAsync(store, Entities.PullRequests)).Cast<PullRequest>().ToList();
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        var since = Time.GetUtcNow();
+        await WriteAsync(store, prs.Select(p => p.Number == 7 ? p with { Title = p.Title + " (edited)" } : p));
+
+        var changed = new List<PullRequest>();
+        await foreach (var pr in store.ReadAsync(Entities.PullRequests, StoreQuery.All.ChangedSince(since), default))
+        {
+            changed.Add(pr);
+        }
+
+        changed.Select(p => p.Number).Should().Equal(7);
+    }
+
+    [Fact]
     public async Task Open_Twice_KeepsDataAndSchemaVersion()
     {
         await using (var store = await OpenStoreAsync())
