@@ -90,7 +90,18 @@ internal static class ChangeScanner
         var keyIndex = Index(via.Target, via.TargetColumn);
         var timeIndexes = via.TimeColumns.Select(c => Index(via.Target, c)).ToArray();
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in targets.Chunk(LookupChunk))
+        IReadOnlyCollection<string> lookup = targets;
+        if (via.Repositories is { } owned)
+        {
+            if (await SpellingsAsync(store, via, owned, targets, cancellationToken) is not { } spellings)
+            {
+                return false;
+            }
+
+            lookup = spellings;
+        }
+
+        foreach (var chunk in lookup.Chunk(LookupChunk))
         {
             await foreach (var values in store.ReadValuesAsync(via.Target, StoreQuery.All.WhereIn(via.TargetColumn, chunk), cancellationToken))
             {
@@ -102,8 +113,44 @@ internal static class ChangeScanner
             }
         }
 
-        // A row whose owner is not stored may still count somewhere: recompute everything.
-        return found.Count == targets.Count;
+        // A row whose owner is not stored may still count somewhere: recompute everything. A repository without records
+        // changes nothing read (TimeVia.Repositories).
+        return via.Repositories is not null || found.Count == targets.Count;
+    }
+
+    // The spellings under which records of the changed repositories can be read: those of the teams and of the
+    // repositories table equal to a changed name ignoring case, and the names themselves. Null when the signal reads
+    // every spelling (TimeVia.AnySpelling) and the target holds a team repository's records under another spelling.
+    private static async Task<HashSet<string>?> SpellingsAsync(
+        IStore store, TimeVia via, IReadOnlyList<string> owned, HashSet<string> changed, CancellationToken cancellationToken)
+    {
+        var known = new HashSet<string>(owned, StringComparer.Ordinal);
+        await foreach (var values in store.ReadValuesAsync(Entities.Repositories, StoreQuery.All, cancellationToken))
+        {
+            known.Add((string)values[Index(Entities.Repositories, "full_name")]!);
+        }
+
+        if (via.AnySpelling)
+        {
+            var ownedIgnoringCase = new HashSet<string>(owned, StringComparer.OrdinalIgnoreCase);
+            await foreach (var batch in store.ReadColumnsAsync(via.Target, [via.TargetColumn], StoreQuery.All.InAnyOrder(), cancellationToken))
+            {
+                var codes = batch.Codes(0);
+                for (var row = 0; row < batch.Count; row++)
+                {
+                    if (codes[row] != Storage.Columns.StringTable.Null && batch.Strings[codes[row]] is var spelling
+                        && ownedIgnoringCase.Contains(spelling) && !known.Contains(spelling))
+                    {
+                        return null;
+                    }
+                }
+            }
+        }
+
+        var changedIgnoringCase = new HashSet<string>(changed, StringComparer.OrdinalIgnoreCase);
+        var spellings = new HashSet<string>(changed, StringComparer.Ordinal);
+        spellings.UnionWith(known.Where(changedIgnoringCase.Contains));
+        return spellings;
     }
 
     private static bool Place(EntityFootprint read, IEnumerable<DateTimeOffset?> times, List<(DateTimeOffset, DateTimeOffset)> spans)

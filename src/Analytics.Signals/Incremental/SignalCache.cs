@@ -103,7 +103,7 @@ public sealed class SignalCache(TimeProvider time)
             spans.Add((entry.RequestTo, request.To));
         }
 
-        var merged = ChangedSpans.MergeWithin(spans, request.From, request.To);
+        var merged = ChangedSpans.MergeWithin(spans.Select(s => ToWindowEdges(s, request)), request.From, request.To);
         var cached = await LoadAsync(store, entry, request.Granularity, cancellationToken);
         var total = AllWindows(request).Count;
         if (merged.Count == 0)
@@ -184,6 +184,29 @@ public sealed class SignalCache(TimeProvider time)
         var entry = new SignalCacheEntry(key, signal.Name, request.From, request.To, watermark, CachedSeriesCodec.WriteSeries(result.Heads));
         await writer.UpsertAsync(Entities.SignalCacheEntries, [entry], cancellationToken);
         await writer.CommitAsync(cancellationToken);
+    }
+
+    // A span widened to whole windows. The window containing a request's end is computed only up to that end by signals
+    // that read Before(…, To), so a span must end where its last window ends (or at the request's end, as the full
+    // computation does). With one time zone that is the end of the span's last window; teams in several zones have
+    // windows ending at different instants, and a span ending on one zone's edge cuts another's window: then the span
+    // runs to the request's end.
+    private static (DateTimeOffset Start, DateTimeOffset End) ToWindowEdges((DateTimeOffset Start, DateTimeOffset End) span, SignalRequest request)
+    {
+        var zones = Zones(request).ToList();
+        if (span.End <= request.From || span.Start >= request.To)
+        {
+            // Outside the period: dropped.
+            return span;
+        }
+
+        if (zones.Count != 1 || span.End >= request.To)
+        {
+            return (span.Start, request.To);
+        }
+
+        var start = span.Start <= request.From ? span.Start : TimeWindow.Containing(span.Start, request.Granularity, zones[0]).Start;
+        return (start, TimeWindow.Containing(span.End.AddTicks(-1), request.Granularity, zones[0]).End);
     }
 
     // Every window of the request, per time zone of its teams.

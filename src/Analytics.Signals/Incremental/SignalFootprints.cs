@@ -16,6 +16,8 @@ public static class SignalFootprints
     // plus a day of slack; the impact signals read the workflow runs from the day before.
     private static readonly TimeSpan FlakyLookBack = TimeSpan.FromDays(15);
 
+    private static readonly Reach FlakyReach = Reach.Bounded(FlakyLookBack, TimeSpan.Zero);
+
     // CiRuns reads a week either side of the period and groups a run's attempts: a week of slack each way.
     private static readonly Reach CiRunReach = Reach.Bounded(TimeSpan.FromDays(7), TimeSpan.FromDays(7));
 
@@ -36,8 +38,12 @@ public static class SignalFootprints
     /// <summary>The names of the signals that are always recomputed whole when anything they read changed.</summary>
     public static IReadOnlyList<string> RecomputedWhole { get; } =
     [
-        "ci.duration_change_points", "ci.wasted_minutes", "ci.wasted_cost", "ownership.truck_factor",
-        "tests.flaky_ci_time", "tests.flaky_disrupted_runs",
+        // The flaky-test impact and CI waste: a failure is blamed by one verdict over the whole period shown
+        // (FlakinessTimeline), so a change anywhere can change every window. Once a failure is blamed by the verdict of
+        // its own window, these four are bounded like tests.flaky: move them to a bounded footprint then (see Create).
+        "tests.flaky_ci_time", "tests.flaky_disrupted_runs", "ci.wasted_minutes", "ci.wasted_cost",
+
+        "ci.duration_change_points", "ownership.truck_factor",
         "commitment.sprint_completion", "commitment.scope_added", "commitment.carry_over", "commitment.forecast_ratio",
         "postmortems.on_time_share", "postmortems.overdue", "postmortems.open_actions", "postmortems.action_age",
         "onboarding.time_to_first_merged_pr", "onboarding.time_to_first_review",
@@ -47,6 +53,7 @@ public static class SignalFootprints
     {
         // A deployment can take the blame for an incident up to the attribution window after it goes live.
         var attribution = request.AttributionWindow + Day;
+        var owned = request.Teams.SelectMany(t => t.Repositories).ToList();
         return signal switch
         {
             // Merged pull requests count in the window of their merge (MergedByPeople); unmerged ones nowhere.
@@ -54,7 +61,11 @@ public static class SignalFootprints
                 new EntityFootprint(Entities.PullRequests, ["merged_at"], Reach.Within) { UnplacedCountsNowhere = true }),
 
             // Work in progress is a state from creation to merge or close: every later window.
-            "pr.wip" or "pr.wip_per_person" => Of(signal, PullRequestsFromCreation()),
+            // OpenPullRequests reads the stored spellings of the teams' repositories (OwnedRepositories), or every
+            // spelling while the repositories table does not describe them all.
+            "pr.wip" or "pr.wip_per_person" => Of(signal,
+                PullRequestsFromCreation(),
+                RepositoriesBy(Entities.PullRequests, PullRequestCreated, Reach.EveryLater(TimeSpan.Zero), owned, anySpelling: true)),
 
             // ReviewData reads every pull request with its reviews and comments; each value is placed at or after the pull
             // request's creation (first review, merge, review time, staleness at a window's end).
@@ -62,17 +73,19 @@ public static class SignalFootprints
                 or "review.rounds" or "review.merged_without_review" or "review.stale_prs" => Of(signal,
                 PullRequestsFromCreation(),
                 ByPullRequest(Entities.Reviews),
-                ByPullRequest(Entities.ReviewComments)),
+                ByPullRequest(Entities.ReviewComments),
+                RepositoriesBy(Entities.PullRequests, PullRequestCreated, Reach.EveryLater(TimeSpan.Zero), owned, anySpelling: true)),
 
             "dora.deployment_frequency" => Of(signal,
                 new EntityFootprint(Entities.Deployments, ["created_at", "finished_at"], Reach.Bounded(TimeSpan.Zero, Day))),
 
-            // Lead time is placed at the deployment that shipped a merge: every input precedes it.
+            // Lead time is placed at the deployment that shipped a merge: every input precedes it. A pull request's
+            // commits are placed by their pull request (a commit's own time may even follow the merge).
             "dora.lead_time" => Of(signal,
                 new EntityFootprint(Entities.Deployments, ["created_at", "finished_at"], Reach.EveryLater(Day)),
                 PullRequestsFromCreation(),
                 ByPullRequest(Entities.Reviews),
-                new EntityFootprint(Entities.PullRequestCommits, ["authored_at"], Reach.EveryLater(TimeSpan.Zero))),
+                ByPullRequest(Entities.PullRequestCommits)),
 
             // An incident may name any earlier deployment as its cause: a changed incident recomputes everything.
             "dora.change_failure_rate" => Of(signal,
@@ -92,34 +105,40 @@ public static class SignalFootprints
             // its runs (a repository without runs recomputes everything).
             "ci.run_duration" or "ci.queue_duration" or "ci.failure_rate" or "ci.rerun_rate" => Of(signal,
                 new EntityFootprint(Entities.WorkflowRuns, RunTimes, CiRunReach),
-                new EntityFootprint(Entities.Repositories, [], CiRunReach)
-                {
-                    Via = new TimeVia("full_name", Entities.WorkflowRuns, "repository", RunTimes),
-                }),
+                RepositoriesBy(Entities.WorkflowRuns, RunTimes, CiRunReach, owned, anySpelling: false)),
 
             // Change points are found over the whole series.
             "ci.duration_change_points" => Whole(signal,
                 new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Everything),
                 Repositories()),
 
+            // The flaky-test analysis reads the stored spellings of the teams' repositories (OwnedRepositories).
             "tests.flaky" or "tests.flaky_score" => Of(signal,
-                new EntityFootprint(Entities.TestResults, ["started_at"], Reach.Bounded(FlakyLookBack, TimeSpan.Zero))),
+                new EntityFootprint(Entities.TestResults, ["started_at"], FlakyReach),
+                RepositoriesBy(Entities.TestResults, ["started_at"], FlakyReach, owned, anySpelling: false)),
 
-            // The impact signals blame a test flaky anywhere in the period shown (FlakinessTimeline): recomputed whole.
+            // RecomputedWhole's first group. The impact signals blame a test flaky anywhere in the period shown
+            // (FlakinessTimeline); waste is told apart by that analysis too. When a failure is blamed by the verdict of its
+            // own window, give these four bounded footprints: test results FlakyReach, workflow runs and CI jobs their
+            // reach in the impact ledger and CiUsage (RunTimes, Reach.Bounded(FlakyLookBack, Day)), repositories by
+            // RepositoriesBy as tests.flaky and ci.cost do; and take them out of RecomputedWhole.
             "tests.flaky_ci_time" or "tests.flaky_disrupted_runs" => Whole(signal,
                 new EntityFootprint(Entities.TestResults, ["started_at"], Reach.Everything),
-                new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Everything)),
-
-            // Jobs count at their start, read from the day before a window.
-            "ci.runner_minutes" or "ci.cost" => Of(signal,
-                new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Bounded(TimeSpan.FromDays(2), Day)),
-                new EntityFootprint(Entities.CiJobs, RunTimes, Reach.Bounded(TimeSpan.FromDays(2), Day))),
-
-            // Waste is told apart by one flaky-test analysis over the request's whole span.
+                new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Everything),
+                Repositories()),
             "ci.wasted_minutes" or "ci.wasted_cost" => Whole(signal,
                 new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Everything),
                 new EntityFootprint(Entities.CiJobs, RunTimes, Reach.Everything),
-                new EntityFootprint(Entities.TestResults, ["started_at"], Reach.Everything)),
+                new EntityFootprint(Entities.TestResults, ["started_at"], Reach.Everything),
+                Repositories()),
+
+            // Jobs count at their start, read from the day before a window; their workflow comes from their run (CiRuns,
+            // which also decides which repositories are read).
+            "ci.runner_minutes" or "ci.cost" => Of(signal,
+                new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Bounded(TimeSpan.FromDays(2), Day)),
+                new EntityFootprint(Entities.CiJobs, RunTimes, Reach.Bounded(TimeSpan.FromDays(2), Day)),
+                RepositoriesBy(Entities.WorkflowRuns, RunTimes, CiRunReach, owned, anySpelling: false),
+                RepositoriesBy(Entities.CiJobs, RunTimes, Reach.Bounded(TimeSpan.FromDays(2), Day), owned, anySpelling: false)),
 
             // A ticket's values are placed at or after its creation (resolution, blocked time), its transitions too.
             "tickets.throughput" or "tickets.cycle_time" or "tickets.blocked_time" or "tickets.blocked_share" => Of(signal,
@@ -187,4 +206,12 @@ public static class SignalFootprints
 
     // Which team owns a repository decides where its runs count; the rows carry no time.
     private static EntityFootprint Repositories() => new(Entities.Repositories, [], Reach.Everything);
+
+    // A repository row (its stored spelling, its default branch) changes what is read of its records in `entity`: it is
+    // placed by those records, under every spelling of its name the signal can read (TimeVia.Repositories).
+    private static EntityFootprint RepositoriesBy(EntityMap entity, IReadOnlyList<string> times, Reach reach, IReadOnlyList<string> owned, bool anySpelling) =>
+        new(Entities.Repositories, [], reach)
+        {
+            Via = new TimeVia("full_name", entity, "repository", times) { Repositories = owned, AnySpelling = anySpelling },
+        };
 }
