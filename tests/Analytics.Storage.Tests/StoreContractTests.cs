@@ -370,6 +370,45 @@ public abstract partial class StoreContractTests
 
     protected abstract Task<IStore> ReopenStoreAsync();
 
+    /// <summary>Runs <paramref name="sql"/> on the store's database outside the store (to put it back to an older schema).</summary>
+    protected abstract Task ExecuteSqlAsync(string sql);
+
+    [Fact]
+    public async Task Open_StoreOfThePreviousVersion_AppliesTheLatestMigrationAndKeepsData()
+    {
+        // A store written by the previous release: the latest migration's tables and indexes dropped, its record gone.
+        await using (var store = await OpenStoreAsync())
+        {
+            await WriteAsync(store, SampleRecords.Full);
+        }
+
+        var latest = Sql.Migrator.Shipped[^1];
+        var undo = new StringBuilder();
+        foreach (var line in latest.Script.Split('\n'))
+        {
+            if (System.Text.RegularExpressions.Regex.Match(line, @"^CREATE (TABLE|INDEX) (\w+)") is { Success: true } created)
+            {
+                // An index goes with its table: IF EXISTS, as the table may have been dropped before it.
+                undo.Append(System.Globalization.CultureInfo.InvariantCulture, $"DROP {created.Groups[1].Value} IF EXISTS {created.Groups[2].Value};\n");
+            }
+        }
+
+        undo.Append(System.Globalization.CultureInfo.InvariantCulture, $"DELETE FROM schema_migrations WHERE version = {latest.Version};");
+        await ExecuteSqlAsync(undo.ToString());
+
+        await using var reopened = await ReopenStoreAsync();
+        (await reopened.GetSchemaVersionAsync(default)).Should().Be(latest.Version);
+        (await reopened.CountAsync(Entities.Incidents, default)).Should().Be(1);
+        (await reopened.CountAsync(Entities.SignalCacheEntries, default)).Should().Be(0);
+        var changed = 0;
+        await foreach (var _ in reopened.ReadAsync(Entities.PullRequests, StoreQuery.All.ChangedSince(Time.GetUtcNow().AddDays(-1)), default))
+        {
+            changed++;
+        }
+
+        changed.Should().Be(1, "the records written before the migration keep their changed_at");
+    }
+
     protected async Task<UpsertResult> WriteAsync(IStore store, IEnumerable<object> records)
     {
         var total = default(UpsertResult);
