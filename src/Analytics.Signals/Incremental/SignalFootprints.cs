@@ -119,9 +119,13 @@ public static class SignalFootprints
 
             // RecomputedWhole's first group. The impact signals blame a test flaky anywhere in the period shown
             // (FlakinessTimeline); waste is told apart by that analysis too. When a failure is blamed by the verdict of its
-            // own window, give these four bounded footprints: test results FlakyReach, workflow runs and CI jobs their
-            // reach in the impact ledger and CiUsage (RunTimes, Reach.Bounded(FlakyLookBack, Day)), repositories by
-            // RepositoriesBy as tests.flaky and ci.cost do; and take them out of RecomputedWhole.
+            // own window, these four are bounded: take them out of RecomputedWhole and declare them with Of(…):
+            //   tests.flaky_ci_time, tests.flaky_disrupted_runs: test results ["started_at"] FlakyReach; workflow runs
+            //     RunTimes Reach.Bounded(FlakyLookBack, 7 days) (a run's attempts are grouped within CiRuns.Margin);
+            //     RepositoriesBy(TestResults, ["started_at"], FlakyReach, owned, anySpelling: false).
+            //   ci.wasted_minutes, ci.wasted_cost: the same three, plus CI jobs RunTimes Reach.Bounded(FlakyLookBack,
+            //     7 days) (a later attempt's job makes an earlier one a re-run), RepositoriesBy(WorkflowRuns, RunTimes,
+            //     CiRunReach, …) and RepositoriesBy(CiJobs, RunTimes, Reach.Bounded(2 days, Day), …) as ci.cost has.
             "tests.flaky_ci_time" or "tests.flaky_disrupted_runs" => Whole(signal,
                 new EntityFootprint(Entities.TestResults, ["started_at"], Reach.Everything),
                 new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Everything),
