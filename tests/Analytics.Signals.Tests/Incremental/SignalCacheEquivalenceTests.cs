@@ -133,6 +133,11 @@ public abstract class SignalCacheEquivalenceTests(ITestOutputHelper output)
         // computation beside it shows.
         var middle = byEntity.Where(e => SignalEntities.Contains(e.Map.Table)).Select(e => (e.Map, Record: Middle(e.Map, e.Records))).ToList();
         middle.Select(m => m.Map.Table).Should().BeEquivalentTo(SignalEntities, "the simulated organisation has records of every entity the signals read");
+        // The same teams in one time zone as well: there a span ends on its last window's edge instead of running to the
+        // period's end (SignalCache.ToWindowEdges), so a footprint that reaches too few later windows shows too.
+        var oneZone = request with { Teams = [.. organisation.Teams.Select(t => t with { TimeZone = "Europe/Berlin" })], To = End.AddDays(7) };
+        _time.Advance(TimeSpan.FromHours(1));
+        await CheckAllAsync(cache, oneZone, "one zone, before");
         _time.Advance(TimeSpan.FromHours(1));
         await using (var writer = await store.BeginWriteAsync(default))
         {
@@ -148,7 +153,17 @@ public abstract class SignalCacheEquivalenceTests(ITestOutputHelper output)
         _time.Advance(TimeSpan.FromHours(1));
         await CheckAllAsync(cache, request with { To = End.AddDays(7) }, "one of each deleted");
         _time.Advance(TimeSpan.FromHours(1));
-        await WriteAsync(store, middle.Select(m => (m.Map, (IReadOnlyList<object>)[m.Record])));
+        await CheckAllAsync(cache, oneZone, "one zone, one of each deleted");
+
+        // Written back one entity at a time, so that no other entity's change covers a footprint's gap.
+        foreach (var (map, record) in middle)
+        {
+            _time.Advance(TimeSpan.FromHours(1));
+            await WriteAsync(store, [(map, [record])]);
+            _time.Advance(TimeSpan.FromHours(1));
+            await CheckAllAsync(cache, oneZone, $"one zone, {map.Table} written back");
+        }
+
         _time.Advance(TimeSpan.FromHours(1));
         var rewritten = await CheckAllAsync(cache, request with { To = End.AddDays(7) }, "one of each written back");
         rewritten["pr.merged"].Outcome.Should().Be(SignalCacheOutcome.Incremental, "a written-back record is placed by its times, not everywhere");
