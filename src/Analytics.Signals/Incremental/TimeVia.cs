@@ -4,7 +4,7 @@ namespace Analytics.Signals.Incremental;
 
 /// <summary>
 /// Places a row without times of its own by the row it belongs to: a file change by its commit, a review by its pull
-/// request. Equality is by value.
+/// request. Equality is by value, the lists by reference.
 /// </summary>
 /// <param name="Column">The row's column that names the other row (<c>sha</c>, <c>pull_request_id</c>).</param>
 /// <param name="Target">The other row's entity.</param>
