@@ -37,6 +37,12 @@ public sealed record StoreQuery
         this with { Filters = [.. Filters, new StoreFilter(column, StoreFilterOperator.Before, end)] };
 
     /// <summary>
+    /// Keeps records the store saw change at or after <paramref name="start"/> (their <c>changed_at</c>, which every
+    /// table has though no map declares it): what a batch wrote, read at the cost of the batch (migration 0013 indexes it).
+    /// </summary>
+    public StoreQuery ChangedSince(DateTimeOffset start) => Since("changed_at", start);
+
+    /// <summary>
     /// Keeps records whose <paramref name="column"/> equals one of <paramref name="values"/>; no values keeps nothing.
     /// </summary>
     public StoreQuery WhereIn(string column, IEnumerable<object> values)

@@ -22,6 +22,14 @@ public sealed class SignalsCommandTests : IDisposable
         merged.Select(s => s.GetProperty("labels").GetProperty("team").GetString()).Should().OnlyHaveUniqueItems().And.HaveCountGreaterThanOrEqualTo(3);
         // 12 weeks back from the day after "today" (Monday 16 Nov 2026) touch 13 ISO weeks.
         merged[0].GetProperty("points").GetArrayLength().Should().Be(13);
+
+        // The first run filled the signal cache; the second is served from it and prints the same, as does --no-cache.
+        var cached = await _cli.RunAsync("signals", "--store", "analytics-demo/analytics.db", "--teams", "analytics-demo/teams.yaml", "--json");
+        var direct = await _cli.RunAsync("signals", "--store", "analytics-demo/analytics.db", "--teams", "analytics-demo/teams.yaml", "--json", "--no-cache");
+        cached.ExitCode.Should().Be(0, cached.Error);
+        direct.ExitCode.Should().Be(0, direct.Error);
+        cached.Output.Should().Be(result.Output);
+        direct.Output.Should().Be(result.Output);
     }
 
     [Fact]

@@ -19,6 +19,14 @@ public sealed class PostgresStoreTests : StoreContractTests, IAsyncLifetime
 
     protected override Task<IStore> ReopenStoreAsync() => OpenStoreAsync();
 
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     [Fact]
     public async Task Open_ManyNodesAtOnce_MigratesOnceWithoutErrors()
     {

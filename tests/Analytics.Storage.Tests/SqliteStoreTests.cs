@@ -19,4 +19,13 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
         await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, Path), Time, default);
 
     protected override Task<IStore> ReopenStoreAsync() => OpenStoreAsync();
+
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
 }

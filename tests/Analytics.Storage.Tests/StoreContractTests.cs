@@ -235,6 +235,52 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Delete_DomainRows_RecordsTheDeletionForTheSignalCache()
+    {
+        await using var store = await OpenStoreAsync();
+        await WriteAsync(store, SampleRecords.Full.Concat(SampleRecords.Sparse));
+        var pr = (await ReadAllAsync(store, Entities.PullRequests)).Cast<PullRequest>().Single(p => p.Number == 8);
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        await using (var writer = await store.BeginWriteAsync(default))
+        {
+            (await writer.DeleteAsync(Entities.PullRequests, [["github", "acme/api#8"]], default)).Should().Be(1);
+            (await writer.DeleteAsync(Entities.Incidents, [["pagerduty", "no-such-incident"]], default)).Should().Be(0);
+            await writer.CommitAsync(default);
+        }
+
+        // The earliest of the deleted pull request's instants (created, updated, merged, closed) is its creation.
+        var earliest = new[] { pr.CreatedAt, pr.UpdatedAt, pr.MergedAt, pr.ClosedAt }.Where(t => t is not null).Min()!.Value;
+        var deletions = new List<Caching.StoreDeletion>();
+        await foreach (var deletion in store.ReadAsync(Entities.StoreDeletions, StoreQuery.All, default))
+        {
+            deletions.Add(deletion);
+        }
+
+        deletions.Should().Equal(new Caching.StoreDeletion("pull_requests", Time.GetUtcNow(), earliest, 1));
+    }
+
+    [Fact]
+    public async Task Read_ChangedSince_ReturnsOnlyRecordsChangedFromThen()
+    {
+        await using var store = await OpenStoreAsync();
+        await WriteAsync(store, SampleRecords.Full.Concat(SampleRecords.Sparse));
+        var prs = (await ReadAllAsync(store, Entities.PullRequests)).Cast<PullRequest>().ToList();
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        var since = Time.GetUtcNow();
+        await WriteAsync(store, prs.Select(p => p.Number == 7 ? p with { Title = p.Title + " (edited)" } : p));
+
+        var changed = new List<PullRequest>();
+        await foreach (var pr in store.ReadAsync(Entities.PullRequests, StoreQuery.All.ChangedSince(since), default))
+        {
+            changed.Add(pr);
+        }
+
+        changed.Select(p => p.Number).Should().Equal(7);
+    }
+
+    [Fact]
     public async Task Open_Twice_KeepsDataAndSchemaVersion()
     {
         await using (var store = await OpenStoreAsync())
@@ -323,6 +369,45 @@ public abstract partial class StoreContractTests
     }
 
     protected abstract Task<IStore> ReopenStoreAsync();
+
+    /// <summary>Runs <paramref name="sql"/> on the store's database outside the store (to put it back to an older schema).</summary>
+    protected abstract Task ExecuteSqlAsync(string sql);
+
+    [Fact]
+    public async Task Open_StoreOfThePreviousVersion_AppliesTheLatestMigrationAndKeepsData()
+    {
+        // A store written by the previous release: the latest migration's tables and indexes dropped, its record gone.
+        await using (var store = await OpenStoreAsync())
+        {
+            await WriteAsync(store, SampleRecords.Full);
+        }
+
+        var latest = Sql.Migrator.Shipped[^1];
+        var undo = new StringBuilder();
+        foreach (var line in latest.Script.Split('\n'))
+        {
+            if (System.Text.RegularExpressions.Regex.Match(line, @"^CREATE (TABLE|INDEX) (\w+)") is { Success: true } created)
+            {
+                // An index goes with its table: IF EXISTS, as the table may have been dropped before it.
+                undo.Append(System.Globalization.CultureInfo.InvariantCulture, $"DROP {created.Groups[1].Value} IF EXISTS {created.Groups[2].Value};\n");
+            }
+        }
+
+        undo.Append(System.Globalization.CultureInfo.InvariantCulture, $"DELETE FROM schema_migrations WHERE version = {latest.Version};");
+        await ExecuteSqlAsync(undo.ToString());
+
+        await using var reopened = await ReopenStoreAsync();
+        (await reopened.GetSchemaVersionAsync(default)).Should().Be(latest.Version);
+        (await reopened.CountAsync(Entities.Incidents, default)).Should().Be(1);
+        (await reopened.CountAsync(Entities.SignalCacheEntries, default)).Should().Be(0);
+        var changed = 0;
+        await foreach (var _ in reopened.ReadAsync(Entities.PullRequests, StoreQuery.All.ChangedSince(Time.GetUtcNow().AddDays(-1)), default))
+        {
+            changed++;
+        }
+
+        changed.Should().Be(1, "the records written before the migration keep their changed_at");
+    }
 
     protected async Task<UpsertResult> WriteAsync(IStore store, IEnumerable<object> records)
     {

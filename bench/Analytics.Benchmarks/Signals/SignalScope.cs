@@ -11,4 +11,7 @@ internal enum SignalScope
 
     /// <summary>Every team (the new batch's included), the last week before <see cref="LargeOrganisation.End"/>.</summary>
     LatestWeek,
+
+    /// <summary>Every team (the new batch's included), the year ending at <see cref="LargeOrganisation.End"/>, through the signal cache.</summary>
+    OrgYearCached,
 }

@@ -71,7 +71,9 @@ internal static class EvaluateCommand
             AttributionWindow = session.Settings.Attribution.Window,
             RunnerPrices = session.Settings.CiCost.ToPrices(),
         };
-        var outcomes = await RuleEvaluator.EvaluateAsync(rules.Groups, new SignalSeriesSource(request), at, cancellationToken);
+        // Through the signal cache: a re-evaluation after a batch recomputes only the windows the batch reached.
+        var source = new SignalSeriesSource(request, new Signals.Incremental.SignalCache(session.Environment.Time));
+        var outcomes = await RuleEvaluator.EvaluateAsync(rules.Groups, source, at, cancellationToken);
         foreach (var failed in outcomes.Where(o => o.Error is not null))
         {
             await session.Environment.Error.WriteLineAsync($"error: alert '{failed.Rule.Name}': {failed.Error}");

@@ -22,10 +22,11 @@ internal static class SignalsCommand
         var granularity = new Option<Granularity>("--granularity") { Description = "Window length: Day, Week, Month or Quarter.", DefaultValueFactory = _ => Granularity.Week };
         var aggregator = new Option<Analytics.Signals.Statistics.Aggregator>("--aggregator") { Description = "How duration signals summarise a window: Median, Mean, P75 or P90.", DefaultValueFactory = _ => Analytics.Signals.Statistics.Aggregator.Median };
         var list = new Option<bool>("--list") { Description = "List the signals and what they measure." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Compute every window from the records, bypassing the signal cache (docs/signals/incremental.md)." };
         var json = GlobalOptions.Json();
         var command = new Command("signals", "Compute signals from the store and print their series (per team, per window).")
         {
-            name, team, from, to, granularity, aggregator, list, json,
+            name, team, from, to, granularity, aggregator, list, noCache, json,
         };
         runner.Bind(command, async (session, cancellationToken) =>
         {
@@ -73,7 +74,10 @@ internal static class SignalsCommand
                 AttributionWindow = session.Settings.Attribution.Window,
                 RunnerPrices = session.Settings.CiCost.ToPrices(),
             };
-            var computed = await SignalBatch.ComputeAsync(signals, request, Environment.ProcessorCount, cancellationToken);
+            var cache = session.Parse.GetValue(noCache) ? null : new Analytics.Signals.Incremental.SignalCache(session.Environment.Time);
+            var computed = cache is null
+                ? await SignalBatch.ComputeAsync(signals, request, Environment.ProcessorCount, cancellationToken)
+                : (await cache.ComputeAllAsync(signals, request, Environment.ProcessorCount, cancellationToken)).Select(r => r.Series).ToList();
             var results = computed.SelectMany(series => series).ToList();
 
             await PrintAsync(session, results, session.Parse.GetValue(json));

@@ -234,6 +234,9 @@ internal sealed class SqlStore : IStore
         }
     }
 
+    // Every table ends with changed_at, which no map declares (the store sets it); queries may filter on it.
+    private static readonly Column ChangedAt = new("changed_at", ColumnKind.Instant, false, false, null, "When the store last saw the record change.");
+
     internal static void AddParameter(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
@@ -247,6 +250,7 @@ internal sealed class SqlStore : IStore
         var index = map.IndexOf(name);
         return index >= 0
             ? map.Columns[index]
+            : name == ChangedAt.Name ? ChangedAt
             : throw new ArgumentException($"{map.Name} has no column '{name}'", nameof(name));
     }
 

@@ -40,9 +40,16 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
         EnsureOpen();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
+        // RETURNING the deleted rows' instants lets the delete be recorded for the signal cache (migration 0013) in the
+        // same transaction: a deleted row leaves no changed_at behind, so without the record no cache would notice.
+        var instants = Schema.Entities.All.Contains(map)
+            ? map.Columns.Where(c => c.Kind is ColumnKind.Instant).ToList()
+            : [];
         command.CommandText = $"DELETE FROM {map.Table} WHERE "
-            + string.Join(" AND ", map.KeyColumns.Select((c, i) => $"{c.Name} = @k{i}"));
+            + string.Join(" AND ", map.KeyColumns.Select((c, i) => $"{c.Name} = @k{i}"))
+            + (instants.Count > 0 ? " RETURNING " + string.Join(", ", instants.Select(c => c.Name)) : "");
         var deleted = 0;
+        DateTimeOffset? earliest = null;
         foreach (var key in keys)
         {
             if (key.Length != map.KeyColumns.Count)
@@ -56,10 +63,58 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
                 SqlStore.AddParameter(command, $"@k{i}", dialect.ToDb(map.KeyColumns[i], key[i]));
             }
 
-            deleted += await command.ExecuteNonQueryAsync(cancellationToken);
+            if (instants.Count == 0)
+            {
+                var count = await command.ExecuteNonQueryAsync(cancellationToken);
+                deleted += count;
+                if (count > 0 && Schema.Entities.All.Contains(map))
+                {
+                    // A row without time columns could have counted anywhere: the epoch means "everything".
+                    earliest = DateTimeOffset.UnixEpoch;
+                }
+
+                continue;
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                deleted++;
+                var rowEarliest = DateTimeOffset.UnixEpoch;
+                for (var c = 0; c < instants.Count; c++)
+                {
+                    if (!reader.IsDBNull(c) && dialect.InstantFromDb(reader, c) is var at && (rowEarliest == DateTimeOffset.UnixEpoch || at < rowEarliest))
+                    {
+                        rowEarliest = at;
+                    }
+                }
+
+                earliest = earliest is { } e && e < rowEarliest ? e : rowEarliest;
+            }
+        }
+
+        if (earliest is { } first)
+        {
+            await RecordDeletionAsync(map, first, deleted, cancellationToken);
         }
 
         return deleted;
+    }
+
+    private async Task RecordDeletionAsync(EntityMap map, DateTimeOffset earliest, int rows, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO signal_cache_deletions (table_name, deleted_at, earliest, row_count, changed_at) "
+            + "VALUES (@t, @d, @e, @n, @d) ON CONFLICT (table_name, deleted_at) DO UPDATE SET "
+            + "earliest = CASE WHEN excluded.earliest < signal_cache_deletions.earliest THEN excluded.earliest ELSE signal_cache_deletions.earliest END, "
+            + "row_count = signal_cache_deletions.row_count + excluded.row_count";
+        SqlStore.AddParameter(command, "@t", map.Table);
+        SqlStore.AddParameter(command, "@d", dialect.InstantToDb(now));
+        SqlStore.AddParameter(command, "@e", dialect.InstantToDb(earliest));
+        SqlStore.AddParameter(command, "@n", rows);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <inheritdoc />

@@ -1,0 +1,187 @@
+using Analytics.Storage;
+using Analytics.Storage.Schema;
+
+namespace Analytics.Signals.Incremental;
+
+/// <summary>
+/// Finds what a signal's footprint says a batch can have changed: the rows of its entities changed since a watermark
+/// (<c>changed_at</c>, indexed by migration 0013, so the read costs what the batch costs) and the deletions recorded
+/// since then, each turned into the span of instants whose windows it can change.
+/// </summary>
+internal static class ChangeScanner
+{
+    // Parameters per IN (…) list: well under SQLite's and PostgreSQL's limits.
+    private const int LookupChunk = 500;
+
+    public static async Task<ChangedSpans> ScanAsync(IStore store, SignalFootprint footprint, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var spans = new List<(DateTimeOffset, DateTimeOffset)>();
+        var rows = 0;
+        foreach (var read in footprint.Reads)
+        {
+            var (everything, count) = await ScanEntityAsync(store, read, footprint.RecomputedWhole, since, spans, cancellationToken);
+            rows += count;
+            if (everything)
+            {
+                return new ChangedSpans(true, [], rows);
+            }
+        }
+
+        return new ChangedSpans(false, spans, rows);
+    }
+
+    private static async Task<(bool Everything, int Rows)> ScanEntityAsync(
+        IStore store, EntityFootprint read, bool whole, DateTimeOffset since, List<(DateTimeOffset, DateTimeOffset)> spans, CancellationToken cancellationToken)
+    {
+        var rows = 0;
+        await foreach (var deletion in store.ReadAsync(Entities.StoreDeletions, StoreQuery.All.Where("table_name", read.Entity.Table).Since("deleted_at", since), cancellationToken))
+        {
+            rows += deletion.Rows;
+            // The deleted rows' latest time is not kept: they may have counted anywhere from the earliest on.
+            if (whole || deletion.Earliest == DateTimeOffset.UnixEpoch || read.Reach.Kind is ReachKind.Everything)
+            {
+                return (true, rows);
+            }
+
+            spans.Add((Minus(deletion.Earliest, read.Reach.LookAhead), DateTimeOffset.MaxValue));
+        }
+
+        var timeIndexes = read.TimeColumns.Select(c => Index(read.Entity, c)).ToArray();
+        var viaIndex = read.Via is { } via ? Index(read.Entity, via.Column) : -1;
+        var pending = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var values in store.ReadValuesAsync(read.Entity, StoreQuery.All.ChangedSince(since), cancellationToken))
+        {
+            rows++;
+            if (whole || read.Reach.Kind is ReachKind.Everything)
+            {
+                return (true, rows);
+            }
+
+            if (viaIndex >= 0)
+            {
+                if (values[viaIndex] is not string target)
+                {
+                    return (true, rows);
+                }
+
+                pending.Add(target);
+                continue;
+            }
+
+            if (!Place(read, timeIndexes.Select(i => values[i] as DateTimeOffset?), spans))
+            {
+                return (true, rows);
+            }
+        }
+
+        if (pending.Count > 0 && !await PlaceViaAsync(store, read, pending, spans, cancellationToken))
+        {
+            return (true, rows);
+        }
+
+        return (false, rows);
+    }
+
+    // Looks up the rows the changed rows belong to (their commit, their pull request) and places them by those.
+    private static async Task<bool> PlaceViaAsync(
+        IStore store, EntityFootprint read, HashSet<string> targets, List<(DateTimeOffset, DateTimeOffset)> spans, CancellationToken cancellationToken)
+    {
+        var via = read.Via!;
+        var keyIndex = Index(via.Target, via.TargetColumn);
+        var timeIndexes = via.TimeColumns.Select(c => Index(via.Target, c)).ToArray();
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        IReadOnlyCollection<string> lookup = targets;
+        if (via.Repositories is { } owned)
+        {
+            if (await SpellingsAsync(store, via, owned, targets, cancellationToken) is not { } spellings)
+            {
+                return false;
+            }
+
+            lookup = spellings;
+        }
+
+        foreach (var chunk in lookup.Chunk(LookupChunk))
+        {
+            await foreach (var values in store.ReadValuesAsync(via.Target, StoreQuery.All.WhereIn(via.TargetColumn, chunk), cancellationToken))
+            {
+                found.Add((string)values[keyIndex]!);
+                if (!Place(read, timeIndexes.Select(i => values[i] as DateTimeOffset?), spans))
+                {
+                    return false;
+                }
+            }
+        }
+
+        // A row whose owner is not stored may still count somewhere: recompute everything. A repository without records
+        // changes nothing read (TimeVia.Repositories).
+        return via.Repositories is not null || found.Count == targets.Count;
+    }
+
+    // The spellings under which records of the changed repositories can be read: those of the teams and of the
+    // repositories table equal to a changed name ignoring case, and the names themselves. Null when the signal reads
+    // every spelling (TimeVia.AnySpelling) and the target holds a team repository's records under another spelling.
+    private static async Task<HashSet<string>?> SpellingsAsync(
+        IStore store, TimeVia via, IReadOnlyList<string> owned, HashSet<string> changed, CancellationToken cancellationToken)
+    {
+        var known = new HashSet<string>(owned, StringComparer.Ordinal);
+        await foreach (var values in store.ReadValuesAsync(Entities.Repositories, StoreQuery.All, cancellationToken))
+        {
+            known.Add((string)values[Index(Entities.Repositories, "full_name")]!);
+        }
+
+        if (via.AnySpelling)
+        {
+            var ownedIgnoringCase = new HashSet<string>(owned, StringComparer.OrdinalIgnoreCase);
+            await foreach (var batch in store.ReadColumnsAsync(via.Target, [via.TargetColumn], StoreQuery.All.InAnyOrder(), cancellationToken))
+            {
+                var codes = batch.Codes(0);
+                for (var row = 0; row < batch.Count; row++)
+                {
+                    if (codes[row] != Storage.Columns.StringTable.Null && batch.Strings[codes[row]] is var spelling
+                        && ownedIgnoringCase.Contains(spelling) && !known.Contains(spelling))
+                    {
+                        return null;
+                    }
+                }
+            }
+        }
+
+        var changedIgnoringCase = new HashSet<string>(changed, StringComparer.OrdinalIgnoreCase);
+        var spellings = new HashSet<string>(changed, StringComparer.Ordinal);
+        spellings.UnionWith(known.Where(changedIgnoringCase.Contains));
+        return spellings;
+    }
+
+    private static bool Place(EntityFootprint read, IEnumerable<DateTimeOffset?> times, List<(DateTimeOffset, DateTimeOffset)> spans)
+    {
+        DateTimeOffset? earliest = null, latest = null;
+        foreach (var time in times)
+        {
+            if (time is { } t)
+            {
+                earliest = earliest is { } e && e < t ? e : t;
+                latest = latest is { } l && l > t ? l : t;
+            }
+        }
+
+        if (earliest is null)
+        {
+            return read.UnplacedCountsNowhere;
+        }
+
+        if (read.Reach.Span(earliest.Value, latest!.Value) is not { } span)
+        {
+            return false;
+        }
+
+        spans.Add(span);
+        return true;
+    }
+
+    private static int Index(EntityMap map, string column) =>
+        map.IndexOf(column) is var index and >= 0 ? index : throw new InvalidOperationException($"{map.Name} has no column '{column}'");
+
+    private static DateTimeOffset Minus(DateTimeOffset at, TimeSpan span) =>
+        at - DateTimeOffset.MinValue < span ? DateTimeOffset.MinValue : at - span;
+}

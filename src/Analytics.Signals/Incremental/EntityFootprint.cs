@@ -1,0 +1,21 @@
+using Analytics.Storage.Schema;
+
+namespace Analytics.Signals.Incremental;
+
+/// <summary>
+/// One entity a signal reads: which time columns place a row in time and how far the row reaches. A row whose time
+/// columns are all empty (and that has no <see cref="Via"/>) can have counted anywhere, so it recomputes everything,
+/// unless <see cref="UnplacedCountsNowhere"/> says such a row is in no window (an unmerged pull request for a
+/// merged-pull-request signal). Equality is by reference.
+/// </summary>
+/// <param name="Entity">The entity read.</param>
+/// <param name="TimeColumns">Its instant columns that place a row; the row's reach spans from the earliest to the latest.</param>
+/// <param name="Reach">Which windows a row can change.</param>
+public sealed record EntityFootprint(EntityMap Entity, IReadOnlyList<string> TimeColumns, Reach Reach)
+{
+    /// <summary>Places rows by the row they belong to instead of <see cref="TimeColumns"/>; null when they have their own.</summary>
+    public TimeVia? Via { get; init; }
+
+    /// <summary>Whether a row with no time set counts in no window (default false: it recomputes everything).</summary>
+    public bool UnplacedCountsNowhere { get; init; }
+}

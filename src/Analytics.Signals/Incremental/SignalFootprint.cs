@@ -1,0 +1,13 @@
+namespace Analytics.Signals.Incremental;
+
+/// <summary>
+/// What one signal reads from the store and how far each row reaches: the declaration the signal cache recomputes
+/// windows by. Equality is by reference.
+/// </summary>
+/// <param name="Signal">The signal's name.</param>
+/// <param name="Reads">Every entity it reads.</param>
+/// <param name="RecomputedWhole">
+/// Whether every window depends on the whole period (change points over the series, analyses over the request's span):
+/// then any change to what it reads recomputes it whole, and an unchanged store serves it from the cache.
+/// </param>
+public sealed record SignalFootprint(string Signal, IReadOnlyList<EntityFootprint> Reads, bool RecomputedWhole = false);

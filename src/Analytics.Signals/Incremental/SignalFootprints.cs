@@ -1,0 +1,221 @@
+using Analytics.Storage.Schema;
+
+namespace Analytics.Signals.Incremental;
+
+/// <summary>
+/// Every catalog signal's footprint: what it reads and how far a row reaches (docs/signals/incremental.md). Kept here,
+/// beside the cache, rather than on the signal classes; a test checks that every <see cref="SignalCatalog.All"/> signal
+/// has one. When in doubt a declaration reaches further: recomputing a window too many costs time, one too few serves
+/// a wrong value.
+/// </summary>
+public static class SignalFootprints
+{
+    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+
+    // The flaky-test analysis of a window reads the results of the 14 days before its end (FlakinessOptions.Window),
+    // plus a day of slack; the impact signals read the workflow runs from the day before.
+    private static readonly TimeSpan FlakyLookBack = TimeSpan.FromDays(15);
+
+    private static readonly Reach FlakyReach = Reach.Bounded(FlakyLookBack, TimeSpan.Zero);
+
+    // CiRuns reads a week either side of the period and groups a run's attempts: a week of slack each way.
+    private static readonly Reach CiRunReach = Reach.Bounded(TimeSpan.FromDays(7), TimeSpan.FromDays(7));
+
+    private static readonly string[] PullRequestCreated = ["created_at"];
+    private static readonly string[] IncidentTimes = ["created_at", "acknowledged_at", "resolved_at"];
+    private static readonly string[] RunTimes = ["queued_at", "started_at", "finished_at"];
+    private static readonly string[] CommitTimes = ["authored_at", "committed_at"];
+
+    /// <summary>The footprint of <paramref name="signal"/> for <paramref name="request"/>; null for a signal without one (never cached).</summary>
+    /// <param name="signal">The signal's name.</param>
+    /// <param name="request">The request (some reaches follow its options, such as the attribution window).</param>
+    public static SignalFootprint? For(string signal, SignalRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Create(signal, request) is { } reads ? reads : null;
+    }
+
+    /// <summary>The names of the signals that are always recomputed whole when anything they read changed.</summary>
+    public static IReadOnlyList<string> RecomputedWhole { get; } =
+    [
+        // The flaky-test impact and CI waste: a failure is blamed by one verdict over the whole period shown
+        // (FlakinessTimeline), so a change anywhere can change every window. Once a failure is blamed by the verdict of
+        // its own window, these four are bounded like tests.flaky: move them to a bounded footprint then (see Create).
+        "tests.flaky_ci_time", "tests.flaky_disrupted_runs", "ci.wasted_minutes", "ci.wasted_cost",
+
+        "ci.duration_change_points", "ownership.truck_factor",
+        "commitment.sprint_completion", "commitment.scope_added", "commitment.carry_over", "commitment.forecast_ratio",
+        "postmortems.on_time_share", "postmortems.overdue", "postmortems.open_actions", "postmortems.action_age",
+        "onboarding.time_to_first_merged_pr", "onboarding.time_to_first_review",
+    ];
+
+    private static SignalFootprint? Create(string signal, SignalRequest request)
+    {
+        // A deployment can take the blame for an incident up to the attribution window after it goes live.
+        var attribution = request.AttributionWindow + Day;
+        var owned = request.Teams.SelectMany(t => t.Repositories).ToList();
+        return signal switch
+        {
+            // Merged pull requests count in the window of their merge (MergedByPeople); unmerged ones nowhere.
+            "pr.merged" or "pr.cycle_time" or "pr.size" => Of(signal,
+                new EntityFootprint(Entities.PullRequests, ["merged_at"], Reach.Within) { UnplacedCountsNowhere = true }),
+
+            // Work in progress is a state from creation to merge or close: every later window.
+            // OpenPullRequests reads the stored spellings of the teams' repositories (OwnedRepositories), or every
+            // spelling while the repositories table does not describe them all.
+            "pr.wip" or "pr.wip_per_person" => Of(signal,
+                PullRequestsFromCreation(),
+                RepositoriesBy(Entities.PullRequests, PullRequestCreated, Reach.EveryLater(TimeSpan.Zero), owned, anySpelling: true)),
+
+            // ReviewData reads every pull request with its reviews and comments; each value is placed at or after the pull
+            // request's creation (first review, merge, review time, staleness at a window's end).
+            "review.reviews" or "review.load_gini" or "review.top_reviewer_share" or "review.time_to_first_review"
+                or "review.rounds" or "review.merged_without_review" or "review.stale_prs" => Of(signal,
+                PullRequestsFromCreation(),
+                ByPullRequest(Entities.Reviews),
+                ByPullRequest(Entities.ReviewComments),
+                RepositoriesBy(Entities.PullRequests, PullRequestCreated, Reach.EveryLater(TimeSpan.Zero), owned, anySpelling: true)),
+
+            "dora.deployment_frequency" => Of(signal,
+                new EntityFootprint(Entities.Deployments, ["created_at", "finished_at"], Reach.Bounded(TimeSpan.Zero, Day))),
+
+            // Lead time is placed at the deployment that shipped a merge: every input precedes it. A pull request's
+            // commits are placed by their pull request (a commit's own time may even follow the merge).
+            "dora.lead_time" => Of(signal,
+                new EntityFootprint(Entities.Deployments, ["created_at", "finished_at"], Reach.EveryLater(Day)),
+                PullRequestsFromCreation(),
+                ByPullRequest(Entities.Reviews),
+                ByPullRequest(Entities.PullRequestCommits)),
+
+            // An incident may name any earlier deployment as its cause: a changed incident recomputes everything.
+            "dora.change_failure_rate" => Of(signal,
+                new EntityFootprint(Entities.Deployments, ["created_at", "finished_at"], Reach.EveryLater(attribution)),
+                new EntityFootprint(Entities.Incidents, IncidentTimes, Reach.Everything)),
+
+            // Recovery time is placed at the incident's resolution; its cause is a deployment before it.
+            "dora.recovery_time" => Of(signal,
+                new EntityFootprint(Entities.Deployments, ["created_at", "finished_at"], Reach.EveryLater(Day)),
+                new EntityFootprint(Entities.Incidents, IncidentTimes, Reach.Within)),
+
+            "incidents.count" or "incidents.time_to_acknowledge" or "incidents.time_to_resolve"
+                or "oncall.pages" or "oncall.pages_out_of_hours" or "oncall.load_gini" => Of(signal,
+                new EntityFootprint(Entities.Incidents, IncidentTimes, Reach.Within)),
+
+            // A repository's default branch decides which of its runs count as mainline: a repository row is placed by
+            // its runs (a repository without runs recomputes everything).
+            "ci.run_duration" or "ci.queue_duration" or "ci.failure_rate" or "ci.rerun_rate" => Of(signal,
+                new EntityFootprint(Entities.WorkflowRuns, RunTimes, CiRunReach),
+                RepositoriesBy(Entities.WorkflowRuns, RunTimes, CiRunReach, owned, anySpelling: false)),
+
+            // Change points are found over the whole series.
+            "ci.duration_change_points" => Whole(signal,
+                new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Everything),
+                Repositories()),
+
+            // The flaky-test analysis reads the stored spellings of the teams' repositories (OwnedRepositories).
+            "tests.flaky" or "tests.flaky_score" => Of(signal,
+                new EntityFootprint(Entities.TestResults, ["started_at"], FlakyReach),
+                RepositoriesBy(Entities.TestResults, ["started_at"], FlakyReach, owned, anySpelling: false)),
+
+            // RecomputedWhole's first group. The impact signals blame a test flaky anywhere in the period shown
+            // (FlakinessTimeline); waste is told apart by that analysis too. When a failure is blamed by the verdict of its
+            // own window, these four are bounded: take them out of RecomputedWhole and declare them with Of(…):
+            //   tests.flaky_ci_time, tests.flaky_disrupted_runs: test results ["started_at"] FlakyReach; workflow runs
+            //     RunTimes Reach.Bounded(FlakyLookBack, 7 days) (a run's attempts are grouped within CiRuns.Margin);
+            //     RepositoriesBy(TestResults, ["started_at"], FlakyReach, owned, anySpelling: false).
+            //   ci.wasted_minutes, ci.wasted_cost: the same three, plus CI jobs RunTimes Reach.Bounded(FlakyLookBack,
+            //     7 days) (a later attempt's job makes an earlier one a re-run), RepositoriesBy(WorkflowRuns, RunTimes,
+            //     CiRunReach, …) and RepositoriesBy(CiJobs, RunTimes, Reach.Bounded(2 days, Day), …) as ci.cost has.
+            "tests.flaky_ci_time" or "tests.flaky_disrupted_runs" => Whole(signal,
+                new EntityFootprint(Entities.TestResults, ["started_at"], Reach.Everything),
+                new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Everything),
+                Repositories()),
+            "ci.wasted_minutes" or "ci.wasted_cost" => Whole(signal,
+                new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Everything),
+                new EntityFootprint(Entities.CiJobs, RunTimes, Reach.Everything),
+                new EntityFootprint(Entities.TestResults, ["started_at"], Reach.Everything),
+                Repositories()),
+
+            // Jobs count at their start, read from the day before a window; their workflow comes from their run (CiRuns,
+            // which also decides which repositories are read).
+            "ci.runner_minutes" or "ci.cost" => Of(signal,
+                new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Bounded(TimeSpan.FromDays(2), Day)),
+                new EntityFootprint(Entities.CiJobs, RunTimes, Reach.Bounded(TimeSpan.FromDays(2), Day)),
+                RepositoriesBy(Entities.WorkflowRuns, RunTimes, CiRunReach, owned, anySpelling: false),
+                RepositoriesBy(Entities.CiJobs, RunTimes, Reach.Bounded(TimeSpan.FromDays(2), Day), owned, anySpelling: false)),
+
+            // A ticket's values are placed at or after its creation (resolution, blocked time), its transitions too.
+            "tickets.throughput" or "tickets.cycle_time" or "tickets.blocked_time" or "tickets.blocked_share" => Of(signal,
+                new EntityFootprint(Entities.Tickets, ["created_at"], Reach.EveryLater(TimeSpan.Zero)),
+                new EntityFootprint(Entities.TicketTransitions, [], Reach.EveryLater(TimeSpan.Zero))
+                {
+                    Via = new TimeVia("ticket_key", Entities.Tickets, "key", ["created_at"]),
+                }),
+
+            // A pull request's work type comes from the tickets it names, created before or after it.
+            "work.items" or "work.mix" or "work.mix_trailing_quarter" => Of(signal,
+                PullRequestsFromCreation(),
+                new EntityFootprint(Entities.Tickets, ["created_at"], Reach.Everything),
+                new EntityFootprint(Entities.TicketTransitions, ["at"], Reach.Everything)),
+
+            // Interruptions count at the incident's or ticket's creation.
+            "interruptions.count" or "interruptions.load" => Of(signal,
+                new EntityFootprint(Entities.Incidents, ["created_at"], Reach.Within),
+                new EntityFootprint(Entities.Tickets, ["created_at"], Reach.Within)),
+
+            "offhours.share" or "offhours.weekend_share" => Of(signal,
+                new EntityFootprint(Entities.Commits, ["authored_at"], Reach.Within),
+                new EntityFootprint(Entities.Incidents, ["created_at"], Reach.Within)),
+
+            // A joiner's first appearance and first merge can be far apart, and a joiner is one only within the period.
+            "onboarding.time_to_first_merged_pr" or "onboarding.time_to_first_review" => Whole(signal,
+                new EntityFootprint(Entities.Commits, CommitTimes, Reach.Everything),
+                new EntityFootprint(Entities.PullRequests, PullRequestCreated, Reach.Everything),
+                new EntityFootprint(Entities.Reviews, ["submitted_at"], Reach.Everything)),
+
+            // The truck factor is one point, as of the period's end, over the whole history: recomputed whole.
+            "ownership.truck_factor" => Whole(signal,
+                new EntityFootprint(Entities.Commits, CommitTimes, Reach.Everything),
+                new EntityFootprint(Entities.FileChanges, [], Reach.Everything)),
+
+            // Sprints compare with earlier sprints (forecast) and their tickets' points.
+            "commitment.sprint_completion" or "commitment.scope_added" or "commitment.carry_over" or "commitment.forecast_ratio" => Whole(signal,
+                new EntityFootprint(Entities.Sprints, ["start_at"], Reach.Everything),
+                new EntityFootprint(Entities.SprintChanges, ["at"], Reach.Everything),
+                new EntityFootprint(Entities.Tickets, ["created_at"], Reach.Everything),
+                new EntityFootprint(Entities.TicketTransitions, ["at"], Reach.Everything)),
+
+            // Deadlines in business days after resolution and open action items at each window's end.
+            "postmortems.on_time_share" or "postmortems.overdue" or "postmortems.open_actions" or "postmortems.action_age" => Whole(signal,
+                new EntityFootprint(Entities.Incidents, IncidentTimes, Reach.Everything),
+                new EntityFootprint(Entities.Tickets, ["created_at"], Reach.Everything),
+                new EntityFootprint(Entities.TicketTransitions, ["at"], Reach.Everything)),
+
+            _ => null,
+        };
+    }
+
+    private static SignalFootprint Of(string signal, params EntityFootprint[] reads) => new(signal, reads);
+
+    private static SignalFootprint Whole(string signal, params EntityFootprint[] reads) => new(signal, reads, RecomputedWhole: true);
+
+    private static EntityFootprint PullRequestsFromCreation() =>
+        new(Entities.PullRequests, PullRequestCreated, Reach.EveryLater(TimeSpan.Zero));
+
+    private static EntityFootprint ByPullRequest(EntityMap entity) =>
+        new(entity, [], Reach.EveryLater(TimeSpan.Zero))
+        {
+            Via = new TimeVia("pull_request_id", Entities.PullRequests, "source_id", PullRequestCreated),
+        };
+
+    // Which team owns a repository decides where its runs count; the rows carry no time.
+    private static EntityFootprint Repositories() => new(Entities.Repositories, [], Reach.Everything);
+
+    // A repository row (its stored spelling, its default branch) changes what is read of its records in `entity`: it is
+    // placed by those records, under every spelling of its name the signal can read (TimeVia.Repositories).
+    private static EntityFootprint RepositoriesBy(EntityMap entity, IReadOnlyList<string> times, Reach reach, IReadOnlyList<string> owned, bool anySpelling) =>
+        new(Entities.Repositories, [], reach)
+        {
+            Via = new TimeVia("full_name", entity, "repository", times) { Repositories = owned, AnySpelling = anySpelling },
+        };
+}
