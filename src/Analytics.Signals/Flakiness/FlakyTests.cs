@@ -39,7 +39,7 @@ public static class FlakyTests
                 var health = history.Evaluate(from, to, options);
                 if (health.Executions > 0)
                 {
-                    ledger.Record(history, IsToBlame(health.State, health.Evidence.Total, options), from, to);
+                    ledger.Record(history, WindowBlame.Whole(IsToBlame(health.State, health.Evidence.Total, options)), from, to);
                     tests.Add(health);
                 }
             },
