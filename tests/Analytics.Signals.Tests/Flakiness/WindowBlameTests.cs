@@ -132,6 +132,35 @@ public sealed class WindowBlameTests
         within.Points[2].Value.Should().Be(0);
     }
 
+    [Fact]
+    public async Task FlakyCiTime_AttemptQueuedBeforeAWeekWithItsRetryInIt_CountsOnceInTheAttemptsWeek()
+    {
+        // T: 9 passing runs on day 0; r1 on day 2 fails on T alone (10 min), re-run passes: evidence.
+        // r5 queued Sunday 8 Nov 23:50 (W1): T fails in job a at 23:55, and in job b at 23:56, where its retry passes at
+        // 00:05 on Monday (W2, 30 s); the run fails (20 min) on job a; attempt 2 passes on c5 at 00:30.
+        // W1's verdict, [26 Oct, 9 Nov): 9 + 2 + 1 = 12 runs, evidence on c1: flaky. r1/1 (600 s) and r5/1 (1,200 s) are
+        // lost: W1 = 1,800 s. W2's verdict, [2 Nov, 16 Nov): 13 runs, evidence on c1 and c5, not recovered: flaky. The
+        // retry starts in W2, but W2's verdicts also make r5/1 lost, so it is inside that attempt's time: W2 = 0 s.
+        // W2 alone reads r5/1 from the day before (job a's failure at 23:55 and its run), so it gives 0 too. (Without
+        // that day, r5/1 would have no failure in W2 alone, and the retry would count there: 30 s.)
+        var queued = Monday.AddDays(7).AddMinutes(-10);
+        await using var fixture = await SignalFixture.CreateAsync([
+            .. Passing("T", 9, Monday),
+            .. LostAttempt("r1", Day2, 10, ("T", "c1")),
+            Result("T", "r5", 1, 0, "c5", TestOutcome.Failed, queued.AddMinutes(5), job: "a"),
+            Result("T", "r5", 1, 0, "c5", TestOutcome.Failed, queued.AddMinutes(6), job: "b"),
+            Result("T", "r5", 1, 1, "c5", TestOutcome.Passed, queued.AddMinutes(15), job: "b", seconds: 30),
+            Result("T", "r5", 2, 0, "c5", TestOutcome.Passed, queued.AddMinutes(40)),
+            Run("r5", 1, queued, 20, RunConclusion.Failure),
+            Run("r5", 2, queued.AddMinutes(35), 20, RunConclusion.Success)]);
+
+        var both = (await new FlakyCiTime().ComputeAsync(Weeks(fixture, 2), default)).Single();
+        var alone = (await new FlakyCiTime().ComputeAsync(Weeks(fixture, 1, firstWeek: 1), default)).Single();
+
+        both.Points.Select(p => p.Value).Should().Equal(1800, 0);
+        alone.Points.Should().ContainSingle().Which.Should().Be(both.Points[1]);
+    }
+
     /// <summary>
     /// A run attempt 1 queued at <paramref name="queued"/> that failed on each test (on its commit) and took
     /// <paramref name="minutes"/>, and its attempt 2, half an hour later, on which they all passed.
