@@ -58,12 +58,18 @@ internal sealed class FlakinessTimeline
 
         // One scan from the look-back of the earliest window's end to the latest end; each window's verdict then slides
         // over the test's executions in memory (TestHistory.Judge finds a window's first execution by binary search).
+        // The impact reads a day more on each side, so that an attempt queued in a window is seen whole (its failures
+        // after the window's end) and one queued the day before the first window too (a retry in the window is judged
+        // against it): runs are taken to last less than a day, as ImpactLedger's read of the runs does. The verdicts do
+        // not change with the wider scan: each reads only its own window's look-back.
         // The repositories are scanned in parts, one per core: a repository's tests and impact never depend on another's,
         // and this analysis is the longest of the catalogue, so it would otherwise finish alone on one core.
+        var impactFrom = nonEmpty.Min(w => w[0].Start) - ImpactMargin;
+        var impactTo = nonEmpty.Max(w => w[^1].End) + ImpactMargin;
         var span = new ScanSpan(
-            nonEmpty.Min(w => w[0].End) - options.Window,
-            nonEmpty.Max(w => w[^1].End),
-            nonEmpty.Min(w => w[0].Start));
+            Min(nonEmpty.Min(w => w[0].End) - options.Window, impactFrom),
+            impactTo,
+            impactFrom);
         var owned = await OwnedRepositories.OfTeamsAsync(request, cancellationToken);
         var parts = await Task.WhenAll(Partition(owned, Environment.ProcessorCount)
             .Select(part => Task.Run(() => ScanPartAsync(request, options, windows, span, part, cancellationToken), cancellationToken)));
@@ -94,6 +100,11 @@ internal sealed class FlakinessTimeline
     /// <summary>The most parts a scan is split into: more would only add connections.</summary>
     private const int MaximumParts = 4;
 
+    /// <summary>How much more than the windows the impact reads on each side: the longest run it expects.</summary>
+    private static readonly TimeSpan ImpactMargin = TimeSpan.FromDays(1);
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
     /// <summary>Scans one part's repositories: its tests' verdicts and its impact events.</summary>
     private static async Task<(List<TestTimeline> Tests, IReadOnlyList<ImpactEvent> Events)> ScanPartAsync(
         SignalRequest request,
@@ -105,6 +116,7 @@ internal sealed class FlakinessTimeline
     {
         var ledger = new ImpactLedger();
         var tests = new List<TestTimeline>();
+        var bounds = windows.ToDictionary(w => w.Key, w => new WindowBlame.Bounds(w.Value));
         await TestResultScanner.ScanAsync(
             request.Store,
             span.From,
@@ -121,23 +133,22 @@ internal sealed class FlakinessTimeline
                     verdicts[i] = history.Judge(teamWindows[i].End - options.Window, teamWindows[i].End, options);
                 }
 
-                if (verdicts.All(v => v.Executions == 0))
+                // A test without executions in any window's look-back has no timeline; its failures in the impact's
+                // margins are still recorded, never to blame, so that they keep their attempts from being lost.
+                if (verdicts.Any(v => v.Executions > 0))
                 {
-                    return;
+                    tests.Add(new TestTimeline(team, history.Repository, history.TestId, verdicts));
                 }
 
-                tests.Add(new TestTimeline(team, history.Repository, history.TestId, verdicts));
-
-                // Blame over the whole period shown: a test flaky at any point is to blame for its failures in it.
-                var whole = history.Judge(span.ImpactFrom, span.To, options);
-                ledger.Record(history, FlakyTests.IsToBlame(whole.State, whole.Evidence, options), span.ImpactFrom, span.To);
+                // Each failure is blamed by the verdict of its own window (the attempt's queue time, the retry's start).
+                ledger.Record(history, WindowBlame.PerWindow(bounds[team.Id], verdicts, options), span.ImpactFrom, span.To);
             },
             cancellationToken);
 
         return (tests, await ledger.ResolveAsync(request.Store, span.ImpactFrom, span.To, cancellationToken));
     }
 
-    /// <summary>What a scan reads ([<see cref="From"/>, <see cref="To"/>)) and where impact starts counting.</summary>
+    /// <summary>What a scan reads ([<see cref="From"/>, <see cref="To"/>)) and where the impact starts recording.</summary>
     private sealed record ScanSpan(DateTimeOffset From, DateTimeOffset To, DateTimeOffset ImpactFrom);
 
     /// <summary>What one analysis depends on.</summary>

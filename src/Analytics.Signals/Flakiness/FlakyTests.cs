@@ -39,7 +39,7 @@ public static class FlakyTests
                 var health = history.Evaluate(from, to, options);
                 if (health.Executions > 0)
                 {
-                    ledger.Record(history, IsToBlame(health.State, health.Evidence.Total, options), from, to);
+                    ledger.Record(history, WindowBlame.Whole(IsToBlame(health.State, health.Evidence.Total, options)), from, to);
                     tests.Add(health);
                 }
             },
@@ -61,8 +61,10 @@ public static class FlakyTests
     }
 
     /// <summary>
-    /// Whether a test's failures are blamed on flakiness for impact: it has a verdict, enough pass-and-fail evidence in the
-    /// period, and is not broken. A test that recovered within the period is still to blame for its earlier failures.
+    /// Whether a test's failures are blamed on flakiness for impact, by one verdict: it has a verdict, enough pass-and-fail
+    /// evidence in the verdict's window, and is not broken. A test that recovered within that window is still to blame for
+    /// its earlier failures. A one-instant analysis applies it to its one window; the windowed signals to each window's
+    /// verdict, for that window's failures only (<see cref="WindowBlame"/>).
     /// </summary>
     internal static bool IsToBlame(TestState state, int evidence, FlakinessOptions options) =>
         state is TestState.Flaky or TestState.Healthy && evidence >= options.MinimumFlakyCommits;

@@ -25,7 +25,7 @@ internal sealed class ImpactLedger
     private const int FinishedAtColumn = 7;
 
     private readonly Dictionary<(string Repository, string Run, int Attempt), AttemptFailures> _attempts = [];
-    private readonly List<(string Repository, string Run, int Attempt, string TestId, DateTimeOffset At, TimeSpan Duration)> _retries = [];
+    private readonly List<(string Repository, string Run, int Attempt, string TestId, DateTimeOffset At, TimeSpan Duration, int Window)> _retries = [];
 
     // Emptied for each test but kept: a test's executions in a year fill tens of thousands of entries, and growing a new
     // table for every test allocated more than the whole scan.
@@ -33,9 +33,10 @@ internal sealed class ImpactLedger
 
     /// <summary>
     /// Records a test's executions in [<paramref name="from"/>, <paramref name="to"/>): the attempts in which its last
-    /// execution in a job failed, blamed on it when <paramref name="flaky"/>, and its retries when flaky.
+    /// execution in a job failed, with the windows in which it is to blame (<paramref name="blame"/>), and its retries in
+    /// the windows where it is to blame.
     /// </summary>
-    public void Record(TestHistory history, bool flaky, DateTimeOffset from, DateTimeOffset to)
+    public void Record(TestHistory history, WindowBlame blame, DateTimeOffset from, DateTimeOffset to)
     {
         var last = _last;
         last.Clear();
@@ -51,9 +52,10 @@ internal sealed class ImpactLedger
                 last[(e.Run, e.Attempt, e.Job)] = e;
             }
 
-            if (flaky && e.Execution > 0)
+            // A retry is judged by the verdict of the window it started in.
+            if (e.Execution > 0 && !blame.Never && blame.WindowOf(e.StartedAt) is var window && blame.In(window))
             {
-                _retries.Add((history.Repository, history.RunKey(e.Run), e.Attempt, history.TestId, e.StartedAt, e.Duration));
+                _retries.Add((history.Repository, history.RunKey(e.Run), e.Attempt, history.TestId, e.StartedAt, e.Duration, window));
             }
         }
 
@@ -67,24 +69,26 @@ internal sealed class ImpactLedger
             }
 
             failures.FirstAt = e.StartedAt < failures.FirstAt ? e.StartedAt : failures.FirstAt;
-            if (!flaky)
+            if (blame.Never)
             {
-                failures.Other = true;
+                failures.Other = true; // never to blame: the attempt would have failed anyway, in any window
             }
-            else if (!failures.Flaky.Contains(history.TestId))
+            else if (!failures.Failing.Exists(f => f.TestId == history.TestId))
             {
-                failures.Flaky.Add(history.TestId);
+                failures.Failing.Add((history.TestId, blame));
             }
         }
     }
 
     /// <summary>
-    /// The events: attempts that failed only because of flaky tests and whose run failed (priced with the run's duration;
-    /// counted at zero when the store has no such run), and retries outside them.
+    /// The events: attempts that failed only because of tests to blame in the window of the attempt's queue time and whose
+    /// run failed (priced with the run's duration; counted at zero when the store has no such run), and retries of tests
+    /// to blame in the retry's window, unless that window's verdicts make the retry's attempt a lost attempt.
     /// </summary>
     public async Task<IReadOnlyList<ImpactEvent>> ResolveAsync(IStore store, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var candidates = _attempts.Where(a => !a.Value.Other && a.Value.Flaky.Count > 0).ToDictionary(a => a.Key, a => a.Value);
+        // Attempts whose failing tests are each to blame in some window: only they can be lost in a window.
+        var candidates = _attempts.Where(a => !a.Value.Other && a.Value.Failing.Count > 0).ToDictionary(a => a.Key, a => a.Value);
         var runs = new Dictionary<(string Repository, string Run, int Attempt), (RunConclusion? Conclusion, DateTimeOffset QueuedAt, TimeSpan? Duration)>();
         if (candidates.Count > 0)
         {
@@ -133,7 +137,7 @@ internal sealed class ImpactLedger
         }
 
         var events = new List<ImpactEvent>();
-        var counted = new HashSet<(string, string, int)>();
+        var failed = new Dictionary<(string, string, int), AttemptFailures>();
         foreach (var (key, failures) in candidates.OrderBy(c => c.Value.FirstAt))
         {
             (RunConclusion? Conclusion, DateTimeOffset QueuedAt, TimeSpan? Duration)? run = runs.TryGetValue(key, out var found) ? found : null;
@@ -142,14 +146,25 @@ internal sealed class ImpactLedger
                 continue; // the run did not fail (a tolerated failure, a cancellation): nothing was re-run for it
             }
 
-            counted.Add(key);
-            var tests = failures.Flaky.Order(StringComparer.Ordinal).ToList();
-            events.Add(new ImpactEvent(key.Repository, key.Run, key.Attempt, run?.QueuedAt ?? failures.FirstAt, run?.Duration ?? TimeSpan.Zero, tests, true));
+            // The attempt is judged by the verdicts of the window of its queue time, where it is counted.
+            failed.Add(key, failures);
+            var at = run?.QueuedAt ?? failures.FirstAt;
+            if (failures.LostIn(failures.Failing[0].Blame.WindowOf(at)))
+            {
+                var tests = failures.Failing.Select(f => f.TestId).Order(StringComparer.Ordinal).ToList();
+                events.Add(new ImpactEvent(key.Repository, key.Run, key.Attempt, at, run?.Duration ?? TimeSpan.Zero, tests, true));
+            }
         }
 
-        foreach (var retry in _retries.Where(r => !counted.Contains((r.Repository, r.Run, r.Attempt))))
+        // A retry inside an attempt that its own window's verdicts make lost is already in that attempt's time. With one
+        // window (a one-instant analysis) that is exactly the lost attempts counted above; across windows, an attempt
+        // queued in one window with a retry in the next is judged by each window's own verdicts (the doc's edge cases).
+        foreach (var retry in _retries)
         {
-            events.Add(new ImpactEvent(retry.Repository, retry.Run, retry.Attempt, retry.At, retry.Duration, [retry.TestId], false));
+            if (!failed.TryGetValue((retry.Repository, retry.Run, retry.Attempt), out var attempt) || !attempt.LostIn(retry.Window))
+            {
+                events.Add(new ImpactEvent(retry.Repository, retry.Run, retry.Attempt, retry.At, retry.Duration, [retry.TestId], false));
+            }
         }
 
         return events;
@@ -160,8 +175,13 @@ internal sealed class ImpactLedger
     {
         public DateTimeOffset FirstAt { get; set; } = firstAt;
 
-        public List<string> Flaky { get; } = [];
+        /// <summary>The failing tests to blame in some window, with the windows in which they are (one repository: one team's windows).</summary>
+        public List<(string TestId, WindowBlame Blame)> Failing { get; } = [];
 
+        /// <summary>A failing test is to blame in no window: the attempt is never lost.</summary>
         public bool Other { get; set; }
+
+        /// <summary>Whether the attempt failed only because of tests to blame in <paramref name="window"/>.</summary>
+        public bool LostIn(int window) => !Other && Failing.Count > 0 && Failing.TrueForAll(f => f.Blame.In(window));
     }
 }

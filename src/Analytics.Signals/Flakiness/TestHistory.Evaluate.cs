@@ -39,6 +39,11 @@ internal sealed partial class TestHistory
     /// </summary>
     public WindowVerdict Judge(DateTimeOffset from, DateTimeOffset to, FlakinessOptions options)
     {
+        if (JudgeWithoutFailures(FirstAtOrAfter(from), FirstAtOrAfter(to), options) is { } passing)
+        {
+            return passing;
+        }
+
         var (w, executions, _) = Tally(from, to, options, withBranches: false);
         var evidence = Evidence(w);
         var score = ProportionInterval.Wilson(evidence.Total, w.Commits.Count, options.ConfidenceZ);

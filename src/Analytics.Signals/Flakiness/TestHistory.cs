@@ -36,6 +36,7 @@ internal sealed partial class TestHistory(string repository, string testId)
         _branches.Clear();
         _work?.ForgetBranches();
         _sorted = true;
+        _indexed = false;
     }
 
     /// <summary>The executions, in time order (then in the order they were added) once <see cref="Seal"/> ran.</summary>
@@ -75,6 +76,7 @@ internal sealed partial class TestHistory(string repository, string testId)
             duration);
         _sorted &= _executions.Count == 0 || _executions[^1].StartedAt <= startedAt;
         _executions.Add(added);
+        _indexed = false;
     }
 
     /// <summary>
@@ -89,6 +91,7 @@ internal sealed partial class TestHistory(string repository, string testId)
             _executions.Clear();
             _executions.AddRange(ordered);
             _sorted = true;
+            _indexed = false;
         }
     }
 

@@ -137,6 +137,48 @@ public abstract class FlakinessScanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ComputeAsync_ImpactSignalsOfOneWeekAlone_EqualThatWeekInATwelveWeekRequest()
+    {
+        // Each failure is blamed by its own window's verdict (docs/signals/tests.flaky_ci_time.md), so a week's value
+        // cannot depend on the period asked for: each of twelve weeks asked for alone gives the point that week has in the
+        // twelve-week request. (Under the former whole-period blame a test flaky anywhere in the twelve weeks was blamed in
+        // every one of them, and some weeks differed.) A series missing from one answer reads 0 there.
+        var end = new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { End = end, Seed = 7, Days = 150 });
+        var store = await StoreWithAsync([.. organisation.Repositories, .. organisation.WorkflowRuns, .. organisation.CiJobs, .. organisation.TestResults]);
+        var teams = organisation.Teams.Take(2).ToList();
+        ISignal[] signals = [new FlakyCiTime(), new FlakyDisruptedRuns(), new Analytics.Signals.CiCost.WastedMinutes(), new Analytics.Signals.CiCost.WastedCost()];
+        var request = Request(store, teams, end.AddDays(-84), end);
+        var whole = new Dictionary<string, IReadOnlyList<Series.Series>>();
+        foreach (var signal in signals)
+        {
+            whole[signal.Name] = await signal.ComputeAsync(request, default);
+        }
+
+        whole["tests.flaky_ci_time"].SelectMany(s => s.Points).Should().Contain(p => p.Value > 0, "the simulator plants flaky tests");
+        for (var week = 0; week < 12; week++)
+        {
+            var alone = Request(store, teams, end.AddDays(-84 + (7 * week)), end.AddDays(-77 + (7 * week)));
+            foreach (var signal in signals)
+            {
+                var single = await signal.ComputeAsync(alone, default);
+                foreach (var labels in whole[signal.Name].Select(s => s.Labels).Union(single.Select(s => s.Labels)))
+                {
+                    // The team's weeks (in its time zone) that the week alone covers; the long request covers them too.
+                    var team = teams.Single(t => t.Id == labels["team"]);
+                    foreach (var window in TimeWindow.Covering(alone.From, alone.To, Granularity.Week, team.TimeZone))
+                    {
+                        var inWhole = whole[signal.Name].SingleOrDefault(s => s.Labels.Equals(labels))?.Points.Single(p => p.Window == window);
+                        var inAlone = single.SingleOrDefault(s => s.Labels.Equals(labels))?.Points.Single(p => p.Window == window);
+                        (inAlone?.Value ?? 0, inAlone?.Observations ?? 0).Should().Be(
+                            (inWhole?.Value ?? 0, inWhole?.Observations ?? 0), $"{signal.Name} {labels} in {window}");
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task ComputeAsync_SignalsOverOneRequest_ShareOneScan()
     {
         var store = new RecordingStore(await StoreWithAsync([.. Runs("acme/api", "t1", Monday.AddDays(1), 12)]));
@@ -174,9 +216,11 @@ public abstract class FlakinessScanTests : IAsyncLifetime
         SignalRequest request, FlakinessOptions options)
     {
         var windows = request.Teams.ToDictionary(t => t.Id, t => TimeWindow.Covering(request.From, request.To, request.Granularity, t.TimeZone).ToList());
-        var scanTo = windows.Values.Max(w => w[^1].End);
-        var scanFrom = windows.Values.Min(w => w[0].End) - options.Window;
-        var impactFrom = windows.Values.Min(w => w[0].Start);
+        // The impact reads a day either side of the windows (FlakinessTimeline.ImpactMargin), so the scan may start earlier.
+        var scanTo = windows.Values.Max(w => w[^1].End).AddDays(1);
+        var impactFrom = windows.Values.Min(w => w[0].Start).AddDays(-1);
+        var scanFrom = new[] { windows.Values.Min(w => w[0].End) - options.Window, impactFrom }.Min();
+        var bounds = windows.ToDictionary(w => w.Key, w => new WindowBlame.Bounds(w.Value));
         var query = StoreQuery.All.Since("started_at", scanFrom).Before("started_at", scanTo).OrderedBy("test_id");
         var results = new List<TestResult>();
         await foreach (var result in request.Store.ReadAsync(Entities.TestResults, query, default))
@@ -222,14 +266,14 @@ public abstract class FlakinessScanTests : IAsyncLifetime
                 history.Evaluate(w.End - options.Window, w.End, options).Should().Be(former, $"{history.TestId} at {w.End:O}");
                 return Shown(former);
             }).ToList();
-            if (verdicts.All(v => v.Executions == 0))
+            if (verdicts.Any(v => v.Executions > 0))
             {
-                continue;
+                tests.Add(new FlakinessTimeline.TestTimeline(team, history.Repository, history.TestId, verdicts));
             }
 
-            tests.Add(new FlakinessTimeline.TestTimeline(team, history.Repository, history.TestId, verdicts));
-            var whole = FormerVerdict.Evaluate(history, impactFrom, scanTo, options);
-            ledger.Record(history, FlakyTests.IsToBlame(whole.State, whole.Evidence.Total, options), impactFrom, scanTo);
+            // Changed with the blame rule (docs/signals/tests.flaky_ci_time.md): each failure is blamed by the verdict of
+            // its own window, no longer by one verdict over the whole period; every test with results feeds the ledger.
+            ledger.Record(history, WindowBlame.PerWindow(bounds[team.Id], verdicts, options), impactFrom, scanTo);
         }
 
         var events = await ledger.ResolveAsync(request.Store, impactFrom, scanTo, default);
