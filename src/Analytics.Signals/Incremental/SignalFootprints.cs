@@ -18,6 +18,9 @@ public static class SignalFootprints
 
     private static readonly Reach FlakyReach = Reach.Bounded(FlakyLookBack, TimeSpan.Zero);
 
+    // The impact reads a day past each window's end (tests.flaky_ci_time.md, "Which verdict blames a failure"); two for slack.
+    private static readonly Reach ImpactReach = Reach.Bounded(FlakyLookBack, TimeSpan.FromDays(2));
+
     // CiRuns reads a week either side of the period and groups a run's attempts: a week of slack each way.
     private static readonly Reach CiRunReach = Reach.Bounded(TimeSpan.FromDays(7), TimeSpan.FromDays(7));
 
@@ -38,11 +41,6 @@ public static class SignalFootprints
     /// <summary>The names of the signals that are always recomputed whole when anything they read changed.</summary>
     public static IReadOnlyList<string> RecomputedWhole { get; } =
     [
-        // The flaky-test impact and CI waste: a failure is blamed by one verdict over the whole period shown
-        // (FlakinessTimeline), so a change anywhere can change every window. Once a failure is blamed by the verdict of
-        // its own window, these four are bounded like tests.flaky: move them to a bounded footprint then (see Create).
-        "tests.flaky_ci_time", "tests.flaky_disrupted_runs", "ci.wasted_minutes", "ci.wasted_cost",
-
         "ci.duration_change_points", "ownership.truck_factor",
         "commitment.sprint_completion", "commitment.scope_added", "commitment.carry_over", "commitment.forecast_ratio",
         "postmortems.on_time_share", "postmortems.overdue", "postmortems.open_actions", "postmortems.action_age",
@@ -117,24 +115,21 @@ public static class SignalFootprints
                 new EntityFootprint(Entities.TestResults, ["started_at"], FlakyReach),
                 RepositoriesBy(Entities.TestResults, ["started_at"], FlakyReach, owned, anySpelling: false)),
 
-            // RecomputedWhole's first group. The impact signals blame a test flaky anywhere in the period shown
-            // (FlakinessTimeline); waste is told apart by that analysis too. When a failure is blamed by the verdict of its
-            // own window, these four are bounded: take them out of RecomputedWhole and declare them with Of(…):
-            //   tests.flaky_ci_time, tests.flaky_disrupted_runs: test results ["started_at"] FlakyReach; workflow runs
-            //     RunTimes Reach.Bounded(FlakyLookBack, 7 days) (a run's attempts are grouped within CiRuns.Margin);
-            //     RepositoriesBy(TestResults, ["started_at"], FlakyReach, owned, anySpelling: false).
-            //   ci.wasted_minutes, ci.wasted_cost: the same three, plus CI jobs RunTimes Reach.Bounded(FlakyLookBack,
-            //     7 days) (a later attempt's job makes an earlier one a re-run), RepositoriesBy(WorkflowRuns, RunTimes,
-            //     CiRunReach, …) and RepositoriesBy(CiJobs, RunTimes, Reach.Bounded(2 days, Day), …) as ci.cost has.
-            "tests.flaky_ci_time" or "tests.flaky_disrupted_runs" => Whole(signal,
-                new EntityFootprint(Entities.TestResults, ["started_at"], Reach.Everything),
-                new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Everything),
-                Repositories()),
-            "ci.wasted_minutes" or "ci.wasted_cost" => Whole(signal,
-                new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Everything),
-                new EntityFootprint(Entities.CiJobs, RunTimes, Reach.Everything),
-                new EntityFootprint(Entities.TestResults, ["started_at"], Reach.Everything),
-                Repositories()),
+            // The flaky-test impact and CI waste blame a failure by the verdict of its own window (WindowBlame), which
+            // looks back like tests.flaky; the impact also reads the day before the first window and after the last (an
+            // attempt queued the day before a window, with its retry in it). A run's attempts are grouped within
+            // CiRuns.Margin, and a later attempt's job makes an earlier one a re-run.
+            "tests.flaky_ci_time" or "tests.flaky_disrupted_runs" => Of(signal,
+                new EntityFootprint(Entities.TestResults, ["started_at"], ImpactReach),
+                new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Bounded(FlakyLookBack, TimeSpan.FromDays(7))),
+                RepositoriesBy(Entities.TestResults, ["started_at"], ImpactReach, owned, anySpelling: false)),
+            "ci.wasted_minutes" or "ci.wasted_cost" => Of(signal,
+                new EntityFootprint(Entities.TestResults, ["started_at"], ImpactReach),
+                new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Bounded(FlakyLookBack, TimeSpan.FromDays(7))),
+                new EntityFootprint(Entities.CiJobs, RunTimes, Reach.Bounded(FlakyLookBack, TimeSpan.FromDays(7))),
+                RepositoriesBy(Entities.TestResults, ["started_at"], ImpactReach, owned, anySpelling: false),
+                RepositoriesBy(Entities.WorkflowRuns, RunTimes, CiRunReach, owned, anySpelling: false),
+                RepositoriesBy(Entities.CiJobs, RunTimes, Reach.Bounded(TimeSpan.FromDays(2), Day), owned, anySpelling: false)),
 
             // Jobs count at their start, read from the day before a window; their workflow comes from their run (CiRuns,
             // which also decides which repositories are read).
