@@ -64,10 +64,14 @@ internal static class ReviewData
         var idsBySource = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
 
         // Only the teams' repositories (as stored: OwnedRepositories) when the store describes them all; the owner is
-        // still checked per repository below. Each read in the order of its index: SQLite, which has no statistics,
-        // would otherwise scan the primary key to spare the sort.
+        // still checked per repository below. The open ones in the order of their index (state, created_at): SQLite, which
+        // has no statistics, would otherwise scan the primary key to spare the sort. The closed ones in any order: the
+        // result is put in key order below and each pull request's reviews come in key order from their own read, so the
+        // order of this read changes nothing, and its sort by closed_at cost twice the rest of the read (SQLite takes the
+        // repository index for the repositories' filter and sorted 204,339 rows in a temporary B-tree: 0.35 against
+        // 0.11–0.16 s of its CPU at scale 1.0).
         var repositories = await OwnedRepositories.OfTeamsWhenDescribedAsync(request, cancellationToken);
-        var closed = StoreQuery.All.Since("closed_at", since).Before("created_at", request.To).OrderedBy("closed_at");
+        var closed = StoreQuery.All.Since("closed_at", since).Before("created_at", request.To).InAnyOrder();
         var open = StoreQuery.All.Where("state", PullRequestState.Open).Before("created_at", request.To).OrderedBy("created_at");
         if (repositories is not null)
         {
