@@ -25,13 +25,35 @@ internal static class ReviewData
     private static readonly string[] CommentColumns = ["pull_request_id", "created_at"];
 
     /// <summary>
-    /// The pull requests the review signals look at, with their reviews and activity; read once per request
-    /// (<see cref="SignalRequest.OncePerRequestAsync"/>: the seven review signals computed together share it).
+    /// The pull requests the review signals look at, with their reviews; read once per request
+    /// (<see cref="SignalRequest.OncePerRequestAsync"/>: the review signals computed together share it). Comments are not
+    /// read here: only <c>review.stale_prs</c> needs them (<see cref="ActivityAsync"/>), and they are more than a third of the rows.
     /// </summary>
-    public static Task<IReadOnlyList<ReviewedPullRequest>> LoadAsync(SignalRequest request, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlyList<ReviewedPullRequest>> LoadAsync(SignalRequest request, CancellationToken cancellationToken) =>
+        (await ReadOnceAsync(request, cancellationToken)).PullRequests;
+
+    /// <summary>
+    /// The instants of every known activity on each pull request of <see cref="LoadAsync"/> (its opening, every review
+    /// and every comment, anyone's, in order): element i is the activity of <see cref="LoadAsync"/>'s element i. Read
+    /// once per request, on top of <see cref="LoadAsync"/>'s read (the comments only).
+    /// </summary>
+    public static Task<IReadOnlyList<DateTimeOffset[]>> ActivityAsync(SignalRequest request, CancellationToken cancellationToken) =>
+        request.OncePerRequestAsync(
+            ActivityLoad,
+            async ct =>
+            {
+                var read = await ReadOnceAsync(request, ct);
+                return ReadActivity(read, await ReadCommentsAsync(request, read, ct));
+            },
+            cancellationToken);
+
+    /// <summary>Names <see cref="ActivityAsync"/>'s shared load.</summary>
+    private const string ActivityLoad = nameof(ReviewData) + ".Activity";
+
+    private static Task<ReviewRead> ReadOnceAsync(SignalRequest request, CancellationToken cancellationToken) =>
         request.OncePerRequestAsync(nameof(ReviewData), ct => ReadAsync(request, ct), cancellationToken);
 
-    private static async Task<IReadOnlyList<ReviewedPullRequest>> ReadAsync(SignalRequest request, CancellationToken cancellationToken)
+    private static async Task<ReviewRead> ReadAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         // Relevant: opened before the period's end and not closed before the week before its start (the first window
         // may start up to a week before the period). Two bounded reads instead of the whole table: those closed since
@@ -42,10 +64,14 @@ internal static class ReviewData
         var idsBySource = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
 
         // Only the teams' repositories (as stored: OwnedRepositories) when the store describes them all; the owner is
-        // still checked per repository below. Each read in the order of its index: SQLite, which has no statistics,
-        // would otherwise scan the primary key to spare the sort.
+        // still checked per repository below. The open ones in the order of their index (state, created_at): SQLite, which
+        // has no statistics, would otherwise scan the primary key to spare the sort. The closed ones in any order: the
+        // result is put in key order below and each pull request's reviews come in key order from their own read, so the
+        // order of this read changes nothing, and its sort by closed_at cost twice the rest of the read (SQLite takes the
+        // repository index for the repositories' filter and sorted 204,339 rows in a temporary B-tree: 0.35 against
+        // 0.11–0.16 s of its CPU at scale 1.0).
         var repositories = await OwnedRepositories.OfTeamsWhenDescribedAsync(request, cancellationToken);
-        var closed = StoreQuery.All.Since("closed_at", since).Before("created_at", request.To).OrderedBy("closed_at");
+        var closed = StoreQuery.All.Since("closed_at", since).Before("created_at", request.To).InAnyOrder();
         var open = StoreQuery.All.Where("state", PullRequestState.Open).Before("created_at", request.To).OrderedBy("created_at");
         if (repositories is not null)
         {
@@ -131,11 +157,48 @@ internal static class ReviewData
             }
         }
 
+        var (reviewStarts, reviewsByPullRequest) = ByPullRequest(pullRequests.Count, reviewOf, reviews);
+
+        // In key order (ordinal), whichever read brought each: the review signals count, sort or average integers, so
+        // order does not change their values, but a fixed order keeps the list reproducible.
+        var order = index.OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => entry.Value).ToArray();
+        var result = order.Select(i =>
+        {
+            var pr = pullRequests[i];
+            var own = reviewsByPullRequest.AsSpan(reviewStarts[i], reviewStarts[i + 1] - reviewStarts[i]);
+            var byOthers = new List<ReviewByOther>(own.Length);
+            foreach (var r in own)
+            {
+                if (r.Reviewer?.IsBot != true && !SamePerson(r.Reviewer, r.Account, pr.Author, pr.AuthorAccount))
+                {
+                    byOthers.Add(new ReviewByOther(r.SubmittedAt, r.State, r.Reviewer?.Id ?? r.Account));
+                }
+            }
+
+            SortBySubmission(byOthers);
+            return new ReviewedPullRequest(pr.CreatedAt, pr.MergedAt, pr.ClosedAt, pr.IsDraft, pr.Team, pr.Author, byOthers);
+        }).ToList();
+
+        // What the activity needs later, in the read's own order: each review's instant (anyone's), grouped as the reviews.
+        var reviewInstants = new DateTimeOffset[reviewsByPullRequest.Length];
+        for (var r = 0; r < reviewInstants.Length; r++)
+        {
+            reviewInstants[r] = reviewsByPullRequest[r].SubmittedAt;
+        }
+
+        return new ReviewRead(result, order, [.. pullRequests.Select(pr => pr.CreatedAt)], wanted, idsBySource, reviewStarts, reviewInstants);
+    }
+
+    /// <summary>The comments' instants of <paramref name="read"/>'s pull requests, grouped by pull request (read order).</summary>
+    private static async Task<(int[] Starts, DateTimeOffset[] Instants)> ReadCommentsAsync(SignalRequest request, ReviewRead read, CancellationToken cancellationToken)
+    {
+        var currentIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pullRequestOf = new CodeLookup<int>(id => currentIds.GetValueOrDefault(id, -1));
         var commentOf = new List<int>();
         var comments = new List<DateTimeOffset>();
-        await foreach (var (source, batch) in PullRequestChildren.ReadColumnsAsync(request.Store, Entities.ReviewComments, CommentColumns, wanted, cancellationToken))
+        await foreach (var (source, batch) in PullRequestChildren.ReadColumnsAsync(request.Store, Entities.ReviewComments, CommentColumns, read.Wanted, cancellationToken))
         {
-            (currentSource, currentIds) = (source, idsBySource[source]);
+            currentIds = read.IdsBySource[source];
             var prIds = batch.Codes(0);
             var created = batch.Ticks(1);
             for (var row = 0; row < batch.Count; row++)
@@ -149,41 +212,30 @@ internal static class ReviewData
             }
         }
 
-        var (reviewStarts, reviewsByPullRequest) = ByPullRequest(pullRequests.Count, reviewOf, reviews);
-        var (commentStarts, commentsByPullRequest) = ByPullRequest(pullRequests.Count, commentOf, comments);
+        return ByPullRequest(read.CreatedAt.Length, commentOf, comments);
+    }
 
-        // In key order (ordinal), whichever read brought each: the review signals count, sort or average integers, so
-        // order does not change their values, but a fixed order keeps the list reproducible.
-        return index.OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry =>
+    /// <summary>Every review, comment and the opening of each pull request, sorted, in <see cref="LoadAsync"/>'s order.</summary>
+    private static IReadOnlyList<DateTimeOffset[]> ReadActivity(ReviewRead read, (int[] Starts, DateTimeOffset[] Instants) comments)
+    {
+        var activity = new DateTimeOffset[read.Order.Length][];
+        for (var k = 0; k < read.Order.Length; k++)
         {
-            var i = entry.Value;
-            var pr = pullRequests[i];
-            var own = reviewsByPullRequest.AsSpan(reviewStarts[i], reviewStarts[i + 1] - reviewStarts[i]);
-            var said = commentsByPullRequest.AsSpan(commentStarts[i], commentStarts[i + 1] - commentStarts[i]);
-            var byOthers = new List<ReviewByOther>(own.Length);
-            foreach (var r in own)
-            {
-                if (r.Reviewer?.IsBot != true && !SamePerson(r.Reviewer, r.Account, pr.Author, pr.AuthorAccount))
-                {
-                    byOthers.Add(new ReviewByOther(r.SubmittedAt, r.State, r.Reviewer?.Id ?? r.Account));
-                }
-            }
+            var i = read.Order[k];
+            var own = read.ReviewInstants.AsSpan(read.ReviewStarts[i], read.ReviewStarts[i + 1] - read.ReviewStarts[i]);
+            var said = comments.Instants.AsSpan(comments.Starts[i], comments.Starts[i + 1] - comments.Starts[i]);
 
-            SortBySubmission(byOthers);
-
-            // Every review (anyone's), every comment and the opening. All are instants at offset zero, so equal ones are
-            // identical and an unstable sort gives what the former stable one did.
+            // All are instants at offset zero, so equal ones are identical and an unstable sort gives what the former
+            // stable one did.
             var instants = new DateTimeOffset[own.Length + said.Length + 1];
-            for (var r = 0; r < own.Length; r++)
-            {
-                instants[r] = own[r].SubmittedAt;
-            }
-
+            own.CopyTo(instants);
             said.CopyTo(instants.AsSpan(own.Length));
-            instants[^1] = pr.CreatedAt;
+            instants[^1] = read.CreatedAt[i];
             Array.Sort(instants);
-            return new ReviewedPullRequest(pr.CreatedAt, pr.MergedAt, pr.ClosedAt, pr.IsDraft, pr.Team, pr.Author, byOthers, instants);
-        }).ToList();
+            activity[k] = instants;
+        }
+
+        return activity;
     }
 
     /// <summary>
@@ -249,6 +301,21 @@ internal static class ReviewData
         return result;
     }
 
+    /// <summary>
+    /// As <see cref="ByTeam"/>, the indices in <paramref name="data"/> instead of the pull requests: for a signal that also
+    /// reads a list aligned with it (<see cref="ActivityAsync"/>).
+    /// </summary>
+    public static Dictionary<string, List<int>> IndicesByTeam(IReadOnlyList<ReviewedPullRequest> data)
+    {
+        var result = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < data.Count; i++)
+        {
+            (result.TryGetValue(data[i].Team.Id, out var list) ? list : result[data[i].Team.Id] = []).Add(i);
+        }
+
+        return result;
+    }
+
     private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
 
     private static bool SamePerson(Person? reviewer, string reviewerAccount, Person? author, string authorAccount) =>
@@ -257,6 +324,26 @@ internal static class ReviewData
             : string.Equals(reviewerAccount, authorAccount, StringComparison.OrdinalIgnoreCase);
 
     private static string Key(string source, string id) => source + "\u001f" + id;
+
+    /// <summary>
+    /// One read of <see cref="ReadOnceAsync"/>: the pull requests in key order, and what <see cref="ActivityAsync"/> needs to add
+    /// their comments without reading them again, indexed in the read's order (<paramref name="Order"/> maps one to the other).
+    /// </summary>
+    /// <param name="PullRequests">The pull requests with their reviews by others, in key order.</param>
+    /// <param name="Order">The read index of each of <paramref name="PullRequests"/>.</param>
+    /// <param name="CreatedAt">Each pull request's opening, by read index.</param>
+    /// <param name="Wanted">Each pull request's source and id, in read order.</param>
+    /// <param name="IdsBySource">The read index of each pull request id, by source.</param>
+    /// <param name="ReviewStarts">Pull request i's reviews are <c>ReviewInstants[ReviewStarts[i]..ReviewStarts[i + 1]]</c>.</param>
+    /// <param name="ReviewInstants">Every review's submission (anyone's), grouped by pull request in read order.</param>
+    private sealed record ReviewRead(
+        IReadOnlyList<ReviewedPullRequest> PullRequests,
+        int[] Order,
+        DateTimeOffset[] CreatedAt,
+        IReadOnlyList<(string Source, string Id)> Wanted,
+        Dictionary<string, Dictionary<string, int>> IdsBySource,
+        int[] ReviewStarts,
+        DateTimeOffset[] ReviewInstants);
 
     /// <summary>A review of a selected pull request, as read.</summary>
     private readonly record struct ReviewRow(DateTimeOffset SubmittedAt, ReviewState State, string Account, Person? Reviewer);

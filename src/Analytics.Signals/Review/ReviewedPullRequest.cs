@@ -4,7 +4,7 @@ namespace Analytics.Signals.Review;
 
 /// <summary>
 /// What the review signals use of a team's pull request, with the reviews by people other than its author (bots left
-/// out) and the instants of its activity.
+/// out). The instants of its activity are read only when asked for (<see cref="ReviewData.ActivityAsync"/>).
 /// </summary>
 /// <param name="CreatedAt">When it was opened.</param>
 /// <param name="MergedAt">When it was merged, if it was.</param>
@@ -13,7 +13,6 @@ namespace Analytics.Signals.Review;
 /// <param name="Team">The team owning its repository.</param>
 /// <param name="Author">Its author, resolved to a person (null when the account is unknown).</param>
 /// <param name="Reviews">Reviews by people other than the author, oldest first.</param>
-/// <param name="Activity">Instants of every known activity on it: creation, reviews and comments (anyone's), in order.</param>
 internal sealed record ReviewedPullRequest(
     DateTimeOffset CreatedAt,
     DateTimeOffset? MergedAt,
@@ -21,5 +20,4 @@ internal sealed record ReviewedPullRequest(
     bool IsDraft,
     Team Team,
     Person? Author,
-    IReadOnlyList<ReviewByOther> Reviews,
-    IReadOnlyList<DateTimeOffset> Activity);
+    IReadOnlyList<ReviewByOther> Reviews);

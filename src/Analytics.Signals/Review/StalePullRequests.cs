@@ -26,17 +26,19 @@ public sealed class StalePullRequests : ISignal
     {
         ArgumentNullException.ThrowIfNull(request);
         var data = await ReviewData.LoadAsync(request, cancellationToken);
-        var byTeam = ReviewData.ByTeam(data);
+        var activity = await ReviewData.ActivityAsync(request, cancellationToken);
+        var byTeam = ReviewData.IndicesByTeam(data);
         return request.Teams.Select(team =>
         {
             var windows = WindowedValues.ForTeam(request, team).Windows;
             var instants = windows.Select(window => window.End < request.To ? window.End : request.To).ToList();
             var counts = new int[windows.Count];
-            foreach (var pr in byTeam.TryGetValue(team.Id, out var owned) ? owned : [])
+            foreach (var i in byTeam.TryGetValue(team.Id, out var owned) ? owned : [])
             {
+                var pr = data[i];
                 if (pr.Author?.IsBot != true && !pr.IsDraft)
                 {
-                    CountStale(pr, instants, counts);
+                    CountStale(pr, activity[i], instants, counts);
                 }
             }
 
@@ -46,12 +48,12 @@ public sealed class StalePullRequests : ISignal
     }
 
     /// <summary>
-    /// Counts <paramref name="pr"/> at each of <paramref name="instants"/> (in order, as window ends are) where it is open
+    /// Counts <paramref name="pr"/> (whose <paramref name="activity"/> it is) at each of <paramref name="instants"/> (in order, as window ends are) where it is open
     /// and its last activity before that instant is more than <see cref="StaleAfter"/> old. Its activity is in order and
     /// holds its opening, so one pass finds the last activity before each instant: the whole activity was rescanned for
     /// every window before.
     /// </summary>
-    private static void CountStale(ReviewedPullRequest pr, IReadOnlyList<DateTimeOffset> instants, int[] counts)
+    private static void CountStale(ReviewedPullRequest pr, DateTimeOffset[] activity, IReadOnlyList<DateTimeOffset> instants, int[] counts)
     {
         var next = 0;
         for (var i = 0; i < instants.Count; i++)
@@ -62,13 +64,13 @@ public sealed class StalePullRequests : ISignal
                 continue;
             }
 
-            while (next < pr.Activity.Count && pr.Activity[next] < at)
+            while (next < activity.Length && activity[next] < at)
             {
                 next++;
             }
 
             // The last activity before the instant; the opening when none is (as the former Max over a filtered list).
-            var last = next > 0 ? pr.Activity[next - 1] : pr.CreatedAt;
+            var last = next > 0 ? activity[next - 1] : pr.CreatedAt;
             if (last < at - StaleAfter)
             {
                 counts[i]++;

@@ -191,17 +191,17 @@ public abstract class PullRequestSignalsRestructuredTests : IAsyncLifetime
     /// <summary>review.stale_prs before: every pull request and its whole activity scanned for every team and window.</summary>
     private static async Task<IReadOnlyList<Series.Series>> FormerStalePullRequests(SignalRequest request)
     {
-        var data = await ReviewData.LoadAsync(request, default);
+        var data = (await ReviewData.LoadAsync(request, default)).Zip(await ReviewData.ActivityAsync(request, default), (pr, activity) => (pr, activity)).ToList();
         return request.Teams.Select(team =>
         {
             var windows = WindowedValues.ForTeam(request, team).Windows;
             var points = windows.Select(window =>
             {
                 var at = window.End < request.To ? window.End : request.To;
-                var stale = data.Count(pr => pr.Team.Id == team.Id && pr.Author?.IsBot != true && !pr.IsDraft
-                    && pr.CreatedAt < at
-                    && (pr.ClosedAt is null || pr.ClosedAt >= at)
-                    && pr.Activity.Where(a => a < at).DefaultIfEmpty(pr.CreatedAt).Max() < at - StalePullRequests.StaleAfter);
+                var stale = data.Count(d => d.pr.Team.Id == team.Id && d.pr.Author?.IsBot != true && !d.pr.IsDraft
+                    && d.pr.CreatedAt < at
+                    && (d.pr.ClosedAt is null || d.pr.ClosedAt >= at)
+                    && d.activity.Where(a => a < at).DefaultIfEmpty(d.pr.CreatedAt).Max() < at - StalePullRequests.StaleAfter);
                 return new SeriesPoint(window, stale, stale);
             });
             return new Series.Series("review.stale_prs", Team(team), SignalUnit.Count, ValueList.From(points));
