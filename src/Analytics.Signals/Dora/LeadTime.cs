@@ -38,15 +38,25 @@ public sealed class LeadTime : ISignal
         ArgumentNullException.ThrowIfNull(request);
         var since = request.From - ProductionDeployments.LookBack;
         var deployments = (await ProductionDeployments.LoadAsync(request, since, cancellationToken))
-            .GroupBy(d => d.Deployment.Repository, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => new FirstDeploymentAfter(g.ToList()), StringComparer.OrdinalIgnoreCase);
+            .GroupBy(d => d.Repository, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+        var firstAfter = deployments.ToDictionary(d => d.Key, d => new FirstDeploymentAfter(d.Value), StringComparer.OrdinalIgnoreCase);
+
+        // Only the merges that reach production in the windows: a change is observed when its deployment goes live, and
+        // one merged at or before a repository's last deployment before the windows went out with that one or earlier.
+        // The read starts at the earliest such deployment of any repository (never before the look-back).
+        var (windowsStart, windowsEnd) = WindowedValues.Span(request);
+        var mergedSince = deployments.Values
+            .Select(list => list.LastOrDefault(d => d.At < windowsStart) is { Repository: not null } before && before.At > since ? before.At : since)
+            .DefaultIfEmpty(since)
+            .Min();
 
         // Columnar reads (only the columns used, no record per row). The pull requests in the store's key order, as
         // before: their order is the order values reach the collectors, which the bootstrap intervals depend on.
         var merged = new List<MergedPullRequest>();
         var idsBySource = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        var deployed = new CodeLookup<bool>(deployments.ContainsKey);
-        var query = StoreQuery.All.Since("merged_at", since).Before("merged_at", request.To);
+        var deployed = new CodeLookup<FirstDeploymentAfter?>(repository => firstAfter.GetValueOrDefault(repository));
+        var query = StoreQuery.All.Since("merged_at", mergedSince).Before("merged_at", request.To);
         await foreach (var batch in request.Store.ReadColumnsAsync(Entities.PullRequests, PullRequestColumns, query, cancellationToken))
         {
             var strings = batch.Strings;
@@ -58,9 +68,11 @@ public sealed class LeadTime : ISignal
             var mergedAt = batch.Ticks(5);
             for (var row = 0; row < batch.Count; row++)
             {
-                if (!deployed.Get(strings, repositories[row]))
+                if (deployed.Get(strings, repositories[row]) is not { } lookup
+                    || lookup.Find(At(mergedAt[row])) is not { } deployment
+                    || deployment.At < windowsStart || deployment.At >= windowsEnd)
                 {
-                    continue;
+                    continue; // Not deployed yet (its lead time is not known), or observed outside the windows.
                 }
 
                 var source = strings[sources[row]];
@@ -73,7 +85,7 @@ public sealed class LeadTime : ISignal
 
                 var id = strings[ids[row]];
                 (idsBySource.TryGetValue(source, out var bySource) ? bySource : idsBySource[source] = new(StringComparer.Ordinal))[id] = merged.Count;
-                merged.Add(new MergedPullRequest(source, id, strings[repositories[row]], author, person, At(created[row]), At(mergedAt[row])));
+                merged.Add(new MergedPullRequest(source, id, author, person, At(created[row]), At(mergedAt[row]), deployment));
             }
         }
 
@@ -134,12 +146,7 @@ public sealed class LeadTime : ISignal
         {
             var pr = merged[i];
             var mergedAt = pr.MergedAt;
-            var deployment = deployments[pr.Repository].Find(mergedAt);
-            if (deployment.Deployment is null)
-            {
-                continue; // Not deployed yet: its lead time is not known.
-            }
-
+            var deployment = pr.Deployment;
             var stages = collectors[deployment.Team.Id];
             var start = firstCommit[i] is { } committed && committed < pr.CreatedAt ? committed : pr.CreatedAt;
             stages["total"].Add(deployment.At, (deployment.At - start).TotalSeconds);
@@ -168,9 +175,9 @@ public sealed class LeadTime : ISignal
     private sealed record MergedPullRequest(
         string Source,
         string Id,
-        string Repository,
         string Author,
         Person? AuthorPerson,
         DateTimeOffset CreatedAt,
-        DateTimeOffset MergedAt);
+        DateTimeOffset MergedAt,
+        ProductionDeployment Deployment);
 }
