@@ -12,7 +12,7 @@ namespace Analytics.Signals.Attribution;
 /// <item>the incidents (a few thousand a year; a columnar read of four columns, in key order) that name a deployment the
 /// failure rate counts, that started within the look-back window after one went live, or that were resolved in the
 /// request's windows;</item>
-/// <item>the deployments those incidents name, by id (<c>WhereIn</c>, 500 ids a query, every source);</item>
+/// <item>the deployments those incidents name, by id (<c>WhereIn</c>, <see cref="ChunkSize"/> ids a query, every source);</item>
 /// <item>the deployments that went live where their look-back windows reach: those of the period read
 /// (<see cref="ProductionDeployments.OfPeriodAsync"/>), plus reads of what was created before it, after it, or long
 /// before and finished late.</item>
@@ -22,8 +22,12 @@ namespace Analytics.Signals.Attribution;
 /// </summary>
 internal sealed class AttributedIncidents
 {
-    /// <summary>How many ids one query names.</summary>
-    public const int ChunkSize = 500;
+    /// <summary>
+    /// How many deployment ids one query names: no index leads with <c>source_id</c> (the key starts with the source,
+    /// which an incident does not give), so each query scans the table, and few large queries beat many small ones;
+    /// still far below either database's parameter limit (32,766 for SQLite, 65,535 for PostgreSQL).
+    /// </summary>
+    public const int ChunkSize = 5000;
 
     private static readonly string[] IncidentColumns = ["service", "created_at", "resolved_at", "deployment_id"];
 

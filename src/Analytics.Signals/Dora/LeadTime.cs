@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using Analytics.Domain.People;
 using Analytics.Signals.Delivery;
 using Analytics.Signals.Series;
 using Analytics.Storage;
+using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Dora;
@@ -26,7 +28,7 @@ public sealed class LeadTime : ISignal
     /// <summary>
     /// Above this many pull requests of a source their commits and reviews are read whole. Higher than
     /// <see cref="PullRequestChildren.WholeSourceAbove"/> for the review signals: a week at scale 1.0 ships about 4,200
-    /// merges, and their 9 chunked reads cost less CPU than two scans of the whole tables (measured below, bench/README.md).
+    /// merges, and their 9 chunked reads cost less CPU than scans of the whole tables (bench/README.md, session 6).
     /// </summary>
     private const int WholeSourceAbove = 40 * PullRequestChildren.ChunkSize;
 
@@ -103,7 +105,7 @@ public sealed class LeadTime : ISignal
         var currentIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var pullRequestOf = new CodeLookup<int>(id => currentIds.GetValueOrDefault(id, -1));
         var firstCommit = new DateTimeOffset?[merged.Count];
-        await foreach (var (source, batch) in PullRequestChildren.ReadColumnsAsync(request.Store, Entities.PullRequestCommits, CommitColumns, wanted, WholeSourceAbove, cancellationToken))
+        await foreach (var (source, batch) in ChildrenAsync(request.Store, Entities.PullRequestCommits, CommitColumns, wanted, cancellationToken))
         {
             (currentSource, currentIds) = (source, idsBySource[source]);
             var prIds = batch.Codes(0);
@@ -120,7 +122,7 @@ public sealed class LeadTime : ISignal
 
         var personOf = new CodeLookup<Person?>(account => request.People.Find(currentSource, account));
         var firstReview = new DateTimeOffset?[merged.Count];
-        await foreach (var (source, batch) in PullRequestChildren.ReadColumnsAsync(request.Store, Entities.Reviews, ReviewColumns, wanted, WholeSourceAbove, cancellationToken))
+        await foreach (var (source, batch) in ChildrenAsync(request.Store, Entities.Reviews, ReviewColumns, wanted, cancellationToken))
         {
             (currentSource, currentIds) = (source, idsBySource[source]);
             var strings = batch.Strings;
@@ -177,6 +179,32 @@ public sealed class LeadTime : ISignal
     }
 
     private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
+
+    /// <summary>
+    /// The commits or reviews of <paramref name="wanted"/>, with their source: chunk by chunk (PullRequestChildren) up to
+    /// <see cref="WholeSourceAbove"/> pull requests of a source, else the whole source in the order the rows lie. Only
+    /// the earliest of each pull request's records is kept, which no order changes, and a scan of the table costs less
+    /// than walking the (source, pull_request_id) index and fetching each row.
+    /// </summary>
+    private static async IAsyncEnumerable<(string Source, ColumnBatch Batch)> ChildrenAsync(
+        IStore store,
+        EntityMap map,
+        IReadOnlyList<string> columns,
+        IReadOnlyList<(string Source, string Id)> wanted,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var bySource in wanted.GroupBy(pr => pr.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var batches = bySource.Count() > WholeSourceAbove
+                ? store.ReadColumnsAsync(map, columns, StoreQuery.All.Where("source", bySource.Key).InAnyOrder(), cancellationToken)
+                    .Select(batch => (bySource.Key, batch))
+                : PullRequestChildren.ReadColumnsAsync(store, map, columns, [.. bySource], int.MaxValue, cancellationToken);
+            await foreach (var item in batches.WithCancellation(cancellationToken))
+            {
+                yield return item;
+            }
+        }
+    }
 
     /// <summary>The columns of a selected pull request that the lead time uses.</summary>
     private sealed record MergedPullRequest(

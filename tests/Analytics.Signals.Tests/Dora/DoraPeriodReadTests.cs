@@ -94,7 +94,16 @@ public abstract class DoraPeriodReadTests : IAsyncLifetime
     {
         var early = EarlyProduction().First();
         yield return early with { Source = "gitlab", Environment = "staging", FinishedAt = early.FinishedAt?.AddHours(1) };
+
+        // A roll-out that took a month: created long before the mid-year month's reads, live just before an incident
+        // that is resolved in that month.
+        var team = Organisation.Teams[0];
+        yield return new Deployment(
+            "github", "long-rollout", team.Repositories[0], "production", DeploymentStatus.Success, "abc", "main",
+            new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), LongRolloutIncident.AddSeconds(-1), team.Services[0]);
     }
+
+    private static readonly DateTimeOffset LongRolloutIncident = new(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>
     /// Incidents in the latest week and mid-year month naming deployments from the first weeks of the history (production
@@ -113,6 +122,10 @@ public abstract class DoraPeriodReadTests : IAsyncLifetime
             result.Add(new Incident("extra", $"old-{i}", "old deployment", service, "SEV2", IncidentStatus.Resolved, opened, null, opened.AddHours(3), ValueList<string>.Empty, named[i], null));
         }
 
+        // Opened months before the mid-year month and resolved in it, naming nothing: one blamed on the month-long
+        // roll-out, one on whatever the window finds then.
+        result.Add(new Incident("extra", "long-open-1", "slow burn", service, "SEV3", IncidentStatus.Resolved, LongRolloutIncident, null, new DateTimeOffset(2026, 5, 15, 0, 0, 0, TimeSpan.Zero), ValueList<string>.Empty, null, null));
+        result.Add(new Incident("extra", "long-open-2", "slow burn", service, "SEV3", IncidentStatus.Resolved, new DateTimeOffset(2026, 2, 10, 15, 0, 0, TimeSpan.Zero), null, new DateTimeOffset(2026, 5, 20, 0, 0, 0, TimeSpan.Zero), ValueList<string>.Empty, null, null));
         return result;
     }
 
