@@ -2,7 +2,6 @@ using Analytics.Domain.Common;
 using Analytics.Signals.Attribution;
 using Analytics.Signals.Series;
 using Analytics.Signals.Statistics;
-using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Dora;
 
@@ -26,20 +25,18 @@ public sealed class ChangeFailureRate : ISignal
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var attribution = await IncidentAttribution.LoadAsync(request, cancellationToken);
-        var failed = new HashSet<(string, string)>();
-        await foreach (var incident in request.Store.ReadAsync(Entities.Incidents, null, cancellationToken))
-        {
-            if (attribution.Attribute(incident) is { } cause)
-            {
-                failed.Add((cause.Deployment.Source, cause.Deployment.SourceId));
-            }
-        }
+        // The deployments blamed for the incidents that matter to the period (AttributedIncidents: by period, not every
+        // deployment and incident of the store).
+        var attributed = await AttributedIncidents.LoadAsync(request, cancellationToken);
+        var failed = attributed.Incidents
+            .Where(i => i.Cause >= 0)
+            .Select(i => (attributed.Deployments[i.Cause].Source, attributed.Deployments[i.Cause].SourceId))
+            .ToHashSet();
 
         var collectors = WindowedValues.PerTeam(request);
-        foreach (var (deployment, team, at) in await ProductionDeployments.LoadAsync(request, request.From.AddDays(-7), cancellationToken))
+        foreach (var deployment in await ProductionDeployments.LoadAsync(request, AttributedIncidents.CountedSince(request), cancellationToken))
         {
-            collectors[team.Id].Add(at, failed.Contains((deployment.Source, deployment.SourceId)) ? 1 : 0);
+            collectors[deployment.Team.Id].Add(deployment.At, failed.Contains((deployment.Source, deployment.SourceId)) ? 1 : 0);
         }
 
         return request.Teams.Select(team =>

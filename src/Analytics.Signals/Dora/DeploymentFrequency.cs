@@ -22,9 +22,9 @@ public sealed class DeploymentFrequency : ISignal
     {
         ArgumentNullException.ThrowIfNull(request);
         var collectors = WindowedValues.PerTeam(request);
-        foreach (var (_, team, at) in await ProductionDeployments.LoadAsync(request, request.From.AddDays(-7), cancellationToken))
+        foreach (var deployment in await ProductionDeployments.LoadAsync(request, request.From.AddDays(-7), cancellationToken))
         {
-            collectors[team.Id].Add(at, 1);
+            collectors[deployment.Team.Id].Add(deployment.At, 1);
         }
 
         return request.Teams

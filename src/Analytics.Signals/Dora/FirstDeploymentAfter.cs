@@ -1,6 +1,3 @@
-using Analytics.Domain.Delivery;
-using Analytics.Domain.People;
-
 namespace Analytics.Signals.Dora;
 
 /// <summary>
@@ -10,12 +7,12 @@ namespace Analytics.Signals.Dora;
 /// </summary>
 internal sealed class FirstDeploymentAfter
 {
-    private readonly IReadOnlyList<(Deployment Deployment, Team Team, DateTimeOffset At)> _deployments;
+    private readonly IReadOnlyList<ProductionDeployment> _deployments;
     private readonly DateTimeOffset[] _latestFirst;
     private readonly int[] _firstPosition;
 
     /// <summary>Indexes <paramref name="deployments"/> (in the order "first" refers to).</summary>
-    public FirstDeploymentAfter(IReadOnlyList<(Deployment Deployment, Team Team, DateTimeOffset At)> deployments)
+    public FirstDeploymentAfter(IReadOnlyList<ProductionDeployment> deployments)
     {
         _deployments = deployments;
         var order = Enumerable.Range(0, deployments.Count).OrderByDescending(i => deployments[i].At).ToArray();
@@ -27,8 +24,8 @@ internal sealed class FirstDeploymentAfter
         }
     }
 
-    /// <summary>The first deployment in list order live at or after <paramref name="instant"/>, or the default when none is.</summary>
-    public (Deployment Deployment, Team Team, DateTimeOffset At) Find(DateTimeOffset instant)
+    /// <summary>The first deployment in list order live at or after <paramref name="instant"/>, or null when none is.</summary>
+    public ProductionDeployment? Find(DateTimeOffset instant)
     {
         // How many deployments went live at or after the instant: they lead the latest-first order.
         int low = 0, high = _latestFirst.Length;
@@ -45,6 +42,6 @@ internal sealed class FirstDeploymentAfter
             }
         }
 
-        return low == 0 ? default : _deployments[_firstPosition[low - 1]];
+        return low == 0 ? null : _deployments[_firstPosition[low - 1]];
     }
 }

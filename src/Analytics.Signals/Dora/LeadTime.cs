@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using Analytics.Domain.People;
 using Analytics.Signals.Delivery;
 using Analytics.Signals.Series;
 using Analytics.Storage;
+using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Dora;
@@ -23,6 +25,13 @@ public sealed class LeadTime : ISignal
 
     private static readonly string[] ReviewColumns = ["pull_request_id", "reviewer", "submitted_at"];
 
+    /// <summary>
+    /// Above this many pull requests of a source their commits and reviews are read whole. Higher than
+    /// <see cref="PullRequestChildren.WholeSourceAbove"/> for the review signals: a week at scale 1.0 ships about 4,200
+    /// merges, and their 9 chunked reads cost less CPU than scans of the whole tables (bench/README.md, session 6).
+    /// </summary>
+    private const int WholeSourceAbove = 40 * PullRequestChildren.ChunkSize;
+
     /// <inheritdoc />
     public string Name => "dora.lead_time";
 
@@ -38,15 +47,25 @@ public sealed class LeadTime : ISignal
         ArgumentNullException.ThrowIfNull(request);
         var since = request.From - ProductionDeployments.LookBack;
         var deployments = (await ProductionDeployments.LoadAsync(request, since, cancellationToken))
-            .GroupBy(d => d.Deployment.Repository, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => new FirstDeploymentAfter(g.ToList()), StringComparer.OrdinalIgnoreCase);
+            .GroupBy(d => d.Repository, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+        var firstAfter = deployments.ToDictionary(d => d.Key, d => new FirstDeploymentAfter(d.Value), StringComparer.OrdinalIgnoreCase);
+
+        // Only the merges that reach production in the windows: a change is observed when its deployment goes live, and
+        // one merged at or before a repository's last deployment before the windows went out with that one or earlier.
+        // The read starts at the earliest such deployment of any repository (never before the look-back).
+        var (windowsStart, windowsEnd) = WindowedValues.Span(request);
+        var mergedSince = deployments.Values
+            .Select(list => list.LastOrDefault(d => d.At < windowsStart) is { Repository: not null } before && before.At > since ? before.At : since)
+            .DefaultIfEmpty(since)
+            .Min();
 
         // Columnar reads (only the columns used, no record per row). The pull requests in the store's key order, as
         // before: their order is the order values reach the collectors, which the bootstrap intervals depend on.
         var merged = new List<MergedPullRequest>();
         var idsBySource = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        var deployed = new CodeLookup<bool>(deployments.ContainsKey);
-        var query = StoreQuery.All.Since("merged_at", since).Before("merged_at", request.To);
+        var deployed = new CodeLookup<FirstDeploymentAfter?>(repository => firstAfter.GetValueOrDefault(repository));
+        var query = StoreQuery.All.Since("merged_at", mergedSince).Before("merged_at", request.To);
         await foreach (var batch in request.Store.ReadColumnsAsync(Entities.PullRequests, PullRequestColumns, query, cancellationToken))
         {
             var strings = batch.Strings;
@@ -58,9 +77,11 @@ public sealed class LeadTime : ISignal
             var mergedAt = batch.Ticks(5);
             for (var row = 0; row < batch.Count; row++)
             {
-                if (!deployed.Get(strings, repositories[row]))
+                if (deployed.Get(strings, repositories[row]) is not { } lookup
+                    || lookup.Find(At(mergedAt[row])) is not { } deployment
+                    || deployment.At < windowsStart || deployment.At >= windowsEnd)
                 {
-                    continue;
+                    continue; // Not deployed yet (its lead time is not known), or observed outside the windows.
                 }
 
                 var source = strings[sources[row]];
@@ -73,7 +94,7 @@ public sealed class LeadTime : ISignal
 
                 var id = strings[ids[row]];
                 (idsBySource.TryGetValue(source, out var bySource) ? bySource : idsBySource[source] = new(StringComparer.Ordinal))[id] = merged.Count;
-                merged.Add(new MergedPullRequest(source, id, strings[repositories[row]], author, person, At(created[row]), At(mergedAt[row])));
+                merged.Add(new MergedPullRequest(source, id, author, person, At(created[row]), At(mergedAt[row]), deployment));
             }
         }
 
@@ -84,7 +105,7 @@ public sealed class LeadTime : ISignal
         var currentIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var pullRequestOf = new CodeLookup<int>(id => currentIds.GetValueOrDefault(id, -1));
         var firstCommit = new DateTimeOffset?[merged.Count];
-        await foreach (var (source, batch) in PullRequestChildren.ReadColumnsAsync(request.Store, Entities.PullRequestCommits, CommitColumns, wanted, cancellationToken))
+        await foreach (var (source, batch) in ChildrenAsync(request.Store, Entities.PullRequestCommits, CommitColumns, wanted, cancellationToken))
         {
             (currentSource, currentIds) = (source, idsBySource[source]);
             var prIds = batch.Codes(0);
@@ -101,7 +122,7 @@ public sealed class LeadTime : ISignal
 
         var personOf = new CodeLookup<Person?>(account => request.People.Find(currentSource, account));
         var firstReview = new DateTimeOffset?[merged.Count];
-        await foreach (var (source, batch) in PullRequestChildren.ReadColumnsAsync(request.Store, Entities.Reviews, ReviewColumns, wanted, cancellationToken))
+        await foreach (var (source, batch) in ChildrenAsync(request.Store, Entities.Reviews, ReviewColumns, wanted, cancellationToken))
         {
             (currentSource, currentIds) = (source, idsBySource[source]);
             var strings = batch.Strings;
@@ -134,12 +155,7 @@ public sealed class LeadTime : ISignal
         {
             var pr = merged[i];
             var mergedAt = pr.MergedAt;
-            var deployment = deployments[pr.Repository].Find(mergedAt);
-            if (deployment.Deployment is null)
-            {
-                continue; // Not deployed yet: its lead time is not known.
-            }
-
+            var deployment = pr.Deployment;
             var stages = collectors[deployment.Team.Id];
             var start = firstCommit[i] is { } committed && committed < pr.CreatedAt ? committed : pr.CreatedAt;
             stages["total"].Add(deployment.At, (deployment.At - start).TotalSeconds);
@@ -164,13 +180,39 @@ public sealed class LeadTime : ISignal
 
     private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
 
+    /// <summary>
+    /// The commits or reviews of <paramref name="wanted"/>, with their source: chunk by chunk (PullRequestChildren) up to
+    /// <see cref="WholeSourceAbove"/> pull requests of a source, else the whole source in the order the rows lie. Only
+    /// the earliest of each pull request's records is kept, which no order changes, and a scan of the table costs less
+    /// than walking the (source, pull_request_id) index and fetching each row.
+    /// </summary>
+    private static async IAsyncEnumerable<(string Source, ColumnBatch Batch)> ChildrenAsync(
+        IStore store,
+        EntityMap map,
+        IReadOnlyList<string> columns,
+        IReadOnlyList<(string Source, string Id)> wanted,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var bySource in wanted.GroupBy(pr => pr.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var batches = bySource.Count() > WholeSourceAbove
+                ? store.ReadColumnsAsync(map, columns, StoreQuery.All.Where("source", bySource.Key).InAnyOrder(), cancellationToken)
+                    .Select(batch => (bySource.Key, batch))
+                : PullRequestChildren.ReadColumnsAsync(store, map, columns, [.. bySource], int.MaxValue, cancellationToken);
+            await foreach (var item in batches.WithCancellation(cancellationToken))
+            {
+                yield return item;
+            }
+        }
+    }
+
     /// <summary>The columns of a selected pull request that the lead time uses.</summary>
     private sealed record MergedPullRequest(
         string Source,
         string Id,
-        string Repository,
         string Author,
         Person? AuthorPerson,
         DateTimeOffset CreatedAt,
-        DateTimeOffset MergedAt);
+        DateTimeOffset MergedAt,
+        ProductionDeployment Deployment);
 }

@@ -1,6 +1,5 @@
 using Analytics.Signals.Attribution;
 using Analytics.Signals.Series;
-using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Dora;
 
@@ -24,17 +23,17 @@ public sealed class RecoveryTime : ISignal
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var attribution = await IncidentAttribution.LoadAsync(request, cancellationToken);
+        var attributed = await AttributedIncidents.LoadAsync(request, cancellationToken);
         var collectors = WindowedValues.PerTeam(request);
-        await foreach (var incident in request.Store.ReadAsync(Entities.Incidents, null, cancellationToken))
+        foreach (var (incident, cause) in attributed.Incidents)
         {
             // An explicit link may name a staging deployment: it caused the incident, but recovery from a failed
             // deployment is a production measure.
-            if (incident.ResolvedAt is { } resolved && attribution.Attribute(incident) is { } cause
-                && request.IsProduction(cause.Deployment.Environment)
-                && (request.OwnerOf(cause.Deployment.Repository) ?? request.TeamOfService(incident.Service)) is { } team)
+            if (incident.ResolvedAt is { } resolved && cause >= 0
+                && attributed.Deployments[cause] is var deployment && request.IsProduction(deployment.Environment)
+                && (request.OwnerOf(deployment.Repository) ?? request.TeamOfService(incident.Service)) is { } team)
             {
-                collectors[team.Id].Add(resolved, Math.Max(0, (resolved - cause.DeployedAt).TotalSeconds));
+                collectors[team.Id].Add(resolved, Math.Max(0, (resolved - deployment.DeployedAt).TotalSeconds));
             }
         }
 

@@ -25,6 +25,17 @@ internal sealed class WindowedValues
     public static WindowedValues ForTeam(SignalRequest request, Domain.People.Team team) =>
         new(TimeWindow.Covering(request.From, request.To, request.Granularity, team.TimeZone).ToList());
 
+    /// <summary>
+    /// From the earliest start to the latest end of the request's teams' windows: every instant an observation may be
+    /// kept at (a period read needs nothing outside it); empty (start after end) without teams.
+    /// </summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) Span(SignalRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var windows = request.Teams.SelectMany(t => TimeWindow.Covering(request.From, request.To, request.Granularity, t.TimeZone)).ToList();
+        return windows.Count == 0 ? (DateTimeOffset.MaxValue, DateTimeOffset.MinValue) : (windows.Min(w => w.Start), windows.Max(w => w.End));
+    }
+
     /// <summary>The windows.</summary>
     public IReadOnlyList<TimeWindow> Windows => _windows;
 

@@ -1,5 +1,4 @@
 using Analytics.Domain.Common;
-using Analytics.Domain.Delivery;
 using Analytics.Domain.People;
 using Analytics.Signals.Dora;
 
@@ -20,27 +19,27 @@ public sealed class FirstDeploymentAfterTests
         for (var round = 0; round < 20; round++)
         {
             var deployments = Enumerable.Range(0, random.Next(0, 60))
-                .Select(i => (Deployment(i), Web, T0.AddHours(random.Next(0, 100))))
+                .Select(i => Deployment(i, T0.AddHours(random.Next(0, 100))))
                 .ToList();
             var lookup = new FirstDeploymentAfter(deployments);
             for (var hour = -1; hour <= 101; hour++)
             {
                 var instant = T0.AddHours(hour).AddMinutes(random.Next(0, 2) * 30);
-                var expected = deployments.FirstOrDefault(d => d.Item3 >= instant);
+                ProductionDeployment? expected = deployments.FindIndex(d => d.At >= instant) is var i and >= 0 ? deployments[i] : null;
                 lookup.Find(instant).Should().Be(expected, $"round {round}, {instant:u}");
             }
         }
     }
 
     [Fact]
-    public void Find_NoneLiveAfter_IsTheDefault()
+    public void Find_NoneLiveAfter_IsNull()
     {
-        var lookup = new FirstDeploymentAfter([(Deployment(1), Web, T0)]);
+        var lookup = new FirstDeploymentAfter([Deployment(1, T0)]);
 
-        lookup.Find(T0.AddTicks(1)).Deployment.Should().BeNull();
-        lookup.Find(T0).Deployment!.SourceId.Should().Be("1");
+        lookup.Find(T0.AddTicks(1)).Should().BeNull();
+        lookup.Find(T0)!.Value.SourceId.Should().Be("1");
     }
 
-    private static Deployment Deployment(int id) =>
-        new("github", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "acme/web", "production", DeploymentStatus.Success, "abc", "main", T0, null, "web");
+    private static ProductionDeployment Deployment(int id, DateTimeOffset at) =>
+        new("github", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "acme/web", Web, at);
 }

@@ -266,7 +266,7 @@ public abstract class ColumnarReviewReadTests : IAsyncLifetime
         const string name = "dora.lead_time";
         var since = request.From - ProductionDeployments.LookBack;
         var deployments = (await ProductionDeployments.LoadAsync(request, since, default))
-            .GroupBy(d => d.Deployment.Repository, StringComparer.OrdinalIgnoreCase)
+            .GroupBy(d => d.Repository, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
 
         var merged = new Dictionary<string, PullRequest>(StringComparer.Ordinal);
@@ -307,7 +307,7 @@ public abstract class ColumnarReviewReadTests : IAsyncLifetime
         {
             var mergedAt = pr.MergedAt!.Value;
             var deployment = deployments[pr.Repository].FirstOrDefault(d => d.At >= mergedAt);
-            if (deployment.Deployment is null)
+            if (deployment.Repository is null)
             {
                 continue;
             }
