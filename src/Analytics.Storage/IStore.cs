@@ -27,7 +27,10 @@ public interface IStore : IAsyncDisposable
     /// needed. Ordered as <see cref="ReadValuesAsync"/> orders, unless the query says <see cref="StoreQuery.InAnyOrder"/>.
     /// </summary>
     /// <param name="map">The entity.</param>
-    /// <param name="columns">The columns to read, by name.</param>
+    /// <param name="columns">
+    /// The columns to read, by name; besides the map's, <c>changed_at</c> (when the record was last written, an instant),
+    /// which queries can also filter on.
+    /// </param>
     /// <param name="query">Which records, in which order.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="ArgumentException">A column is not the entity's.</exception>

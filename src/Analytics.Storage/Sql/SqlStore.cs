@@ -242,11 +242,17 @@ internal sealed class SqlStore : IStore
         command.Parameters.Add(parameter);
     }
 
+    /// <summary>
+    /// When a record was last written, a column of every table though of no map: readable and filterable by name, so a
+    /// reader can find what changed since it last looked (the truck factor's snapshots do).
+    /// </summary>
+    private static readonly Column ChangedAt = new("changed_at", ColumnKind.Instant, false, false, null, "When the record was last written.");
+
     private static Column ColumnOf(EntityMap map, string name)
     {
         var index = map.IndexOf(name);
-        return index >= 0
-            ? map.Columns[index]
+        return index >= 0 ? map.Columns[index]
+            : name == ChangedAt.Name ? ChangedAt
             : throw new ArgumentException($"{map.Name} has no column '{name}'", nameof(name));
     }
 
