@@ -32,9 +32,10 @@ public sealed partial class AuthorshipLedger
     /// </summary>
     internal string ExportState()
     {
-        using var bytes = new MemoryStream();
-        using (var zip = new ZLibStream(bytes, CompressionLevel.Fastest, leaveOpen: true))
-        using (var writer = new BinaryWriter(zip, Encoding.UTF8))
+        // Written whole, then compressed in one call: a BinaryWriter's many small writes straight into the compressor
+        // (and a reader's small reads out of it) cost more than the (de)compression itself.
+        using var raw = new MemoryStream();
+        using (var writer = new BinaryWriter(raw, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(StateMagic);
             writer.Write(Commits);
@@ -67,6 +68,12 @@ public sealed partial class AuthorshipLedger
             }
         }
 
+        using var bytes = new MemoryStream();
+        using (var zip = new ZLibStream(bytes, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            zip.Write(raw.GetBuffer(), 0, (int)raw.Length);
+        }
+
         return Convert.ToBase64String(bytes.GetBuffer(), 0, (int)bytes.Length);
     }
 
@@ -82,8 +89,14 @@ public sealed partial class AuthorshipLedger
         ArgumentNullException.ThrowIfNull(state);
         try
         {
-            using var zip = new ZLibStream(new MemoryStream(Convert.FromBase64String(state)), CompressionMode.Decompress);
-            using var reader = new BinaryReader(zip, new UTF8Encoding(false, throwOnInvalidBytes: true));
+            using var raw = new MemoryStream();
+            using (var zip = new ZLibStream(new MemoryStream(Convert.FromBase64String(state)), CompressionMode.Decompress))
+            {
+                zip.CopyTo(raw);
+            }
+
+            raw.Position = 0;
+            using var reader = new BinaryReader(raw, new UTF8Encoding(false, throwOnInvalidBytes: true));
             if (reader.ReadInt32() != StateMagic)
             {
                 return null;
@@ -126,7 +139,7 @@ public sealed partial class AuthorshipLedger
             }
 
             // Trailing bytes mean the state is not what this format wrote.
-            return reader.Read() < 0 ? ledger : null;
+            return raw.Position == raw.Length ? ledger : null;
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException or DecoderFallbackException or IOException)
         {

@@ -99,8 +99,8 @@ internal static class LedgerSnapshots
 
         // Deleted or rewritten rows leave fewer rows changed up to the high-water mark; rows written late by a
         // transaction that began before it, more. The counts read the (repository, changed_at) indexes only.
-        if (await CountAsync(store, Entities.Commits, repository.Before("changed_at", afterHighWater), cancellationToken) != snapshot.CommitRows
-            || await CountAsync(store, Entities.FileChanges, repository.Before("changed_at", afterHighWater), cancellationToken) != snapshot.FileRows)
+        if (await store.CountAsync(Entities.Commits, repository.Before("changed_at", afterHighWater), cancellationToken) != snapshot.CommitRows
+            || await store.CountAsync(Entities.FileChanges, repository.Before("changed_at", afterHighWater), cancellationToken) != snapshot.FileRows)
         {
             return null;
         }
@@ -213,17 +213,6 @@ internal static class LedgerSnapshots
 
         await writer.UpsertAsync(Entities.AuthorshipSnapshots, [snapshot], cancellationToken);
         await writer.CommitAsync(cancellationToken);
-    }
-
-    private static async Task<long> CountAsync(IStore store, EntityMap map, StoreQuery query, CancellationToken cancellationToken)
-    {
-        var count = 0L;
-        await foreach (var batch in store.ReadColumnsAsync(map, ["changed_at"], query.InAnyOrder(), cancellationToken))
-        {
-            count += batch.Count;
-        }
-
-        return count;
     }
 
     private static DateTimeOffset Later(DateTimeOffset instant, long ticks) =>
