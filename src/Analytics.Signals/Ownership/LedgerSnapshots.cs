@@ -19,6 +19,13 @@ internal static class LedgerSnapshots
     /// </summary>
     public static readonly string Variant = $"avelino-2016/{AuthorshipLedger.StateFormat}";
 
+    /// <summary>
+    /// The snapshot is moved on once the commits after it reach this share of those in it: writing it costs about what
+    /// reading it does (its whole state), while the commits after it cost a few rows each, so a small batch is applied
+    /// and left for the next computation to apply again until enough accumulate.
+    /// </summary>
+    public const double RewriteShare = 0.05;
+
     // Both stores keep instants to the microsecond: "after t" is "at or after t + 1 µs".
     private static readonly TimeSpan Resolution = TimeSpan.FromTicks(10);
 
@@ -176,9 +183,9 @@ internal static class LedgerSnapshots
         shas.Sort(StringComparer.Ordinal);
         var commitsBefore = ledger.Commits;
         await StoredHistory.ReadIntoAsync(store, snapshot.Repository, before, ledger, cancellationToken, shas);
-        if (ledger.Commits == commitsBefore || ledger.LastCommit is not { } last)
+        if (ledger.Commits - commitsBefore < Math.Max(1, commitsBefore * RewriteShare) || ledger.LastCommit is not { } last)
         {
-            // Only merges (no file changes) came: nothing to move the snapshot for.
+            // Only merges (no file changes), or too few commits to be worth writing the whole state again.
             return (ledger, null);
         }
 

@@ -87,6 +87,15 @@ public abstract class LedgerSnapshotTests : IAsyncLifetime
         await CheckAsync(first.AddDays(-20), "as of an instant before the snapshot");
         (await SnapshotAsync()).Should().Be(advanced);
 
+        // A batch below LedgerSnapshots.RewriteShare: applied, and the snapshot left as it was for the next to apply again.
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var small = Extra("0000000000000000000000000000000000000003", "Newcomer", "newcomer@example.com", second.AddDays(1),
+            Change(FileChangeKind.Modified, "src/new/one.cs"));
+        await WriteAsync([small.Commit], small.Files);
+        await CheckAsync(second.AddDays(2), "a small batch");
+        await CheckAsync(second.AddDays(3), "the small batch applied again");
+        (await SnapshotAsync()).Should().Be(advanced);
+
         // The late commit (committed before the watermark, stored after it) and the rest of the history: rebuilt.
         _time.Advance(TimeSpan.FromMinutes(1));
         await WriteAsync(commits.Where(c => c.CommittedAt >= second).Append(late), files.Where(f => f.Sha == late.Sha || committedAt[f.Sha] >= second));
