@@ -27,7 +27,10 @@ public interface IStore : IAsyncDisposable
     /// needed. Ordered as <see cref="ReadValuesAsync"/> orders, unless the query says <see cref="StoreQuery.InAnyOrder"/>.
     /// </summary>
     /// <param name="map">The entity.</param>
-    /// <param name="columns">The columns to read, by name.</param>
+    /// <param name="columns">
+    /// The columns to read, by name; besides the map's, <c>changed_at</c> (when the record was last written, an instant),
+    /// which queries can also filter on.
+    /// </param>
     /// <param name="query">Which records, in which order.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="ArgumentException">A column is not the entity's.</exception>
@@ -39,6 +42,25 @@ public interface IStore : IAsyncDisposable
 
     /// <summary>Counts the records of an entity.</summary>
     Task<long> CountAsync(EntityMap map, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts the records of an entity that match <paramref name="query"/> (its order is ignored). The store counts in
+    /// SQL; the default, for wrappers, counts the rows of a one-column read.
+    /// </summary>
+    /// <param name="map">The entity.</param>
+    /// <param name="query">Which records; filters may name <c>changed_at</c> as <see cref="ReadColumnsAsync"/> allows.</param>
+    /// <param name="cancellationToken">Cancels the count.</param>
+    async Task<long> CountAsync(EntityMap map, StoreQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var count = 0L;
+        await foreach (var batch in ReadColumnsAsync(map, [map.KeyColumns[0].Name], query.InAnyOrder(), cancellationToken))
+        {
+            count += batch.Count;
+        }
+
+        return count;
+    }
 
     /// <summary>Reads a source's sync cursor for a scope (a repository, a project), or null when it never synced.</summary>
     Task<string?> GetCursorAsync(string source, string scope, CancellationToken cancellationToken);

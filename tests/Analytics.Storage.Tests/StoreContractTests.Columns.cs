@@ -125,6 +125,33 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task ReadColumnsAndCount_ChangedAt_ReadAndFilterWhenRecordsWereWritten()
+    {
+        await using var store = await OpenStoreAsync();
+        var template = SampleRecords.Full.OfType<TestResult>().First();
+        var first = Time.GetUtcNow();
+        await WriteAsync(store, Enumerable.Range(0, 3).Select(n => template with { RunId = $"a{n}" }).ToList());
+        Time.Advance(TimeSpan.FromHours(1));
+        var second = Time.GetUtcNow();
+        await WriteAsync(store, Enumerable.Range(0, 2).Select(n => template with { RunId = $"b{n}" }).ToList());
+
+        var written = new List<(string Run, long Ticks)>();
+        await foreach (var batch in store.ReadColumnsAsync(Entities.TestResults, ["run_id", "changed_at"], StoreQuery.All.Since("changed_at", second), default))
+        {
+            for (var row = 0; row < batch.Count; row++)
+            {
+                written.Add((batch.Strings[batch.Codes(0)[row]], batch.Ticks(1)[row]));
+            }
+        }
+
+        // Three records written at the first instant, two an hour later; each filter keeps its side.
+        written.Should().Equal(("b0", second.UtcTicks), ("b1", second.UtcTicks));
+        (await store.CountAsync(Entities.TestResults, StoreQuery.All.Before("changed_at", second), default)).Should().Be(3);
+        (await store.CountAsync(Entities.TestResults, StoreQuery.All.Since("changed_at", first).Where("run_id", "b1"), default)).Should().Be(1);
+        (await store.CountAsync(Entities.TestResults, StoreQuery.All.Where("repository", "elsewhere"), default)).Should().Be(0);
+    }
+
+    [Fact]
     public async Task ReadColumns_UnknownColumn_IsRefusedNamingIt()
     {
         await using var store = await OpenStoreAsync();

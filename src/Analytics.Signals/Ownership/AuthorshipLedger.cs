@@ -22,7 +22,7 @@ namespace Analytics.Signals.Ownership;
 /// paths no person ever changed are not counted.
 /// </para>
 /// </summary>
-public sealed class AuthorshipLedger
+public sealed partial class AuthorshipLedger
 {
     private readonly TruckFactorOptions _options;
     private readonly DateTimeOffset _asOf;
@@ -57,13 +57,13 @@ public sealed class AuthorshipLedger
     public void Add(AuthoredCommit commit)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        Commits++;
+        Counted(commit.Sha, commit.CommittedAt);
         if (commit.Files.Count == 0)
         {
             return;
         }
 
-        var account = AccountIndexOf(commit.Account, commit.AuthorName);
+        var account = AccountIndexOf(commit.Account, commit.AuthorName, commit.Sha);
         var weight = WeightOf(commit.AuthoredAt);
         foreach (var change in commit.Files)
         {
@@ -79,19 +79,29 @@ public sealed class AuthorshipLedger
     /// Counts one commit without its changes, for a reader that feeds the changes through <see cref="Apply"/> itself
     /// (<see cref="StoredHistory"/>): what <see cref="Add"/> does before its loop.
     /// </summary>
-    internal void CountCommit() => Commits++;
+    internal void CountCommit(string sha, DateTimeOffset committedAt) => Counted(sha, committedAt);
+
+    /// <summary>
+    /// Whether first sights are ranked by commit hash rather than by arrival: set by <see cref="StoredHistory"/>, which
+    /// feeds commits in hash order, so that a ledger restored from a snapshot and advanced by later commits (whose hashes
+    /// fall anywhere) names people as the ledger fed the whole history in hash order does.
+    /// </summary>
+    internal bool RanksBySha { get; set; }
 
     /// <summary>The index of an account, registering it (and the name it was recorded under) on first sight.</summary>
-    internal int AccountIndexOf(string account, string name)
+    /// <param name="account">The git account.</param>
+    /// <param name="name">The author name of the commit.</param>
+    /// <param name="sha">The commit's hash: with <see cref="RanksBySha"/>, the smallest hash an account or name is seen at ranks it.</param>
+    internal int AccountIndexOf(string account, string name, string sha)
     {
         if (!_accountIndex.TryGetValue(account, out var index))
         {
             index = _accounts.Count;
             _accountIndex[account] = index;
-            _accounts.Add(new AccountState(account));
+            _accounts.Add(new AccountState(account, sha));
         }
 
-        _accounts[index].Saw(name);
+        _accounts[index].Saw(name, sha, RanksBySha);
         return index;
     }
 
@@ -290,8 +300,12 @@ public sealed class AuthorshipLedger
 
         var groups = new List<(List<int> Members, Contributor Contributor)>();
         var contributorOf = new int[_accounts.Count];
-        foreach (var group in Enumerable.Range(0, _accounts.Count).GroupBy(Find))
+        var order = RanksBySha
+            ? Enumerable.Range(0, _accounts.Count).OrderBy(i => _accounts[i].FirstSha, StringComparer.Ordinal).ToArray()
+            : Enumerable.Range(0, _accounts.Count).ToArray();
+        foreach (var group in order.GroupBy(Find))
         {
+            // Members in order of first sight, which picks the name shown when no configured person names them.
             var members = group.ToList();
             if (members.Any(i => people[i]?.IsBot == true))
             {
@@ -321,23 +335,58 @@ public sealed class AuthorshipLedger
         return (contributors, contributorOf);
     }
 
-    /// <summary>A git account and the distinct names it was recorded under.</summary>
-    private sealed class AccountState(string account)
+    /// <summary>
+    /// A git account and the distinct names it was recorded under, each with the hash it was first seen at (the
+    /// smallest, when ranked by hash).
+    /// </summary>
+    private sealed class AccountState(string account, string firstSha)
     {
-        private readonly List<string> _names = [];
+        private readonly List<(string Name, string Sha)> _names = [];
 
         public string Account { get; } = account;
 
-        public IReadOnlyList<string> Names => _names;
+        public string FirstSha { get; private set; } = firstSha;
 
-        public string FirstName => _names.Count > 0 ? _names[0] : "";
+        public IEnumerable<string> Names => _names.Select(n => n.Name);
 
-        public void Saw(string name)
+        public IReadOnlyList<(string Name, string Sha)> NamesSeen => _names;
+
+        public string FirstName => _names.Count == 0 ? "" : _names[0].Name;
+
+        /// <summary>Adds a name as a snapshot holds it (distinct, in order).</summary>
+        public void Restore(string name, string sha) => _names.Add((name, sha));
+
+        public void Saw(string name, string sha, bool bySha)
         {
-            var trimmed = name.Trim();
-            if (trimmed.Length > 0 && !_names.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
+            if (bySha && string.CompareOrdinal(sha, FirstSha) < 0)
             {
-                _names.Add(trimmed);
+                FirstSha = sha;
+            }
+
+            var trimmed = name.Trim();
+            if (trimmed.Length == 0)
+            {
+                return;
+            }
+
+            var known = _names.FindIndex(n => string.Equals(n.Name, trimmed, StringComparison.OrdinalIgnoreCase));
+            if (known < 0)
+            {
+                _names.Add((trimmed, sha));
+            }
+            else if (bySha && string.CompareOrdinal(sha, _names[known].Sha) < 0)
+            {
+                // Seen earlier in hash order (a commit applied after a snapshot): its spelling is the one kept.
+                _names[known] = (trimmed, sha);
+            }
+            else
+            {
+                return;
+            }
+
+            if (bySha)
+            {
+                _names.Sort((a, b) => string.CompareOrdinal(a.Sha, b.Sha));
             }
         }
     }
@@ -388,6 +437,54 @@ public sealed class AuthorshipLedger
                 Alive = alive;
             }
         }
+
+        /// <summary>Writes everything the path holds (see <see cref="Read"/>).</summary>
+        public void Write(BinaryWriter writer)
+        {
+            writer.Write((byte)((_observed ? 1 : 0) | (Alive ? 2 : 0)));
+            writer.Write(_lastEvent.UtcTicks);
+            writer.Write(Sources.Count);
+            foreach (var source in Sources)
+            {
+                writer.Write(source);
+            }
+
+            writer.Write(_contributions?.Count ?? 0);
+            foreach (var (account, contribution) in Contributions)
+            {
+                writer.Write(account);
+                contribution.Write(writer);
+            }
+        }
+
+        /// <summary>Reads what <see cref="Write"/> wrote, checking indexes against the ledger's sizes.</summary>
+        /// <exception cref="InvalidDataException">The data is not a path's state.</exception>
+        public static PathState Read(BinaryReader reader, int accounts, int paths)
+        {
+            var state = new PathState();
+            var flags = reader.ReadByte();
+            state._observed = (flags & 1) != 0;
+            state.Alive = (flags & 2) != 0;
+            state._lastEvent = new DateTimeOffset(Snapshot.Ticks(reader.ReadInt64()), TimeSpan.Zero);
+            var sources = Snapshot.Count(reader, paths);
+            for (var i = 0; i < sources; i++)
+            {
+                state.RenamedFrom(Snapshot.Index(reader, paths));
+            }
+
+            var contributions = Snapshot.Count(reader, accounts);
+            for (var i = 0; i < contributions; i++)
+            {
+                var account = Snapshot.Index(reader, accounts);
+                state._contributions ??= [];
+                if (!state._contributions.TryAdd(account, AuthorshipLedger.Contribution.Read(reader)))
+                {
+                    throw new InvalidDataException($"account {account} is listed twice on a path");
+                }
+            }
+
+            return state;
+        }
     }
 
     /// <summary>What one account did to one path: whether it added it, and its deliveries (weighted under decay).</summary>
@@ -416,6 +513,27 @@ public sealed class AuthorshipLedger
         }
 
         private void Touch(DateTimeOffset at) => LastChange = at > LastChange ? at : LastChange;
+
+        public void Write(BinaryWriter writer)
+        {
+            writer.Write(Added);
+            writer.Write(AddWeight);
+            writer.Write(Deliveries);
+            writer.Write(LastChange.UtcTicks);
+        }
+
+        /// <exception cref="InvalidDataException">A value is out of its range.</exception>
+        public static Contribution Read(BinaryReader reader)
+        {
+            var contribution = new Contribution
+            {
+                Added = reader.ReadBoolean(),
+                AddWeight = Snapshot.Weight(reader.ReadDouble()),
+                Deliveries = Snapshot.Weight(reader.ReadDouble()),
+                LastChange = new DateTimeOffset(Snapshot.Ticks(reader.ReadInt64()), TimeSpan.Zero),
+            };
+            return contribution;
+        }
     }
 
     /// <summary>A contributor's contributions summed over a file's paths.</summary>

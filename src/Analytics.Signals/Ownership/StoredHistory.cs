@@ -15,41 +15,78 @@ namespace Analytics.Signals.Ownership;
 /// </summary>
 internal static class StoredHistory
 {
-    private static readonly string[] CommitColumns = ["sha", "author_name", "author_email", "authored_at", "committed_at"];
+    private static readonly string[] CommitColumns = ["sha", "author_name", "author_email", "authored_at", "committed_at", "changed_at"];
     private const int CommitSha = 0;
     private const int CommitAuthorName = 1;
     private const int CommitAuthorEmail = 2;
     private const int CommitAuthoredAt = 3;
     private const int CommitCommittedAt = 4;
+    private const int CommitChangedAt = 5;
 
-    private static readonly string[] FileColumns = ["sha", "path", "old_path", "kind"];
+    private static readonly string[] FileColumns = ["sha", "path", "old_path", "kind", "changed_at"];
     private const int FileSha = 0;
     private const int FilePath = 1;
     private const int FileOldPath = 2;
     private const int FileKind = 3;
+    private const int FileChangedAt = 4;
+
+    /// <summary>How many hashes one read asks for when only some commits are read.</summary>
+    private const int ShasPerRead = 500;
 
     /// <summary>
     /// Adds to <paramref name="ledger"/> the commits of <paramref name="repository"/> committed before
     /// <paramref name="before"/> that changed files (merges, without file changes, are left out), with their files.
     /// </summary>
+    /// <param name="store">The store.</param>
+    /// <param name="repository">The repository.</param>
+    /// <param name="before">Commits committed at or after it are left out.</param>
+    /// <param name="ledger">The ledger to feed.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="shas">
+    /// Only these commits (sorted ordinally, each once), read a few hundred at a time: the commits after a snapshot.
+    /// Null reads the whole history.
+    /// </param>
+    /// <returns>The rows read, and the latest <c>changed_at</c> among them.</returns>
     /// <remarks>File changes whose commit is not in the store (or is committed later) are skipped.</remarks>
     /// <exception cref="ArgumentException">A stored rename has no old path.</exception>
-    public static async Task ReadIntoAsync(
+    public static async Task<HistoryRows> ReadIntoAsync(
         IStore store,
         string repository,
         DateTimeOffset before,
         AuthorshipLedger ledger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyList<string>? shas = null)
     {
         // Key order (repository, sha[, path]) on both reads: the join below needs it, and the ledger's sums follow it.
         var query = StoreQuery.All.Where("repository", repository);
+        if (shas is null)
+        {
+            return await JoinAsync(store, query, before, new Feed(ledger, repository), cancellationToken);
+        }
+
+        var rows = new HistoryRows(0, 0, null);
+        var feed = new Feed(ledger, repository);
+        for (var i = 0; i < shas.Count; i += ShasPerRead)
+        {
+            var chunk = shas.Skip(i).Take(ShasPerRead).Cast<object>().ToList();
+            rows = rows.Plus(await JoinAsync(store, query.WhereIn("sha", chunk), before, feed, cancellationToken));
+        }
+
+        return rows;
+    }
+
+    private static async Task<HistoryRows> JoinAsync(IStore store, StoreQuery query, DateTimeOffset before, Feed feed, CancellationToken cancellationToken)
+    {
         await using var commits = new CommitCursor(
             store.ReadColumnsAsync(Entities.Commits, CommitColumns, query, cancellationToken).GetAsyncEnumerator(cancellationToken));
-        var feed = new Feed(ledger, repository);
         var sha = StringTable.Null;
         var joined = false;
+        var files = 0;
+        var highWater = long.MinValue;
         await foreach (var batch in store.ReadColumnsAsync(Entities.FileChanges, FileColumns, query, cancellationToken))
         {
+            files += batch.Count;
+            highWater = Math.Max(highWater, Max(batch.Ticks(FileChangedAt)));
             for (var row = 0; row < batch.Count;)
             {
                 // One commit's files are consecutive; they may go on in the next batch (codes are the whole read's).
@@ -72,6 +109,22 @@ internal static class StoredHistory
                 row = end;
             }
         }
+
+        // The commits after the last one with files, so that the rows and the high-water mark cover the whole read.
+        await commits.DrainAsync();
+        highWater = Math.Max(highWater, commits.HighWater);
+        return new HistoryRows(commits.Rows, files, highWater == long.MinValue ? null : new DateTimeOffset(highWater, TimeSpan.Zero));
+    }
+
+    private static long Max(ReadOnlySpan<long> values)
+    {
+        var max = long.MinValue;
+        foreach (var value in values)
+        {
+            max = Math.Max(max, value);
+        }
+
+        return max;
     }
 
     /// <summary>The first row after <paramref name="start"/> whose commit differs from its, or the batch's end.</summary>
@@ -106,13 +159,13 @@ internal static class StoredHistory
             _sha = commit.Sha;
             _authoredAt = commit.AuthoredAt;
             _committedAt = commit.CommittedAt;
-            ledger.CountCommit();
+            ledger.CountCommit(_sha, _committedAt);
             var codes = commit.AuthorCodes;
             if (!_accounts.TryGetValue(codes, out _account))
             {
                 // A repeated (name, e-mail) pair would only find the same account and see the same name again.
                 var (name, email) = commit.Author;
-                _account = ledger.AccountIndexOf(AuthoredCommit.AccountOf(name, email), name);
+                _account = ledger.AccountIndexOf(AuthoredCommit.AccountOf(name, email), name, _sha);
                 _accounts.Add(codes, _account);
             }
 
@@ -195,6 +248,12 @@ internal static class StoredHistory
 
                     _batch = batches.Current;
                     _row = 0;
+                    Rows += _batch.Count;
+                    foreach (var changedAt in _batch.Ticks(CommitChangedAt))
+                    {
+                        HighWater = Math.Max(HighWater, changedAt);
+                    }
+
                     continue;
                 }
 
@@ -205,6 +264,23 @@ internal static class StoredHistory
                 }
 
                 _row++;
+            }
+        }
+
+        /// <summary>How many commit rows were read so far.</summary>
+        public int Rows { get; private set; }
+
+        /// <summary>The latest <c>changed_at</c> (UTC ticks) of the rows read so far; <see cref="long.MinValue"/> before any.</summary>
+        public long HighWater { get; private set; } = long.MinValue;
+
+        /// <summary>Reads the rest of the commits, only to count them.</summary>
+        public async ValueTask DrainAsync()
+        {
+            _row = int.MaxValue;
+            while (!_done)
+            {
+                await SeekAsync("");
+                _row = int.MaxValue;
             }
         }
 

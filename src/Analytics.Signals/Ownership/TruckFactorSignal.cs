@@ -60,8 +60,8 @@ public sealed class TruckFactorSignal : ISignal
             {
                 if (!maps.TryGetValue(repository, out var map))
                 {
-                    var ledger = new AuthorshipLedger(_options, request.To);
-                    await StoredHistory.ReadIntoAsync(request.Store, repository, request.To, ledger, cancellationToken);
+                    // From the snapshot the last computation left and the commits after it, when it fits.
+                    var ledger = await LedgerSnapshots.ReadAsync(request.Store, repository, request.To, _options, cancellationToken);
 
                     map = ledger.Build(account => request.People.Find("git", account));
                     maps[repository] = map;

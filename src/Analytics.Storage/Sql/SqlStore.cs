@@ -165,7 +165,8 @@ internal sealed class SqlStore : IStore
             : " ORDER BY " + string.Join(", ", orderColumns.Concat(map.KeyColumns.Select(c => c.Name).Where(k => !orderColumns.Contains(k))));
         // A read over a large store may wait long for its first row (a sort, a cold cache); the caller's cancellation ends it.
         command.CommandTimeout = 0;
-        command.CommandText = $"SELECT {string.Join(", ", columns.Select(c => c.Name))} FROM {map.Table}"
+        // No columns: a count of the matching records.
+        command.CommandText = $"SELECT {(columns.Count == 0 ? "COUNT(*)" : string.Join(", ", columns.Select(c => c.Name)))} FROM {map.Table}"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
             + order;
     }
@@ -177,6 +178,17 @@ internal sealed class SqlStore : IStore
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM {map.Table}";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc />
+    public async Task<long> CountAsync(EntityMap map, StoreQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        PrepareSelect(_dialect, command, map, [], query.InAnyOrder());
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
