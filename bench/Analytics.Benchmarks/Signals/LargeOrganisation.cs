@@ -41,13 +41,16 @@ internal static class LargeOrganisation
     }
 
     /// <summary>
-    /// The new batch of the incremental measurement: one more copy (owner <c>orgnew</c>) of the last 60 days, sized to
-    /// about 1 % of the organisation's pull requests (and so of its CI runs and test results).
+    /// The new batch of the incremental measurement: one more copy (owner <c>orgnew</c>, or <c>orgnew&lt;N&gt;</c> for batch
+    /// number N from 2) of the last 60 days, sized to about 1 % of the organisation's pull requests (and so of its CI runs
+    /// and test results). Writing a batch twice changes nothing, so a kept store measures a new batch with a new number.
     /// </summary>
-    public static SimulationOptions Batch(double scale, int seed)
+    public static SimulationOptions Batch(double scale, int seed, int number = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
         var simulatorScale = scale * PullRequestsAtScaleOne / SimulatorPullRequests;
-        return new SimulationOptions { End = End, Days = 60, Scale = Math.Max(0.01, simulatorScale * 0.01 * 365 / 60), Seed = seed + 1_000, Owner = "orgnew" };
+        var owner = number == 1 ? "orgnew" : string.Create(CultureInfo.InvariantCulture, $"orgnew{number}");
+        return new SimulationOptions { End = End, Days = 60, Scale = Math.Max(0.01, simulatorScale * 0.01 * 365 / 60), Seed = seed + 1_000 + number - 1, Owner = owner };
     }
 
     /// <summary>The GitHub owner of copy <paramref name="k"/> (from 1).</summary>

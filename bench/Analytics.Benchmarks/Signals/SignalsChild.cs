@@ -29,13 +29,14 @@ internal static class SignalsChild
         var scope = what is "signal" or "all" or "cached" ? ScopeOf(args.Word("a scope")) : SignalScope.OrgYear;
         var scale = SignalsCommand.ScaleOption(args);
         var seed = args.IntOption("--seed", BenchData.DefaultSeed, 0, int.MaxValue);
+        var batchNumber = args.IntOption("--batch", 1, 1, 1_000);
         args.RejectRest();
 
         var target = Environment.GetEnvironmentVariable(SingleMeasurement.TargetVariable)
             ?? throw new UsageException($"{Command} needs the store's target in {SingleMeasurement.TargetVariable}");
         await using var store = await Store.OpenAsync(new StoreLocation(kind, target), time, cancellationToken);
         var copies = LargeOrganisation.Copies(scale, seed);
-        var batch = LargeOrganisation.Batch(scale, seed);
+        var batch = LargeOrganisation.Batch(scale, seed, batchNumber);
         var request = Request(store, scope is SignalScope.LatestWeek or SignalScope.OrgYearCached ? [.. copies, batch] : copies, scope);
 
         Measurement measurement;

@@ -19,7 +19,7 @@ internal static class SignalsCommand
 {
     /// <summary>The usage line for --help.</summary>
     public const string Usage =
-        "  signals [--scale 1.0] [--seed 42] [--work DIR] [--postgres CONN] [--stores sqlite,postgres] [--only a,b] [--timeout 120] [--no-per-signal] [--no-increment] [--increment-only] [--out DIR]";
+        "  signals [--scale 1.0] [--seed 42] [--work DIR] [--postgres CONN] [--stores sqlite,postgres] [--only a,b] [--timeout 120] [--no-per-signal] [--no-increment] [--increment-only] [--batch N] [--out DIR]";
 
     /// <summary>The bar the issue sets for one signal over the whole organisation.</summary>
     public static readonly TimeSpan TimeBar = TimeSpan.FromSeconds(10);
@@ -55,6 +55,7 @@ internal static class SignalsCommand
         var increment = !args.Flag("--no-increment");
         var perSignal = !args.Flag("--no-per-signal");
         var incrementOnly = args.Flag("--increment-only");
+        var batchNumber = args.IntOption("--batch", 1, 1, 1_000);
         var output = args.Option("--out") ?? Path.Combine("bench", "results");
         args.RejectRest();
         if (postgres is null && stores.Remove(StoreKind.Postgres))
@@ -75,7 +76,7 @@ internal static class SignalsCommand
             report.Generations.Add(await PrepareAsync(kind, location, scale, seed, time, cancellationToken));
             report.Sizes[kind] = await scratch.SizeAsync(location, cancellationToken);
             var serverPid = kind == StoreKind.Postgres ? await PostgresServer.FindPostmasterAsync(postgres!, cancellationToken) : null;
-            string[] common = ["--scale", SignalsChild.Text(scale), "--seed", seed.ToString(CultureInfo.InvariantCulture)];
+            string[] common = ["--scale", SignalsChild.Text(scale), "--seed", seed.ToString(CultureInfo.InvariantCulture), "--batch", batchNumber.ToString(CultureInfo.InvariantCulture)];
             if (only is null && !incrementOnly)
             {
                 // The bar: the whole catalogue over the whole organisation, in one process, as a report or rule run does it.
@@ -107,7 +108,8 @@ internal static class SignalsCommand
                     await Task.Delay(TimeSpan.FromMinutes(1.5), time, cancellationToken);
                 }
 
-                // The batch is idempotent: a second run over the same store writes the same records and changes none.
+                // The batch is idempotent: a second run over the same store writes the same records and changes none, so a
+                // kept store is measured with a new batch number (--batch N: another copy, orgnew<N>).
                 // The signal cache is warmed with the org-year of every signal before it, and asked again after it.
                 report.Rows.Add(await MeasureAsync(location, "cached", "warm", SignalScope.OrgYearCached, [SignalsChild.Command, BenchNames.Of(kind), "cached", "warm", "org-year-cached", .. common], serverPid, timeout * 10, cancellationToken));
                 report.Rows.Add(await MeasureAsync(location, "batch", "", SignalScope.LatestWeek, [SignalsChild.Command, BenchNames.Of(kind), "batch", .. common], serverPid, timeout * 10, cancellationToken));
