@@ -10,7 +10,7 @@ namespace Analytics.Signals.Tests.Flakiness;
 /// A real store seen through a window that records what was read: the number of reads per table, and for raw-value
 /// and columnar reads the repository of every row returned. A hand-written decorator, not a mock: every call goes to the store.
 /// </summary>
-internal sealed class RecordingStore(IStore inner) : IStore
+internal sealed class RecordingStore(IStore inner) : ForwardingStore(inner)
 {
     /// <summary>Reads started, by table.</summary>
     public ConcurrentDictionary<string, int> Reads { get; } = new(StringComparer.Ordinal);
@@ -18,22 +18,17 @@ internal sealed class RecordingStore(IStore inner) : IStore
     /// <summary>Rows returned by raw-value and columnar reads (those that read the repository), by table and repository.</summary>
     public ConcurrentDictionary<(string Table, string Repository), int> Rows { get; } = new();
 
-    public string Description => inner.Description;
-
-    public Task<IStoreWriter> BeginWriteAsync(CancellationToken cancellationToken) => inner.BeginWriteAsync(cancellationToken);
-
-    public IAsyncEnumerable<T> ReadAsync<T>(EntityMap<T> map, StoreQuery? query, CancellationToken cancellationToken)
-        where T : class
+    public override IAsyncEnumerable<T> ReadAsync<T>(EntityMap<T> map, StoreQuery? query, CancellationToken cancellationToken)
     {
         Reads.AddOrUpdate(map.Table, 1, (_, n) => n + 1);
-        return inner.ReadAsync(map, query, cancellationToken);
+        return Inner.ReadAsync(map, query, cancellationToken);
     }
 
-    public async IAsyncEnumerable<object?[]> ReadValuesAsync(EntityMap map, StoreQuery? query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public override async IAsyncEnumerable<object?[]> ReadValuesAsync(EntityMap map, StoreQuery? query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Reads.AddOrUpdate(map.Table, 1, (_, n) => n + 1);
         var repository = map.IndexOf("repository");
-        await foreach (var values in inner.ReadValuesAsync(map, query, cancellationToken))
+        await foreach (var values in Inner.ReadValuesAsync(map, query, cancellationToken))
         {
             if (repository >= 0)
             {
@@ -44,7 +39,7 @@ internal sealed class RecordingStore(IStore inner) : IStore
         }
     }
 
-    public async IAsyncEnumerable<ColumnBatch> ReadColumnsAsync(
+    public override async IAsyncEnumerable<ColumnBatch> ReadColumnsAsync(
         EntityMap map,
         IReadOnlyList<string> columns,
         StoreQuery? query,
@@ -52,7 +47,7 @@ internal sealed class RecordingStore(IStore inner) : IStore
     {
         Reads.AddOrUpdate(map.Table, 1, (_, n) => n + 1);
         var repository = columns.ToList().IndexOf("repository");
-        await foreach (var batch in inner.ReadColumnsAsync(map, columns, query, cancellationToken))
+        await foreach (var batch in Inner.ReadColumnsAsync(map, columns, query, cancellationToken))
         {
             if (repository >= 0)
             {
@@ -65,17 +60,4 @@ internal sealed class RecordingStore(IStore inner) : IStore
             yield return batch;
         }
     }
-
-    public Task<long> CountAsync(EntityMap map, CancellationToken cancellationToken) => inner.CountAsync(map, cancellationToken);
-
-    public Task<string?> GetCursorAsync(string source, string scope, CancellationToken cancellationToken) => inner.GetCursorAsync(source, scope, cancellationToken);
-
-    public Task<RawPayload?> GetRawPayloadAsync(string source, string requestKey, CancellationToken cancellationToken) =>
-        inner.GetRawPayloadAsync(source, requestKey, cancellationToken);
-
-    public IAsyncEnumerable<RawPayload> ReadRawPayloadsAsync(string source, CancellationToken cancellationToken) => inner.ReadRawPayloadsAsync(source, cancellationToken);
-
-    public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) => inner.GetSchemaVersionAsync(cancellationToken);
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask; // the inner store belongs to the test's fixture
 }
