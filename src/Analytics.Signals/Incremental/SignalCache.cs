@@ -63,13 +63,24 @@ public sealed class SignalCache(TimeProvider time)
 
         // The signals computed whole share the request; each common span is one request of its own (with its own shared
         // analyses, so one span's loads do not push another's out), computed one after the other.
-        var common = CommonSpans(plans);
+        // An incremental signal sharing a load with one computed whole is recomputed over the whole request, where that
+        // load is made anyway (SignalFootprints.SharedLoads); recomputing more windows than the batch reached is correct.
+        var whole = plans.Where(p => p.ComputedWhole).Select(p => p.Signal.Name).ToHashSet(StringComparer.Ordinal);
+        var alongWhole = Enumerable.Range(0, plans.Length)
+            .Where(i => plans[i].Incremental && SignalFootprints.SharedLoads.Any(g => g.Contains(plans[i].Signal.Name) && g.Any(whole.Contains)))
+            .ToHashSet();
+        var common = CommonSpans(plans, alongWhole);
+        foreach (var index in alongWhole)
+        {
+            common[index] = [(request.From, request.To)];
+        }
+
         var computed = new Dictionary<(int Index, DateTimeOffset Start, DateTimeOffset End), IReadOnlyList<Series.Series>>();
         var rounds = new List<(SignalRequest Over, List<int> Indexes)>
         {
-            (request, Enumerable.Range(0, plans.Length).Where(i => plans[i].ComputedWhole).ToList()),
+            (request, Enumerable.Range(0, plans.Length).Where(i => plans[i].ComputedWhole || alongWhole.Contains(i)).ToList()),
         };
-        foreach (var span in common.Values.SelectMany(spans => spans).Distinct().OrderBy(s => s.Start).ThenBy(s => s.End))
+        foreach (var span in common.Where(c => !alongWhole.Contains(c.Key)).SelectMany(c => c.Value).Distinct().OrderBy(s => s.Start).ThenBy(s => s.End))
         {
             rounds.Add((request.Over(span.Start, span.End), common.Where(c => c.Value.Contains(span)).Select(c => c.Key).Order().ToList()));
         }
@@ -171,10 +182,10 @@ public sealed class SignalCache(TimeProvider time)
     // all end at the period's end) share the earliest start that is at most SharedSpanStretch times as long as their own:
     // starting earlier only recomputes more windows, which is always correct (a span's first window is computed whole);
     // the end is kept, as a span must end on a window's edge.
-    private static Dictionary<int, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)>> CommonSpans(SignalCachePlan[] plans)
+    private static Dictionary<int, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)>> CommonSpans(SignalCachePlan[] plans, HashSet<int> apart)
     {
         var starts = new Dictionary<(DateTimeOffset Start, DateTimeOffset End), DateTimeOffset>();
-        var own = plans.Where(p => p.Incremental).SelectMany(p => p.Spans).Distinct();
+        var own = plans.Where((p, i) => p.Incremental && !apart.Contains(i)).SelectMany(p => p.Spans).Distinct();
         foreach (var sameEnd in own.GroupBy(s => s.End))
         {
             DateTimeOffset? shared = null;
@@ -192,7 +203,7 @@ public sealed class SignalCache(TimeProvider time)
         var common = new Dictionary<int, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)>>();
         for (var i = 0; i < plans.Length; i++)
         {
-            if (plans[i].Incremental)
+            if (plans[i].Incremental && !apart.Contains(i))
             {
                 common[i] = plans[i].Spans.Select(s => (starts[s], s.End)).Distinct().ToList();
             }
