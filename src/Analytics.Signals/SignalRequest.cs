@@ -40,7 +40,13 @@ public sealed record SignalRequest(
     /// Analyses shared by the signals computed over this request and its <c>with</c> copies (they share this object);
     /// not part of equality.
     /// </summary>
-    internal SharedAnalyses Shared { get; } = new();
+    internal SharedAnalyses Shared { get; private init; } = new();
+
+    /// <summary>
+    /// A copy over [<paramref name="from"/>, <paramref name="to"/>) with shared analyses of its own: the signal cache
+    /// computes several spans in one pass, and each span's loads must not push the others' out of the bounded cache.
+    /// </summary>
+    internal SignalRequest Over(DateTimeOffset from, DateTimeOffset to) => this with { From = from, To = to, Shared = new() };
 
     /// <summary>
     /// What <paramref name="load"/> gives for this request, loaded once however many signals computed over it (or over

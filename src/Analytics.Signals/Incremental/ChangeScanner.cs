@@ -13,13 +13,20 @@ internal static class ChangeScanner
     // Parameters per IN (…) list: well under SQLite's and PostgreSQL's limits.
     private const int LookupChunk = 500;
 
-    public static async Task<ChangedSpans> ScanAsync(IStore store, SignalFootprint footprint, DateTimeOffset since, CancellationToken cancellationToken)
+    public static Task<ChangedSpans> ScanAsync(IStore store, SignalFootprint footprint, DateTimeOffset since, CancellationToken cancellationToken) =>
+        ScanAsync(store, footprint, since, null, cancellationToken);
+
+    /// <summary>As above, taking the changed rows from <paramref name="memo"/> (shared by the signals of one pass) when it has them.</summary>
+    public static async Task<ChangedSpans> ScanAsync(
+        IStore store, SignalFootprint footprint, DateTimeOffset since, ChangedRowsMemo? memo, CancellationToken cancellationToken)
     {
         var spans = new List<(DateTimeOffset, DateTimeOffset)>();
         var rows = 0;
         foreach (var read in footprint.Reads)
         {
-            var (everything, count) = await ScanEntityAsync(store, read, footprint.RecomputedWhole, since, spans, cancellationToken);
+            // A footprint that computes whole on any change needs only the first changed row: it reads that itself.
+            var known = memo is null || footprint.RecomputedWhole || read.Reach.Kind is ReachKind.Everything ? null : await memo.GetAsync(read.Entity, since, cancellationToken);
+            var (everything, count) = await ScanEntityAsync(store, read, footprint.RecomputedWhole, since, known, spans, cancellationToken);
             rows += count;
             if (everything)
             {
@@ -31,10 +38,14 @@ internal static class ChangeScanner
     }
 
     private static async Task<(bool Everything, int Rows)> ScanEntityAsync(
-        IStore store, EntityFootprint read, bool whole, DateTimeOffset since, List<(DateTimeOffset, DateTimeOffset)> spans, CancellationToken cancellationToken)
+        IStore store, EntityFootprint read, bool whole, DateTimeOffset since, ChangedRows? known, List<(DateTimeOffset, DateTimeOffset)> spans,
+        CancellationToken cancellationToken)
     {
         var rows = 0;
-        await foreach (var deletion in store.ReadAsync(Entities.StoreDeletions, StoreQuery.All.Where("table_name", read.Entity.Table).Since("deleted_at", since), cancellationToken))
+        var deletions = known is null
+            ? store.ReadAsync(Entities.StoreDeletions, StoreQuery.All.Where("table_name", read.Entity.Table).Since("deleted_at", since), cancellationToken)
+            : AsAsync(known.Deletions);
+        await foreach (var deletion in deletions)
         {
             rows += deletion.Rows;
             // The deleted rows' latest time is not kept: they may have counted anywhere from the earliest on.
@@ -49,7 +60,8 @@ internal static class ChangeScanner
         var timeIndexes = read.TimeColumns.Select(c => Index(read.Entity, c)).ToArray();
         var viaIndex = read.Via is { } via ? Index(read.Entity, via.Column) : -1;
         var pending = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var values in store.ReadValuesAsync(read.Entity, StoreQuery.All.ChangedSince(since), cancellationToken))
+        var changed = known is null ? store.ReadValuesAsync(read.Entity, StoreQuery.All.ChangedSince(since), cancellationToken) : AsAsync(known.Rows);
+        await foreach (var values in changed)
         {
             rows++;
             if (whole || read.Reach.Kind is ReachKind.Everything)
@@ -177,6 +189,17 @@ internal static class ChangeScanner
 
         spans.Add(span);
         return true;
+    }
+
+    // The memo's rows read the way the store's are, so one loop serves both.
+    private static async IAsyncEnumerable<T> AsAsync<T>(IEnumerable<T> items)
+    {
+        foreach (var item in items)
+        {
+            yield return item;
+        }
+
+        await Task.CompletedTask;
     }
 
     private static int Index(EntityMap map, string column) =>

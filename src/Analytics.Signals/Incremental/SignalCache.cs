@@ -25,10 +25,17 @@ public sealed class SignalCache(TimeProvider time)
     public TimeSpan Margin { get; init; } = DefaultMargin;
 
     /// <summary>
+    /// How much longer than a signal's own span a shared span may be for the signal to be recomputed over it: sharing a
+    /// span shares its loads (the family reads, the flaky analysis), at the cost of recomputing a few more windows.
+    /// </summary>
+    private const int SharedSpanStretch = 2;
+
+    /// <summary>
     /// Computes <paramref name="signals"/> over <paramref name="request"/> through the cache, at most
-    /// <paramref name="parallelism"/> at once, as <see cref="SignalBatch.ComputeAsync"/> does without it: they share the
-    /// request, so a recomputed span's analysis is made once for the signals that need it (their spans are equal
-    /// requests when their footprints reach the same windows).
+    /// <paramref name="parallelism"/> at once, as <see cref="SignalBatch.ComputeAsync"/> does without it. First every
+    /// signal's changes are found (each entity's changed rows read once for all of them); then the signals computed
+    /// whole share the request, and the incremental ones are recomputed over a few common spans, each one request, so
+    /// the loads a family shares are made once per span rather than once per signal.
     /// </summary>
     /// <param name="signals">The signals.</param>
     /// <param name="request">The request they are computed over.</param>
@@ -42,12 +49,61 @@ public sealed class SignalCache(TimeProvider time)
         ArgumentNullException.ThrowIfNull(signals);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
-        var results = new SignalCacheResult[signals.Count];
+
+        // One watermark for the pass, taken before anything is read: the next pass looks for changes since one instant
+        // for every signal, so the changed rows read for one serve them all.
+        var watermark = time.GetUtcNow();
+        var memo = new ChangedRowsMemo(request.Store);
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+        var plans = new SignalCachePlan[signals.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, signals.Count),
             options,
-            async (index, token) => results[index] = await ComputeAsync(signals[index], request, token));
+            async (index, token) => plans[index] = await PlanAsync(signals[index], request, watermark, memo, token));
+
+        // The signals computed whole share the request; each common span is one request of its own (with its own shared
+        // analyses, so one span's loads do not push another's out), computed one after the other.
+        // An incremental signal sharing a load with one computed whole is recomputed over the whole request, where that
+        // load is made anyway (SignalFootprints.SharedLoads); recomputing more windows than the batch reached is correct.
+        var whole = plans.Where(p => p.ComputedWhole).Select(p => p.Signal.Name).ToHashSet(StringComparer.Ordinal);
+        var alongWhole = Enumerable.Range(0, plans.Length)
+            .Where(i => plans[i].Incremental && SignalFootprints.SharedLoads.Any(g => g.Contains(plans[i].Signal.Name) && g.Any(whole.Contains)))
+            .ToHashSet();
+        var common = CommonSpans(plans, alongWhole);
+        foreach (var index in alongWhole)
+        {
+            common[index] = [(request.From, request.To)];
+        }
+
+        var computed = new Dictionary<(int Index, DateTimeOffset Start, DateTimeOffset End), IReadOnlyList<Series.Series>>();
+        var rounds = new List<(SignalRequest Over, List<int> Indexes)>
+        {
+            (request, Enumerable.Range(0, plans.Length).Where(i => plans[i].ComputedWhole || alongWhole.Contains(i)).ToList()),
+        };
+        foreach (var span in common.Where(c => !alongWhole.Contains(c.Key)).SelectMany(c => c.Value).Distinct().OrderBy(s => s.Start).ThenBy(s => s.End))
+        {
+            rounds.Add((request.Over(span.Start, span.End), common.Where(c => c.Value.Contains(span)).Select(c => c.Key).Order().ToList()));
+        }
+
+        foreach (var (over, indexes) in rounds)
+        {
+            var series = new IReadOnlyList<Series.Series>[indexes.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, indexes.Count),
+                options,
+                async (i, token) => series[i] = await signals[indexes[i]].ComputeAsync(over, token));
+            for (var i = 0; i < indexes.Count; i++)
+            {
+                computed[(indexes[i], over.From, over.To)] = series[i];
+            }
+        }
+
+        var results = new SignalCacheResult[signals.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, signals.Count),
+            options,
+            async (index, token) => results[index] = await FinishAsync(
+                plans[index], request, watermark, common.GetValueOrDefault(index, []), span => computed[(index, span.Start, span.End)], token));
         return results;
     }
 
@@ -60,14 +116,19 @@ public sealed class SignalCache(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(request);
+        return (await ComputeAllAsync([signal], request, 1, cancellationToken))[0];
+    }
+
+    // Phase 1: what the cache holds for the signal and which spans the changes since its watermark reach.
+    private async Task<SignalCachePlan> PlanAsync(
+        ISignal signal, SignalRequest request, DateTimeOffset watermark, ChangedRowsMemo memo, CancellationToken cancellationToken)
+    {
         var footprint = SignalFootprints.For(signal.Name, request);
         if (footprint is null)
         {
-            return new SignalCacheResult(await signal.ComputeAsync(request, cancellationToken), SignalCacheOutcome.Uncached, 0, 0, 0, "no footprint");
+            return new SignalCachePlan(signal, null, null, [], 0, "no footprint");
         }
 
-        // The watermark is taken before anything is read: a row changed while the signal computes is seen next time.
-        var watermark = time.GetUtcNow();
         var key = CacheKey.Of(signal, request, footprint.RecomputedWhole);
         var store = request.Store;
         SignalCacheEntry? entry = null;
@@ -78,23 +139,23 @@ public sealed class SignalCache(TimeProvider time)
 
         if (entry is null)
         {
-            return await FullAsync(signal, request, key, watermark, 0, "not cached", cancellationToken);
+            return new SignalCachePlan(signal, key, null, [], 0, "not cached");
         }
 
         if (entry.RequestTo > request.To)
         {
-            return await FullAsync(signal, request, key, watermark, 0, "shorter period than cached", cancellationToken);
+            return new SignalCachePlan(signal, key, null, [], 0, "shorter period than cached");
         }
 
         if (footprint.RecomputedWhole && entry.RequestTo != request.To)
         {
-            return await FullAsync(signal, request, key, watermark, 0, "period changed", cancellationToken);
+            return new SignalCachePlan(signal, key, null, [], 0, "period changed");
         }
 
-        var changes = await ChangeScanner.ScanAsync(store, footprint, entry.Watermark - Margin, cancellationToken);
+        var changes = await ChangeScanner.ScanAsync(store, footprint, entry.Watermark - Margin, memo, cancellationToken);
         if (changes.Everything)
         {
-            return await FullAsync(signal, request, key, watermark, changes.ChangedRows, "a change reaches every window", cancellationToken);
+            return new SignalCachePlan(signal, key, null, [], changes.ChangedRows, "a change reaches every window");
         }
 
         var spans = changes.Spans.ToList();
@@ -105,39 +166,99 @@ public sealed class SignalCache(TimeProvider time)
 
         var merged = ChangedSpans.MergeWithin(spans.Select(s => ToWindowEdges(s, request)), request.From, request.To);
         var cached = await LoadAsync(store, entry, request.Granularity, cancellationToken);
-        var total = AllWindows(request).Count;
         if (merged.Count == 0)
         {
             await SaveAsync(store, signal, request, key, watermark, cached, [], cancellationToken);
-            return new SignalCacheResult(cached.ToSeries(), SignalCacheOutcome.Reused, 0, total, changes.ChangedRows, "nothing changed");
+            var reused = new SignalCacheResult(cached.ToSeries(), SignalCacheOutcome.Reused, 0, AllWindows(request).Count, changes.ChangedRows, "nothing changed");
+            return new SignalCachePlan(signal, key, cached, [], changes.ChangedRows, "nothing changed") { Done = reused };
         }
 
-        var recomputedWindows = new HashSet<TimeWindow>();
-        foreach (var (start, end) in merged)
-        {
-            var recomputed = await signal.ComputeAsync(request with { From = start, To = end }, cancellationToken);
-            if (!cached.Splice(recomputed, start, end, request.To))
-            {
-                return await FullAsync(signal, request, key, watermark, changes.ChangedRows, "series appeared or vanished", cancellationToken);
-            }
-
-            // Every window of the span is written again, the empty ones too, so no point of an older result outlives it.
-            var spanWindows = Zones(request).SelectMany(zone => TimeWindow.Covering(start, end, request.Granularity, zone)).ToList();
-            recomputedWindows.UnionWith(spanWindows);
-            cached.Touched.UnionWith(spanWindows);
-        }
-
-        await SaveAsync(store, signal, request, key, watermark, cached, cached.Touched, cancellationToken);
-        // Windows outside the spans may be rewritten too (a new series gets its empty points there) but are not computed.
-        return new SignalCacheResult(
-            cached.ToSeries(), SignalCacheOutcome.Incremental, recomputedWindows.Count, Math.Max(0, total - recomputedWindows.Count), changes.ChangedRows,
+        return new SignalCachePlan(
+            signal, key, cached, merged, changes.ChangedRows,
             string.Create(CultureInfo.InvariantCulture, $"{merged.Count} changed span(s) from {merged[0].Start:yyyy-MM-dd}"));
     }
 
-    private static async Task<SignalCacheResult> FullAsync(
-        ISignal signal, SignalRequest request, string key, DateTimeOffset watermark, int changedRows, string reason, CancellationToken cancellationToken)
+    // The spans the incremental signals are recomputed over, by signal. Spans ending at the same instant (a recent batch's
+    // all end at the period's end) share the earliest start that is at most SharedSpanStretch times as long as their own:
+    // starting earlier only recomputes more windows, which is always correct (a span's first window is computed whole);
+    // the end is kept, as a span must end on a window's edge.
+    private static Dictionary<int, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)>> CommonSpans(SignalCachePlan[] plans, HashSet<int> apart)
     {
-        var series = await signal.ComputeAsync(request, cancellationToken);
+        var starts = new Dictionary<(DateTimeOffset Start, DateTimeOffset End), DateTimeOffset>();
+        var own = plans.Where((p, i) => p.Incremental && !apart.Contains(i)).SelectMany(p => p.Spans).Distinct();
+        foreach (var sameEnd in own.GroupBy(s => s.End))
+        {
+            DateTimeOffset? shared = null;
+            foreach (var start in sameEnd.Select(s => s.Start).Order())
+            {
+                if (shared is not { } earlier || (sameEnd.Key - earlier).Ticks > SharedSpanStretch * (sameEnd.Key - start).Ticks)
+                {
+                    shared = start;
+                }
+
+                starts[(start, sameEnd.Key)] = shared.Value;
+            }
+        }
+
+        var common = new Dictionary<int, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)>>();
+        for (var i = 0; i < plans.Length; i++)
+        {
+            if (plans[i].Incremental && !apart.Contains(i))
+            {
+                common[i] = plans[i].Spans.Select(s => (starts[s], s.End)).Distinct().ToList();
+            }
+        }
+
+        return common;
+    }
+
+    // Phase 3: the signal's series, spliced into its cached windows or cached whole.
+    private static async Task<SignalCacheResult> FinishAsync(
+        SignalCachePlan plan, SignalRequest request, DateTimeOffset watermark, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> spans,
+        Func<(DateTimeOffset Start, DateTimeOffset End), IReadOnlyList<Series.Series>> computedOver, CancellationToken cancellationToken)
+    {
+        if (plan.Done is { } done)
+        {
+            return done;
+        }
+
+        var signal = plan.Signal;
+        if (plan.Key is not { } key)
+        {
+            return new SignalCacheResult(computedOver((request.From, request.To)), SignalCacheOutcome.Uncached, 0, 0, 0, plan.Reason);
+        }
+
+        if (plan.Cached is not { } cached)
+        {
+            return await SaveWholeAsync(signal, request, key, watermark, computedOver((request.From, request.To)), plan.ChangedRows, plan.Reason, cancellationToken);
+        }
+
+        foreach (var (start, end) in spans)
+        {
+            if (!cached.Splice(computedOver((start, end)), start, end, request.To))
+            {
+                var series = await signal.ComputeAsync(request, cancellationToken);
+                return await SaveWholeAsync(signal, request, key, watermark, series, plan.ChangedRows, "series appeared or vanished", cancellationToken);
+            }
+
+            // Every window of the span is written again, the empty ones too, so no point of an older result outlives it.
+            cached.Touched.UnionWith(Covering(request, start, end));
+        }
+
+        await SaveAsync(request.Store, signal, request, key, watermark, cached, cached.Touched, cancellationToken);
+
+        // The windows the batch reached for this signal; a shared span may have computed a few more (not counted, so the
+        // figure says what the footprint asked for). Windows outside the spans may be rewritten too (a new series gets its
+        // empty points there) but are not computed.
+        var reached = plan.Spans.SelectMany(s => Covering(request, s.Start, s.End)).ToHashSet().Count;
+        return new SignalCacheResult(
+            cached.ToSeries(), SignalCacheOutcome.Incremental, reached, Math.Max(0, AllWindows(request).Count - reached), plan.ChangedRows, plan.Reason);
+    }
+
+    private static async Task<SignalCacheResult> SaveWholeAsync(
+        ISignal signal, SignalRequest request, string key, DateTimeOffset watermark, IReadOnlyList<Series.Series> series, int changedRows, string reason,
+        CancellationToken cancellationToken)
+    {
         var result = CachedResult.FromSeries(series, request);
 
         // Every window of the period is written, the empty ones too, so no point of an earlier result outlives it.
@@ -208,6 +329,10 @@ public sealed class SignalCache(TimeProvider time)
         var start = span.Start <= request.From ? span.Start : TimeWindow.Containing(span.Start, request.Granularity, zones[0]).Start;
         return (start, TimeWindow.Containing(span.End.AddTicks(-1), request.Granularity, zones[0]).End);
     }
+
+    // Every window overlapping [start, end), per time zone of the request's teams.
+    private static IEnumerable<TimeWindow> Covering(SignalRequest request, DateTimeOffset start, DateTimeOffset end) =>
+        Zones(request).SelectMany(zone => TimeWindow.Covering(start, end, request.Granularity, zone));
 
     // Every window of the request, per time zone of its teams.
     private static HashSet<TimeWindow> AllWindows(SignalRequest request) =>

@@ -47,6 +47,28 @@ public static class SignalFootprints
         "onboarding.time_to_first_merged_pr", "onboarding.time_to_first_review",
     ];
 
+    /// <summary>
+    /// Groups of signals that share an expensive load over their request (<see cref="SignalRequest"/>'s shared analyses):
+    /// when one of a group is computed whole, the signal cache recomputes the group's incremental signals over the whole
+    /// request too, where the load is made anyway, rather than make it again over their span.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> SharedLoads { get; } =
+    [
+        // FlakinessTimeline (the flaky-test analysis, with CiUsage's waste classification on it) and CiUsage's job set.
+        ["tests.flaky", "tests.flaky_score", "tests.flaky_ci_time", "tests.flaky_disrupted_runs", "ci.wasted_minutes", "ci.wasted_cost",
+            "ci.runner_minutes", "ci.cost"],
+
+        // CiRuns: the workflow runs with their repositories.
+        ["ci.run_duration", "ci.queue_duration", "ci.failure_rate", "ci.rerun_rate", "ci.duration_change_points"],
+
+        // IncidentAttribution: every deployment and incident.
+        ["dora.change_failure_rate", "dora.recovery_time"],
+
+        // StoredTickets, shared by the ticket flow and the work mix.
+        ["tickets.throughput", "tickets.cycle_time", "tickets.blocked_time", "tickets.blocked_share", "work.items", "work.mix",
+            "work.mix_trailing_quarter"],
+    ];
+
     private static SignalFootprint? Create(string signal, SignalRequest request)
     {
         // A deployment can take the blame for an incident up to the attribution window after it goes live.

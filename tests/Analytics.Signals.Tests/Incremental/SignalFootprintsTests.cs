@@ -50,6 +50,15 @@ public sealed class SignalFootprintsTests
     }
 
     [Fact]
+    public void SharedLoads_NameCatalogSignalsEachInOneGroup()
+    {
+        var names = SignalFootprints.SharedLoads.SelectMany(g => g).ToList();
+        names.Should().OnlyHaveUniqueItems("a signal shares its loads with one group");
+        names.Should().BeSubsetOf(SignalCatalog.All.Select(s => s.Name), "a misspelt name would never share");
+        SignalFootprints.SharedLoads.Should().OnlyContain(g => g.Count >= 2);
+    }
+
+    [Fact]
     public void For_UnknownSignal_IsNull()
     {
         SignalFootprints.For("no.such_signal", Request).Should().BeNull();

@@ -7,9 +7,11 @@ namespace Analytics.Signals.Tests.Incremental;
 public sealed class SqliteSignalCacheEquivalenceTests(ITestOutputHelper output) : SignalCacheEquivalenceTests(output), IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("analytics-cache-").FullName;
+    private int _stores;
 
+    // A file of its own each time: a test may compare two stores.
     protected override async Task<IStore> OpenStoreAsync() =>
-        await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, Path.Combine(_directory, "store.db")), Time, default);
+        await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, Path.Combine(_directory, $"store-{++_stores}.db")), Time, default);
 
     public void Dispose()
     {
