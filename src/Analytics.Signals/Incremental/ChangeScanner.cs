@@ -60,7 +60,8 @@ internal static class ChangeScanner
         var timeIndexes = read.TimeColumns.Select(c => Index(read.Entity, c)).ToArray();
         var viaIndex = read.Via is { } via ? Index(read.Entity, via.Column) : -1;
         var pending = new HashSet<string>(StringComparer.Ordinal);
-        var changed = known is null ? store.ReadValuesAsync(read.Entity, StoreQuery.All.ChangedSince(since), cancellationToken) : AsAsync(known.Rows);
+        // In any order, so SQLite reads the changed_at index rather than the whole table in key order (ChangedRowsMemo).
+        var changed = known is null ? store.ReadValuesAsync(read.Entity, StoreQuery.All.ChangedSince(since).InAnyOrder(), cancellationToken) : AsAsync(known.Rows);
         await foreach (var values in changed)
         {
             rows++;

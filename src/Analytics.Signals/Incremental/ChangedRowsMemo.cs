@@ -32,7 +32,9 @@ internal sealed class ChangedRowsMemo(IStore store)
         }
 
         var rows = new List<object?[]>();
-        await foreach (var values in store.ReadValuesAsync(entity, StoreQuery.All.ChangedSince(since), cancellationToken))
+        // In any order: ordered by key, SQLite (no statistics) walks the whole table in key order instead of the changed_at
+        // index — 11 M test results for a batch of 100 k at the benchmark's scale.
+        await foreach (var values in store.ReadValuesAsync(entity, StoreQuery.All.ChangedSince(since).InAnyOrder(), cancellationToken))
         {
             if (rows.Count == MaxRows)
             {
