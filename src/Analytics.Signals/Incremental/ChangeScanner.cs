@@ -13,19 +13,19 @@ internal static class ChangeScanner
     // Parameters per IN (…) list: well under SQLite's and PostgreSQL's limits.
     private const int LookupChunk = 500;
 
-    public static Task<ChangedSpans> ScanAsync(IStore store, SignalFootprint footprint, DateTimeOffset since, CancellationToken cancellationToken) =>
-        ScanAsync(store, footprint, since, null, cancellationToken);
-
-    /// <summary>As above, taking the changed rows from <paramref name="memo"/> (shared by the signals of one pass) when it has them.</summary>
+    /// <summary>
+    /// The spans <paramref name="footprint"/>'s changes since <paramref name="since"/> reach, taking the changed rows from
+    /// <paramref name="memo"/> (shared by the signals of one pass) when it has them.
+    /// </summary>
     public static async Task<ChangedSpans> ScanAsync(
-        IStore store, SignalFootprint footprint, DateTimeOffset since, ChangedRowsMemo? memo, CancellationToken cancellationToken)
+        IStore store, SignalFootprint footprint, DateTimeOffset since, ChangedRowsMemo memo, CancellationToken cancellationToken)
     {
         var spans = new List<(DateTimeOffset, DateTimeOffset)>();
         var rows = 0;
         foreach (var read in footprint.Reads)
         {
             // A footprint that computes whole on any change needs only the first changed row: it reads that itself.
-            var known = memo is null || footprint.RecomputedWhole || read.Reach.Kind is ReachKind.Everything ? null : await memo.GetAsync(read.Entity, since, cancellationToken);
+            var known = footprint.RecomputedWhole || read.Reach.Kind is ReachKind.Everything ? null : await memo.GetAsync(read.Entity, since, cancellationToken);
             var (everything, count) = await ScanEntityAsync(store, read, footprint.RecomputedWhole, since, known, spans, cancellationToken);
             rows += count;
             if (everything)
