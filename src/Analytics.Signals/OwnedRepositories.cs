@@ -64,7 +64,9 @@ internal static class OwnedRepositories
             stored.Add(repository.FullName);
         }
 
+        // A part of a request (the signal cache recomputing some teams) reads as the whole would.
         var described = new HashSet<string>(stored, StringComparer.OrdinalIgnoreCase);
-        return given.All(described.Contains) ? Spellings(given, stored) : null;
+        var decidedBy = (request.WholeTeams ?? request.Teams).SelectMany(t => t.Repositories);
+        return decidedBy.All(described.Contains) ? Spellings(given, stored) : null;
     }
 }

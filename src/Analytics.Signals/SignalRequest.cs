@@ -46,7 +46,28 @@ public sealed record SignalRequest(
     /// A copy over [<paramref name="from"/>, <paramref name="to"/>) with shared analyses of its own: the signal cache
     /// computes several spans in one pass, and each span's loads must not push the others' out of the bounded cache.
     /// </summary>
-    internal SignalRequest Over(DateTimeOffset from, DateTimeOffset to) => this with { From = from, To = to, Shared = new() };
+    internal SignalRequest Over(DateTimeOffset from, DateTimeOffset to) => this with { From = from, To = to, IsPart = true, Shared = new() };
+
+    /// <summary>
+    /// A copy over [<paramref name="from"/>, <paramref name="to"/>) for <paramref name="teams"/> only (some of this
+    /// request's, in its order), with shared analyses of its own: the signal cache recomputes a team-separable signal
+    /// for the teams a batch reached. Reads that depend on every team of the request (<see cref="WholeTeams"/>) still see them.
+    /// </summary>
+    internal SignalRequest Over(DateTimeOffset from, DateTimeOffset to, IReadOnlyList<Team> teams) =>
+        this with { From = from, To = to, Teams = teams, WholeTeams = WholeTeams ?? Teams, IsPart = true, Shared = new() };
+
+    /// <summary>
+    /// Whether this request is a part of another (<c>Over</c>), computed by the signal cache to be spliced into the whole:
+    /// a signal that keeps series by the whole period returns all of them (<see cref="Incremental.IKeepsSeriesOverPeriod"/>).
+    /// </summary>
+    internal bool IsPart { get; private init; }
+
+    /// <summary>
+    /// The teams of the request this one was cut from by <see cref="Over(DateTimeOffset, DateTimeOffset, IReadOnlyList{Team})"/>;
+    /// null when it was not. A choice made for the whole request (OwnedRepositories: read the described spellings only
+    /// when every team's repository is described) is made for these, so a part reads what the whole does.
+    /// </summary>
+    internal IReadOnlyList<Team>? WholeTeams { get; private init; }
 
     /// <summary>
     /// What <paramref name="load"/> gives for this request, loaded once however many signals computed over it (or over

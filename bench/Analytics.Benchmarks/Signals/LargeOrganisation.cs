@@ -21,6 +21,12 @@ internal static class LargeOrganisation
     /// <summary>The instant every copy's year ends at (a Monday, so weeks are whole).</summary>
     public static readonly DateTimeOffset End = new(2026, 11, 16, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// What the generated stores' names say about how they were made, so that a store kept from an earlier layout is not
+    /// reused: empty for the first, <c>_v2</c> since each copy's services are its own (<see cref="OrganisationCopy"/>).
+    /// </summary>
+    public const string Layout = "_v2";
+
     /// <summary>Pull requests a year at scale 1.0, the figure.</summary>
     private const double PullRequestsAtScaleOne = 200_000;
 
@@ -68,7 +74,7 @@ internal static class LargeOrganisation
         foreach (var options in copies)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var organisation = Distinct(OrganisationSimulator.Generate(options));
+            var organisation = OrganisationCopy.Distinct(OrganisationSimulator.Generate(options));
             var simulated = clock.Elapsed;
             var result = await SimulatedOrganisationWriter.WriteAsync(store, organisation, null, cancellationToken);
             written += result.Received;
@@ -77,25 +83,6 @@ internal static class LargeOrganisation
         }
 
         return written;
-    }
-
-    /// <summary>
-    /// Prefixes the ids the simulator numbers from the same start in every copy (reviews, review comments, deployments,
-    /// tickets), which would otherwise overwrite the previous copy's records; pull requests, runs, jobs, commits and test
-    /// results are already distinct by repository.
-    /// </summary>
-    private static SimulatedOrganisation Distinct(SimulatedOrganisation organisation)
-    {
-        var owner = organisation.Options.Owner;
-        string Prefixed(string id) => owner + "-" + id;
-        return organisation with
-        {
-            Reviews = new(organisation.Reviews.Select(r => r with { SourceId = Prefixed(r.SourceId) })),
-            ReviewComments = new(organisation.ReviewComments.Select(c => c with { SourceId = Prefixed(c.SourceId), ReviewId = c.ReviewId is null ? null : Prefixed(c.ReviewId) })),
-            Deployments = new(organisation.Deployments.Select(d => d with { SourceId = Prefixed(d.SourceId) })),
-            Tickets = new(organisation.Tickets.Select(t => t with { Key = Prefixed(t.Key) })),
-            TicketTransitions = new(organisation.TicketTransitions.Select(t => t with { TicketKey = Prefixed(t.TicketKey) })),
-        };
     }
 
     /// <summary>
@@ -110,7 +97,7 @@ internal static class LargeOrganisation
         foreach (var options in copies)
         {
             var template = OrganisationSimulator.Generate(options with { Days = 60, Scale = 0.01 });
-            teams.AddRange(template.Teams.Select(team => team with { Id = team.Id + "-" + options.Owner }));
+            teams.AddRange(OrganisationCopy.Teams(template));
             identities.AddRange(template.Identities);
         }
 

@@ -71,7 +71,7 @@ internal static class SignalsCommand
         await using var scratch = new ScratchStores(work, postgres);
         foreach (var kind in stores)
         {
-            var name = string.Create(CultureInfo.InvariantCulture, $"analytics_bench_signals_{SignalsChild.Text(scale).Replace('.', '_')}_{seed}");
+            var name = string.Create(CultureInfo.InvariantCulture, $"analytics_bench_signals{LargeOrganisation.Layout}_{SignalsChild.Text(scale).Replace('.', '_')}_{seed}");
             var location = await scratch.KeepAsync(kind, name, cancellationToken);
             report.Generations.Add(await PrepareAsync(kind, location, scale, seed, time, cancellationToken));
             report.Sizes[kind] = await scratch.SizeAsync(location, cancellationToken);
@@ -133,7 +133,7 @@ internal static class SignalsCommand
     private static async Task<Generation> PrepareAsync(StoreKind kind, StoreLocation location, double scale, int seed, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var store = await Store.OpenAsync(location, time, cancellationToken);
-        var marker = string.Create(CultureInfo.InvariantCulture, $"signals-{SignalsChild.Text(scale)}-{seed}");
+        var marker = string.Create(CultureInfo.InvariantCulture, $"signals{LargeOrganisation.Layout}-{SignalsChild.Text(scale)}-{seed}");
         TimeSpan? took = null;
         if (await store.GetCursorAsync("bench", marker, cancellationToken) is null)
         {

@@ -5,11 +5,11 @@ namespace Analytics.Signals.Flakiness;
 
 /// <summary>
 /// <c>tests.flaky_score</c>: per test, the share of its tested commits with pass-and-fail evidence in the look-back
-/// window ending at each window's end. Only tests with evidence in some window get a series, which keeps the number of
-/// series to the flaky tests. Definition: <c>docs/signals/tests.flaky_score.md</c>.
+/// window ending at each window's end. Only tests with a score above zero in some window get a series, which keeps the
+/// number of series to the flaky tests. Definition: <c>docs/signals/tests.flaky_score.md</c>.
 /// </summary>
 /// <param name="options">The thresholds; default <see cref="FlakinessOptions.Default"/>.</param>
-public sealed class FlakyTestScore(FlakinessOptions? options = null) : ISignal
+public sealed class FlakyTestScore(FlakinessOptions? options = null) : ISignal, Incremental.IKeepsSeriesOverPeriod
 {
     private readonly FlakinessOptions _options = options ?? FlakinessOptions.Default;
 
@@ -27,7 +27,7 @@ public sealed class FlakyTestScore(FlakinessOptions? options = null) : ISignal
     {
         var timeline = await FlakinessTimeline.ComputeAsync(request, _options, cancellationToken);
         return timeline.Tests
-            .Where(t => t.Verdicts.Any(v => v.Evidence > 0))
+            .Where(t => request.IsPart || t.Verdicts.Any(v => v.Evidence > 0 && v.State != TestState.NotEnoughRuns))
             .OrderBy(t => (t.Team.Id, t.Repository, t.TestId))
             .Select(t => new Series.Series(
                 Name,
@@ -40,4 +40,7 @@ public sealed class FlakyTestScore(FlakinessOptions? options = null) : ISignal
                 }))))
             .ToList();
     }
+
+    /// <summary>A test is kept when its score is above zero in some window: evidence, with enough runs to judge.</summary>
+    bool Incremental.IKeepsSeriesOverPeriod.Keeps(Series.Series series) => series.Points.Any(p => p.Value > 0);
 }

@@ -68,78 +68,135 @@ internal sealed class CachedResult
     public IEnumerable<(int Series, SeriesPoint Point)> PointsIn(TimeWindow window) =>
         _entries.Select((e, i) => (i, e.Points.GetValueOrDefault(window))).Where(p => p.Item2 is not null).Select(p => (p.i, p.Item2!));
 
-    public IReadOnlyList<Series.Series> ToSeries() =>
-        _entries.Select(e => new Series.Series(e.Signal, e.Labels, e.Unit, ValueList.From(e.Points.Values.OrderBy(p => p.Window.Start)))).ToList();
+    public IReadOnlyList<Series.Series> ToSeries() => _entries.Select(ToSeries).ToList();
 
     /// <summary>
     /// Replaces the windows that overlap [<paramref name="start"/>, <paramref name="end"/>) by <paramref name="recomputed"/>,
-    /// a computation over that span. False when the result cannot be told apart from what a full computation would give
-    /// (a label set gone or new without an empty point to copy): then the caller computes everything.
+    /// a computation over that span, for the series of <paramref name="teams"/> (their <c>team</c> label), or of every
+    /// team when null. False, leaving the result as it was, when it cannot be told from the span what a full computation
+    /// would give (a label set gone though it said something in the span, or new without an empty point to copy, or a
+    /// series of no team when only some teams were recomputed): then the caller computes more.
     /// </summary>
-    public bool Splice(IReadOnlyList<Series.Series> recomputed, DateTimeOffset start, DateTimeOffset end, DateTimeOffset requestTo)
+    /// <param name="recomputed">The series computed over the span (every series, for a signal that <paramref name="keeps"/>).</param>
+    /// <param name="start">The span's start.</param>
+    /// <param name="end">The span's end.</param>
+    /// <param name="requestTo">The end of the whole period.</param>
+    /// <param name="teams">The teams recomputed; null for every team.</param>
+    /// <param name="keeps">
+    /// For a signal that keeps only the series its whole period accepts (<see cref="IKeepsSeriesOverPeriod"/>): which to keep.
+    /// </param>
+    public bool Splice(
+        IReadOnlyList<Series.Series> recomputed, DateTimeOffset start, DateTimeOffset end, DateTimeOffset requestTo, IReadOnlySet<string>? teams,
+        Func<Series.Series, bool>? keeps = null)
     {
         if (recomputed.Select(s => s.Labels).Distinct().Count() != recomputed.Count || (_entries.Count == 0 && recomputed.Count > 0))
         {
             return false;
         }
 
-        var dense = IsDense();
-        if (requestTo > _to)
+        if (teams is not null
+            && (recomputed.Any(s => s.Labels["team"] is not { } team || !teams.Contains(team)) || _entries.Any(e => e.Labels["team"] is null)))
         {
-            _to = requestTo;
+            return false;
         }
 
+        bool InPart(Entry entry) => teams is null || teams.Contains(entry.Labels["team"]!);
+
+        var dense = IsDense();
+        var to = requestTo > _to ? requestTo : _to;
         var byLabels = _entries.ToDictionary(e => e.Labels);
-        foreach (var series in recomputed)
+
+        // First what the span cannot tell, so that a refusal changes nothing.
+        var added = new List<(Series.Series Series, Entry Entry)>();
+        foreach (var series in recomputed.Where(s => !byLabels.ContainsKey(s.Labels)))
         {
-            if (!byLabels.TryGetValue(series.Labels, out var entry))
+            var entry = new Entry(series.Signal, series.Labels, series.Unit, []);
+            var missing = AllWindows(series.Points, to).Except(series.Points.Select(p => p.Window)).ToList();
+            if (keeps is not null && !keeps(series))
             {
-                entry = new Entry(series.Signal, series.Labels, series.Unit, []);
-                var missing = AllWindows(series.Points).Except(series.Points.Select(p => p.Window));
-                if (dense && !FillEmpty(entry, series.Points, missing))
-                {
-                    return false;
-                }
-
-                _entries.Add(entry);
-                Touched.UnionWith(entry.Points.Keys);
+                // Not in the cache, so nothing outside the span kept it; nor does the span: a full computation leaves it out.
+                continue;
             }
 
-            foreach (var point in series.Points)
+            // A kept series new to the cache had points outside the span that only a computation over them gives.
+            if ((keeps is not null && missing.Count > 0) || (dense && !FillEmpty(entry, series.Points, missing)))
             {
-                entry.Points[point.Window] = point;
-                Touched.Add(point.Window);
+                return false;
             }
+
+            added.Add((series, entry));
         }
 
         var present = recomputed.Select(s => s.Labels).ToHashSet();
-        foreach (var entry in _entries.Where(e => !present.Contains(e.Labels)).ToList())
+        var gone = _entries.Where(e => !present.Contains(e.Labels) && InPart(e) && e.Points.Count > 0).ToList();
+        foreach (var entry in gone)
         {
-            if (entry.Points.Count == 0)
+            var windows = TimeWindow.Covering(start, end, _granularity, entry.Points.Keys.First().TimeZone);
+            if (windows.Any(w => entry.Points.GetValueOrDefault(w) is { Observations: > 0 }))
             {
-                continue;
+                // It said something in the span and is gone from it: its records there may be gone, or the signal keeps a
+                // series for what the whole period shows, so what it would say now cannot be told from the span alone.
+                return false;
             }
 
-            var zone = entry.Points.Keys.First().TimeZone;
-            var windows = TimeWindow.Covering(start, end, _granularity, zone).ToList();
-            Touched.UnionWith(windows);
-            if (!dense)
+            if (dense && !entry.Points.Values.Any(p => p.Observations == 0) || dense && entry.Points.Values.All(p => p.Observations == 0))
             {
-                // A sparse signal has no point where it has nothing to say.
-                windows.ForEach(w => entry.Points.Remove(w));
-                continue;
-            }
-
-            if (!FillEmpty(entry, entry.Points.Values.ToList(), windows) || entry.Points.Values.All(p => p.Observations == 0))
-            {
-                // Gone from the span and empty everywhere else: a full computation may leave the series out altogether.
+                // No empty point to copy, or empty everywhere: a full computation may leave the series out altogether.
                 return false;
             }
         }
 
-        _entries.RemoveAll(e => e.Points.Count == 0 && !present.Contains(e.Labels) && !dense);
+        _to = to;
+        foreach (var (series, entry) in added)
+        {
+            _entries.Add(entry);
+            byLabels[series.Labels] = entry;
+            Touched.UnionWith(entry.Points.Keys);
+        }
+
+        foreach (var series in recomputed)
+        {
+            if (byLabels.TryGetValue(series.Labels, out var entry))
+            {
+                foreach (var point in series.Points)
+                {
+                    entry.Points[point.Window] = point;
+                    Touched.Add(point.Window);
+                }
+            }
+        }
+
+        foreach (var entry in gone)
+        {
+            var windows = TimeWindow.Covering(start, end, _granularity, entry.Points.Keys.First().TimeZone).ToList();
+            Touched.UnionWith(windows);
+            if (dense)
+            {
+                FillEmpty(entry, entry.Points.Values.ToList(), windows);
+            }
+            else
+            {
+                // A sparse signal has no point where it has nothing to say.
+                windows.ForEach(w => entry.Points.Remove(w));
+            }
+        }
+
+        Remove(e => InPart(e) && ((!dense && e.Points.Count == 0 && !present.Contains(e.Labels)) || (keeps is not null && !keeps(ToSeries(e)))));
         return true;
     }
+
+    // Removes entries; the windows are stored by series index, so every window holding a point is written again.
+    private void Remove(Predicate<Entry> match)
+    {
+        var windows = Windows.ToList();
+        if (_entries.RemoveAll(match) > 0)
+        {
+            Touched.UnionWith(windows);
+        }
+    }
+
+    private static Series.Series ToSeries(Entry e) =>
+        new(e.Signal, e.Labels, e.Unit, ValueList.From(e.Points.Values.OrderBy(p => p.Window.Start)));
 
     // Dense: every series has a point in every window of the period (the usual shape: empty windows carry a point with
     // no observations), so a series absent from a recomputed span still has points there.
@@ -147,8 +204,8 @@ internal sealed class CachedResult
         _entries.Count > 0 && _entries.All(e => e.Points.Count > 0
             && e.Points.Count == TimeWindow.Covering(_from, _to, _granularity, e.Points.Keys.First().TimeZone).Count());
 
-    private IEnumerable<TimeWindow> AllWindows(IReadOnlyList<SeriesPoint> points) =>
-        points.Count == 0 ? [] : TimeWindow.Covering(_from, _to, _granularity, points[0].Window.TimeZone);
+    private IEnumerable<TimeWindow> AllWindows(IReadOnlyList<SeriesPoint> points, DateTimeOffset to) =>
+        points.Count == 0 ? [] : TimeWindow.Covering(_from, to, _granularity, points[0].Window.TimeZone);
 
     // Puts an empty point (a copy of one with no observations) in each of the windows; false when there is none to copy.
     private static bool FillEmpty(Entry entry, IEnumerable<SeriesPoint> examples, IEnumerable<TimeWindow> windows)

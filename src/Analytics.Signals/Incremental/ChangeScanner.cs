@@ -15,18 +15,21 @@ internal static class ChangeScanner
 
     /// <summary>
     /// The spans <paramref name="footprint"/>'s changes since <paramref name="since"/> reach, taking the changed rows from
-    /// <paramref name="memo"/> (shared by the signals of one pass) when it has them.
+    /// <paramref name="memo"/> (shared by the signals of one pass) when it has them. With <paramref name="teams"/> (a
+    /// signal whose team's series depend only on its own repositories, <see cref="SignalFootprints.PerTeam"/>) each span
+    /// names the teams its row can change; even a change that reaches every window then reaches only its row's teams.
     /// </summary>
     public static async Task<ChangedSpans> ScanAsync(
-        IStore store, SignalFootprint footprint, DateTimeOffset since, ChangedRowsMemo memo, CancellationToken cancellationToken)
+        IStore store, SignalFootprint footprint, DateTimeOffset since, ChangedRowsMemo memo, TeamAttribution? teams, CancellationToken cancellationToken)
     {
-        var spans = new List<(DateTimeOffset, DateTimeOffset)>();
+        var spans = new List<ReachedSpan>();
         var rows = 0;
         foreach (var read in footprint.Reads)
         {
-            // A footprint that computes whole on any change needs only the first changed row: it reads that itself.
-            var known = footprint.RecomputedWhole || read.Reach.Kind is ReachKind.Everything ? null : await memo.GetAsync(read.Entity, since, cancellationToken);
-            var (everything, count) = await ScanEntityAsync(store, read, footprint.RecomputedWhole, since, known, spans, cancellationToken);
+            var everywhere = footprint.RecomputedWhole || read.Reach.Kind is ReachKind.Everything;
+            // A change that reaches every window of every team needs only the first changed row: the scanner reads that itself.
+            var known = everywhere && teams?.For(read.Entity) is null ? null : await memo.GetAsync(read.Entity, since, cancellationToken);
+            var (everything, count) = await ScanEntityAsync(store, read, everywhere, teams, since, known, spans, cancellationToken);
             rows += count;
             if (everything)
             {
@@ -37,9 +40,10 @@ internal static class ChangeScanner
         return new ChangedSpans(false, spans, rows);
     }
 
+    // Teams: null when every row reaches every team.
     private static async Task<(bool Everything, int Rows)> ScanEntityAsync(
-        IStore store, EntityFootprint read, bool whole, DateTimeOffset since, ChangedRows? known, List<(DateTimeOffset, DateTimeOffset)> spans,
-        CancellationToken cancellationToken)
+        IStore store, EntityFootprint read, bool everywhere, TeamAttribution? teams, DateTimeOffset since, ChangedRows? known,
+        List<ReachedSpan> spans, CancellationToken cancellationToken)
     {
         var rows = 0;
         var deletions = known is null
@@ -48,26 +52,35 @@ internal static class ChangeScanner
         await foreach (var deletion in deletions)
         {
             rows += deletion.Rows;
-            // The deleted rows' latest time is not kept: they may have counted anywhere from the earliest on.
-            if (whole || deletion.Earliest == DateTimeOffset.UnixEpoch || read.Reach.Kind is ReachKind.Everything)
+            // The deleted rows' latest time is not kept: they may have counted anywhere from the earliest on; nor their
+            // repository: they may have counted for any team.
+            if (everywhere || deletion.Earliest == DateTimeOffset.UnixEpoch)
             {
                 return (true, rows);
             }
 
-            spans.Add((Minus(deletion.Earliest, read.Reach.LookAhead), DateTimeOffset.MaxValue));
+            spans.Add(new ReachedSpan(Minus(deletion.Earliest, read.Reach.LookAhead), DateTimeOffset.MaxValue, null));
         }
 
         var timeIndexes = read.TimeColumns.Select(c => Index(read.Entity, c)).ToArray();
         var viaIndex = read.Via is { } via ? Index(read.Entity, via.Column) : -1;
+        var owners = teams?.For(read.Entity);
         var pending = new HashSet<string>(StringComparer.Ordinal);
         // In any order, so SQLite reads the changed_at index rather than the whole table in key order (ChangedRowsMemo).
         var changed = known is null ? store.ReadValuesAsync(read.Entity, StoreQuery.All.ChangedSince(since).InAnyOrder(), cancellationToken) : AsAsync(known.Rows);
         await foreach (var values in changed)
         {
             rows++;
-            if (whole || read.Reach.Kind is ReachKind.Everything)
+            if (everywhere)
             {
-                return (true, rows);
+                // Every window, but only of the row's teams when it names them.
+                if (owners?.Invoke(values) is not { } reached)
+                {
+                    return (true, rows);
+                }
+
+                spans.Add(new ReachedSpan(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, reached));
+                continue;
             }
 
             if (viaIndex >= 0)
@@ -81,13 +94,13 @@ internal static class ChangeScanner
                 continue;
             }
 
-            if (!Place(read, timeIndexes.Select(i => values[i] as DateTimeOffset?), spans))
+            if (!Place(read, timeIndexes.Select(i => values[i] as DateTimeOffset?), owners?.Invoke(values), spans))
             {
                 return (true, rows);
             }
         }
 
-        if (pending.Count > 0 && !await PlaceViaAsync(store, read, pending, spans, cancellationToken))
+        if (pending.Count > 0 && !await PlaceViaAsync(store, read, pending, teams?.For(read.Via!.Target), spans, cancellationToken))
         {
             return (true, rows);
         }
@@ -96,8 +109,10 @@ internal static class ChangeScanner
     }
 
     // Looks up the rows the changed rows belong to (their commit, their pull request) and places them by those.
+    // Owners: the teams a row of the target can change (a repository's records name it, in some spelling).
     private static async Task<bool> PlaceViaAsync(
-        IStore store, EntityFootprint read, HashSet<string> targets, List<(DateTimeOffset, DateTimeOffset)> spans, CancellationToken cancellationToken)
+        IStore store, EntityFootprint read, HashSet<string> targets, Func<object?[], TeamSet?>? owners, List<ReachedSpan> spans,
+        CancellationToken cancellationToken)
     {
         var via = read.Via!;
         var keyIndex = Index(via.Target, via.TargetColumn);
@@ -119,7 +134,7 @@ internal static class ChangeScanner
             await foreach (var values in store.ReadValuesAsync(via.Target, StoreQuery.All.WhereIn(via.TargetColumn, chunk), cancellationToken))
             {
                 found.Add((string)values[keyIndex]!);
-                if (!Place(read, timeIndexes.Select(i => values[i] as DateTimeOffset?), spans))
+                if (!Place(read, timeIndexes.Select(i => values[i] as DateTimeOffset?), owners?.Invoke(values), spans))
                 {
                     return false;
                 }
@@ -166,7 +181,7 @@ internal static class ChangeScanner
         return spellings;
     }
 
-    private static bool Place(EntityFootprint read, IEnumerable<DateTimeOffset?> times, List<(DateTimeOffset, DateTimeOffset)> spans)
+    private static bool Place(EntityFootprint read, IEnumerable<DateTimeOffset?> times, TeamSet? teams, List<ReachedSpan> spans)
     {
         DateTimeOffset? earliest = null, latest = null;
         foreach (var time in times)
@@ -188,7 +203,7 @@ internal static class ChangeScanner
             return false;
         }
 
-        spans.Add(span);
+        spans.Add(new ReachedSpan(span.Start, span.End, teams));
         return true;
     }
 

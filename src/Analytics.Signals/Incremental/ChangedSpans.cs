@@ -1,13 +1,13 @@
 namespace Analytics.Signals.Incremental;
 
 /// <summary>
-/// What changed in the store since a watermark, as the instants whose windows must be recomputed: a list of half-open
-/// spans, or <see cref="Everything"/>. Equality is by reference.
+/// What changed in the store since a watermark, as the instants whose windows must be recomputed and for which teams: a
+/// list of half-open spans, or <see cref="Everything"/>. Equality is by reference.
 /// </summary>
-/// <param name="Everything">Whether every window must be recomputed.</param>
-/// <param name="Spans">The spans [start, end) whose overlapping windows must be recomputed (empty when <paramref name="Everything"/>).</param>
+/// <param name="Everything">Whether every window of every team must be recomputed.</param>
+/// <param name="Spans">The spans whose overlapping windows must be recomputed (empty when <paramref name="Everything"/>).</param>
 /// <param name="ChangedRows">How many changed or deleted rows were seen (for logs and the benchmark).</param>
-public sealed record ChangedSpans(bool Everything, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> Spans, int ChangedRows)
+internal sealed record ChangedSpans(bool Everything, IReadOnlyList<ReachedSpan> Spans, int ChangedRows)
 {
     /// <summary>
     /// The spans sorted and merged where they overlap or touch, clipped to [<paramref name="from"/>, <paramref name="to"/>);

@@ -54,15 +54,16 @@ public sealed class SignalCache(TimeProvider time)
         // for every signal, so the changed rows read for one serve them all.
         var watermark = time.GetUtcNow();
         var memo = new ChangedRowsMemo(request.Store);
+        var teams = new TeamAttribution(request.Teams);
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
         var plans = new SignalCachePlan[signals.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, signals.Count),
             options,
-            async (index, token) => plans[index] = await PlanAsync(signals[index], request, watermark, memo, token));
+            async (index, token) => plans[index] = await PlanAsync(signals[index], request, watermark, memo, teams, token));
 
-        // The signals computed whole share the request; each common span is one request of its own (with its own shared
-        // analyses, so one span's loads do not push another's out), computed one after the other.
+        // The signals computed whole share the request; each common span is one request of its own, for the teams it
+        // reached (with its own shared analyses, so one span's loads do not push another's out), computed one after the other.
         // An incremental signal sharing a load with one computed whole is recomputed over the whole request, where that
         // load is made anyway (SignalFootprints.SharedLoads); recomputing more windows than the batch reached is correct.
         var whole = plans.Where(p => p.ComputedWhole).Select(p => p.Signal.Name).ToHashSet(StringComparer.Ordinal);
@@ -70,22 +71,25 @@ public sealed class SignalCache(TimeProvider time)
             .Where(i => plans[i].Incremental && SignalFootprints.SharedLoads.Any(g => g.Contains(plans[i].Signal.Name) && g.Any(whole.Contains)))
             .ToHashSet();
         var common = CommonSpans(plans, alongWhole);
+        var everything = new ReachedSpan(request.From, request.To, null);
         foreach (var index in alongWhole)
         {
-            common[index] = [(request.From, request.To)];
+            common[index] = [everything];
         }
 
-        var computed = new Dictionary<(int Index, DateTimeOffset Start, DateTimeOffset End), IReadOnlyList<Series.Series>>();
-        var rounds = new List<(SignalRequest Over, List<int> Indexes)>
+        var computed = new Dictionary<(int Index, ReachedSpan Span), IReadOnlyList<Series.Series>>();
+        var rounds = new List<(SignalRequest Over, ReachedSpan Span, List<int> Indexes)>
         {
-            (request, Enumerable.Range(0, plans.Length).Where(i => plans[i].ComputedWhole || alongWhole.Contains(i)).ToList()),
+            (request, everything, Enumerable.Range(0, plans.Length).Where(i => plans[i].ComputedWhole || alongWhole.Contains(i)).ToList()),
         };
-        foreach (var span in common.Where(c => !alongWhole.Contains(c.Key)).SelectMany(c => c.Value).Distinct().OrderBy(s => s.Start).ThenBy(s => s.End))
+        foreach (var span in common.Where(c => !alongWhole.Contains(c.Key)).SelectMany(c => c.Value).Distinct()
+            .OrderBy(s => s.Start).ThenBy(s => s.End).ThenBy(s => s.Teams?.ToString(), StringComparer.Ordinal))
         {
-            rounds.Add((request.Over(span.Start, span.End), common.Where(c => c.Value.Contains(span)).Select(c => c.Key).Order().ToList()));
+            var over = span.Teams is { } part ? request.Over(span.Start, span.End, part.Of(request)) : request.Over(span.Start, span.End);
+            rounds.Add((over, span, common.Where(c => c.Value.Contains(span)).Select(c => c.Key).Order().ToList()));
         }
 
-        foreach (var (over, indexes) in rounds)
+        foreach (var (over, span, indexes) in rounds)
         {
             var series = new IReadOnlyList<Series.Series>[indexes.Count];
             await Parallel.ForEachAsync(
@@ -94,7 +98,7 @@ public sealed class SignalCache(TimeProvider time)
                 async (i, token) => series[i] = await signals[indexes[i]].ComputeAsync(over, token));
             for (var i = 0; i < indexes.Count; i++)
             {
-                computed[(indexes[i], over.From, over.To)] = series[i];
+                computed[(indexes[i], span)] = series[i];
             }
         }
 
@@ -103,7 +107,7 @@ public sealed class SignalCache(TimeProvider time)
             Enumerable.Range(0, signals.Count),
             options,
             async (index, token) => results[index] = await FinishAsync(
-                plans[index], request, watermark, common.GetValueOrDefault(index, []), span => computed[(index, span.Start, span.End)], token));
+                plans[index], request, watermark, common.GetValueOrDefault(index, []), span => computed[(index, span)], token));
         return results;
     }
 
@@ -121,7 +125,7 @@ public sealed class SignalCache(TimeProvider time)
 
     // Phase 1: what the cache holds for the signal and which spans the changes since its watermark reach.
     private async Task<SignalCachePlan> PlanAsync(
-        ISignal signal, SignalRequest request, DateTimeOffset watermark, ChangedRowsMemo memo, CancellationToken cancellationToken)
+        ISignal signal, SignalRequest request, DateTimeOffset watermark, ChangedRowsMemo memo, TeamAttribution teams, CancellationToken cancellationToken)
     {
         var footprint = SignalFootprints.For(signal.Name, request);
         if (footprint is null)
@@ -152,7 +156,7 @@ public sealed class SignalCache(TimeProvider time)
             return new SignalCachePlan(signal, key, null, [], 0, "period changed");
         }
 
-        var changes = await ChangeScanner.ScanAsync(store, footprint, entry.Watermark - Margin, memo, cancellationToken);
+        var changes = await ChangeScanner.ScanAsync(store, footprint, entry.Watermark - Margin, memo, footprint.PerTeam ? teams : null, cancellationToken);
         if (changes.Everything)
         {
             return new SignalCachePlan(signal, key, null, [], changes.ChangedRows, "a change reaches every window");
@@ -161,51 +165,51 @@ public sealed class SignalCache(TimeProvider time)
         var spans = changes.Spans.ToList();
         if (request.To > entry.RequestTo)
         {
-            spans.Add((entry.RequestTo, request.To));
+            spans.Add(new ReachedSpan(entry.RequestTo, request.To, null));
         }
 
-        var merged = ChangedSpans.MergeWithin(spans.Select(s => ToWindowEdges(s, request)), request.From, request.To);
+        var merged = MergeByTeam(spans, request);
         var cached = await LoadAsync(store, entry, request.Granularity, cancellationToken);
         if (merged.Count == 0)
         {
             await SaveAsync(store, signal, request, key, watermark, cached, [], cancellationToken);
-            var reused = new SignalCacheResult(cached.ToSeries(), SignalCacheOutcome.Reused, 0, AllWindows(request).Count, changes.ChangedRows, "nothing changed");
+            var reused = new SignalCacheResult(cached.ToSeries(), SignalCacheOutcome.Reused, 0, TeamWindows(request, [new ReachedSpan(request.From, request.To, null)]).Count, changes.ChangedRows, "nothing changed");
             return new SignalCachePlan(signal, key, cached, [], changes.ChangedRows, "nothing changed") { Done = reused };
         }
 
         return new SignalCachePlan(
             signal, key, cached, merged, changes.ChangedRows,
-            string.Create(CultureInfo.InvariantCulture, $"{merged.Count} changed span(s) from {merged[0].Start:yyyy-MM-dd}"));
+            string.Create(CultureInfo.InvariantCulture, $"{merged.Count} changed span(s) from {merged.Min(m => m.Start):yyyy-MM-dd}{Part(merged, request)}"));
     }
 
-    // The spans the incremental signals are recomputed over, by signal. Spans ending at the same instant (a recent batch's
-    // all end at the period's end) share the earliest start that is at most SharedSpanStretch times as long as their own:
-    // starting earlier only recomputes more windows, which is always correct (a span's first window is computed whole);
-    // the end is kept, as a span must end on a window's edge.
-    private static Dictionary<int, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)>> CommonSpans(SignalCachePlan[] plans, HashSet<int> apart)
+    // The spans the incremental signals are recomputed over, by signal. Spans ending at the same instant for the same
+    // teams (a recent batch's all end at the period's end) share the earliest start that is at most SharedSpanStretch
+    // times as long as their own: starting earlier only recomputes more windows, which is always correct (a span's first
+    // window is computed whole); the end is kept, as a span must end on a window's edge.
+    private static Dictionary<int, IReadOnlyList<ReachedSpan>> CommonSpans(SignalCachePlan[] plans, HashSet<int> apart)
     {
-        var starts = new Dictionary<(DateTimeOffset Start, DateTimeOffset End), DateTimeOffset>();
+        var starts = new Dictionary<ReachedSpan, DateTimeOffset>();
         var own = plans.Where((p, i) => p.Incremental && !apart.Contains(i)).SelectMany(p => p.Spans).Distinct();
-        foreach (var sameEnd in own.GroupBy(s => s.End))
+        foreach (var sameEnd in own.GroupBy(s => (s.End, s.Teams)))
         {
             DateTimeOffset? shared = null;
-            foreach (var start in sameEnd.Select(s => s.Start).Order())
+            foreach (var span in sameEnd.OrderBy(s => s.Start))
             {
-                if (shared is not { } earlier || (sameEnd.Key - earlier).Ticks > SharedSpanStretch * (sameEnd.Key - start).Ticks)
+                if (shared is not { } earlier || (span.End - earlier).Ticks > SharedSpanStretch * (span.End - span.Start).Ticks)
                 {
-                    shared = start;
+                    shared = span.Start;
                 }
 
-                starts[(start, sameEnd.Key)] = shared.Value;
+                starts[span] = shared.Value;
             }
         }
 
-        var common = new Dictionary<int, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)>>();
+        var common = new Dictionary<int, IReadOnlyList<ReachedSpan>>();
         for (var i = 0; i < plans.Length; i++)
         {
             if (plans[i].Incremental && !apart.Contains(i))
             {
-                common[i] = plans[i].Spans.Select(s => (starts[s], s.End)).Distinct().ToList();
+                common[i] = plans[i].Spans.Select(s => s with { Start = starts[s] }).Distinct().ToList();
             }
         }
 
@@ -214,8 +218,8 @@ public sealed class SignalCache(TimeProvider time)
 
     // Phase 3: the signal's series, spliced into its cached windows or cached whole.
     private static async Task<SignalCacheResult> FinishAsync(
-        SignalCachePlan plan, SignalRequest request, DateTimeOffset watermark, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> spans,
-        Func<(DateTimeOffset Start, DateTimeOffset End), IReadOnlyList<Series.Series>> computedOver, CancellationToken cancellationToken)
+        SignalCachePlan plan, SignalRequest request, DateTimeOffset watermark, IReadOnlyList<ReachedSpan> spans,
+        Func<ReachedSpan, IReadOnlyList<Series.Series>> computedOver, CancellationToken cancellationToken)
     {
         if (plan.Done is { } done)
         {
@@ -225,20 +229,31 @@ public sealed class SignalCache(TimeProvider time)
         var signal = plan.Signal;
         if (plan.Key is not { } key)
         {
-            return new SignalCacheResult(computedOver((request.From, request.To)), SignalCacheOutcome.Uncached, 0, 0, 0, plan.Reason);
+            return new SignalCacheResult(computedOver(new ReachedSpan(request.From, request.To, null)), SignalCacheOutcome.Uncached, 0, 0, 0, plan.Reason);
         }
 
         if (plan.Cached is not { } cached)
         {
-            return await SaveWholeAsync(signal, request, key, watermark, computedOver((request.From, request.To)), plan.ChangedRows, plan.Reason, cancellationToken);
+            return await SaveWholeAsync(signal, request, key, watermark, computedOver(new ReachedSpan(request.From, request.To, null)), plan.ChangedRows, plan.Reason, cancellationToken);
         }
 
-        foreach (var (start, end) in spans)
+        var keeps = signal is IKeepsSeriesOverPeriod filter ? filter.Keeps : (Func<Series.Series, bool>?)null;
+        foreach (var span in spans)
         {
-            if (!cached.Splice(computedOver((start, end)), start, end, request.To))
+            var (start, end) = (span.Start, span.End);
+            if (!cached.Splice(computedOver(span), start, end, request.To, span.Teams?.Ids, keeps))
             {
-                var series = await signal.ComputeAsync(request, cancellationToken);
-                return await SaveWholeAsync(signal, request, key, watermark, series, plan.ChangedRows, "series appeared or vanished", cancellationToken);
+                // What the span cannot tell, the whole period of its teams does; failing that, the whole request.
+                var wholePart = span.Teams is { } part && (start, end) != (request.From, request.To)
+                    && cached.Splice(await signal.ComputeAsync(request.Over(request.From, request.To, part.Of(request)), cancellationToken),
+                        request.From, request.To, request.To, part.Ids, keeps);
+                if (!wholePart)
+                {
+                    var series = await signal.ComputeAsync(request, cancellationToken);
+                    return await SaveWholeAsync(signal, request, key, watermark, series, plan.ChangedRows, "series appeared or vanished", cancellationToken);
+                }
+
+                (start, end) = (request.From, request.To);
             }
 
             // Every window of the span is written again, the empty ones too, so no point of an older result outlives it.
@@ -247,12 +262,12 @@ public sealed class SignalCache(TimeProvider time)
 
         await SaveAsync(request.Store, signal, request, key, watermark, cached, cached.Touched, cancellationToken);
 
-        // The windows the batch reached for this signal; a shared span may have computed a few more (not counted, so the
-        // figure says what the footprint asked for). Windows outside the spans may be rewritten too (a new series gets its
-        // empty points there) but are not computed.
-        var reached = plan.Spans.SelectMany(s => Covering(request, s.Start, s.End)).ToHashSet().Count;
-        return new SignalCacheResult(
-            cached.ToSeries(), SignalCacheOutcome.Incremental, reached, Math.Max(0, AllWindows(request).Count - reached), plan.ChangedRows, plan.Reason);
+        // The teams' windows the batch reached for this signal; a shared span may have computed a few more (not counted, so
+        // the figure says what the footprint asked for). Windows outside the spans may be rewritten too (a new series gets
+        // its empty points there) but are not computed.
+        var reached = TeamWindows(request, plan.Spans).Count;
+        var all = TeamWindows(request, [new ReachedSpan(request.From, request.To, null)]).Count;
+        return new SignalCacheResult(cached.ToSeries(), SignalCacheOutcome.Incremental, reached, Math.Max(0, all - reached), plan.ChangedRows, plan.Reason);
     }
 
     private static async Task<SignalCacheResult> SaveWholeAsync(
@@ -264,7 +279,7 @@ public sealed class SignalCache(TimeProvider time)
         // Every window of the period is written, the empty ones too, so no point of an earlier result outlives it.
         var windows = AllWindows(request).Concat(result.Windows).ToHashSet();
         await SaveAsync(request.Store, signal, request, key, watermark, result, windows, cancellationToken);
-        return new SignalCacheResult(series, SignalCacheOutcome.Full, windows.Count, 0, changedRows, reason);
+        return new SignalCacheResult(series, SignalCacheOutcome.Full, TeamWindows(request, [new ReachedSpan(request.From, request.To, null)]).Count, 0, changedRows, reason);
     }
 
     private static async Task<CachedResult> LoadAsync(IStore store, SignalCacheEntry entry, Granularity granularity, CancellationToken cancellationToken)
@@ -328,6 +343,57 @@ public sealed class SignalCache(TimeProvider time)
 
         var start = span.Start <= request.From ? span.Start : TimeWindow.Containing(span.Start, request.Granularity, zones[0]).Start;
         return (start, TimeWindow.Containing(span.End.AddTicks(-1), request.Granularity, zones[0]).End);
+    }
+
+    // The spans widened to whole windows and merged, for each group of teams they reach alike: a team's spans are those
+    // naming it and those naming every team; teams reached by the same spans share them, and a span reaching every team
+    // names none.
+    private static IReadOnlyList<ReachedSpan> MergeByTeam(IReadOnlyList<ReachedSpan> spans, SignalRequest request)
+    {
+        IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> Merge(IEnumerable<ReachedSpan> some) =>
+            ChangedSpans.MergeWithin(some.Select(s => ToWindowEdges((s.Start, s.End), request)), request.From, request.To);
+
+        if (spans.All(s => s.Teams is null))
+        {
+            return [.. Merge(spans).Select(m => new ReachedSpan(m.Start, m.End, null))];
+        }
+
+        // Merged per distinct set first (few: a set is a group of teams sharing repositories), then per team.
+        var bySet = spans.Where(s => s.Teams is not null).GroupBy(s => s.Teams!).Select(g => (Set: g.Key, Spans: Merge(g))).ToList();
+        var everyTeam = Merge(spans.Where(s => s.Teams is null)).Select(m => new ReachedSpan(m.Start, m.End, null)).ToList();
+        var ids = request.Teams.Select(t => t.Id).Distinct(StringComparer.Ordinal).ToList();
+        var byTeam = ids
+            .Select(id => (Id: id, Spans: Merge(everyTeam.Concat(bySet.Where(b => b.Set.Ids.Contains(id)).SelectMany(b => b.Spans.Select(m => new ReachedSpan(m.Start, m.End, b.Set)))))))
+            .Where(t => t.Spans.Count > 0)
+            .GroupBy(t => string.Join(",", t.Spans.Select(m => m.Start.UtcTicks + "-" + m.End.UtcTicks)), StringComparer.Ordinal);
+        var result = new List<ReachedSpan>();
+        foreach (var group in byTeam)
+        {
+            var teams = group.Select(t => t.Id).ToList();
+            var part = teams.Count == ids.Count ? null : new TeamSet(teams);
+            result.AddRange(group.First().Spans.Select(m => new ReachedSpan(m.Start, m.End, part)));
+        }
+
+        return result;
+    }
+
+    // A summary of which teams the spans reach, for the plan's reason.
+    private static string Part(IReadOnlyList<ReachedSpan> spans, SignalRequest request) =>
+        spans.Any(s => s.Teams is null) ? "" : string.Create(CultureInfo.InvariantCulture, $" for {spans.SelectMany(s => s.Teams!.Ids).Distinct().Count()} of {request.Teams.Count} teams");
+
+    // The (team, window) pairs the spans cover, each team in its own time zone.
+    private static HashSet<(string Team, TimeWindow Window)> TeamWindows(SignalRequest request, IEnumerable<ReachedSpan> spans)
+    {
+        var result = new HashSet<(string, TimeWindow)>();
+        foreach (var span in spans)
+        {
+            foreach (var team in span.Teams?.Of(request) ?? request.Teams)
+            {
+                result.UnionWith(TimeWindow.Covering(span.Start, span.End, request.Granularity, team.TimeZone).Select(w => (team.Id, w)));
+            }
+        }
+
+        return result;
     }
 
     // Every window overlapping [start, end), per time zone of the request's teams.

@@ -8,14 +8,17 @@ namespace Analytics.Signals.Incremental;
 /// <param name="Signal">The signal.</param>
 /// <param name="Key">Its cache key; null when it has no footprint and is not cached.</param>
 /// <param name="Cached">Its cached result, when only <paramref name="Spans"/> are recomputed.</param>
-/// <param name="Spans">The spans the batch reached, widened to whole windows, merged and clipped to the period.</param>
+/// <param name="Spans">
+/// The spans the batch reached, widened to whole windows, merged and clipped to the period, each for the teams it reached
+/// (every team when a span's teams are null).
+/// </param>
 /// <param name="ChangedRows">How many changed or deleted rows were looked at.</param>
 /// <param name="Reason">Why it is computed as it is.</param>
 internal sealed record SignalCachePlan(
     ISignal Signal,
     string? Key,
     CachedResult? Cached,
-    IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> Spans,
+    IReadOnlyList<ReachedSpan> Spans,
     int ChangedRows,
     string Reason)
 {

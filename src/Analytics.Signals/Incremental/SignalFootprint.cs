@@ -10,4 +10,12 @@ namespace Analytics.Signals.Incremental;
 /// Whether every window depends on the whole period (change points over the series, analyses over the request's span):
 /// then any change to what it reads recomputes it whole, and an unchanged store serves it from the cache.
 /// </param>
-public sealed record SignalFootprint(string Signal, IReadOnlyList<EntityFootprint> Reads, bool RecomputedWhole = false);
+public sealed record SignalFootprint(string Signal, IReadOnlyList<EntityFootprint> Reads, bool RecomputedWhole = false)
+{
+    /// <summary>
+    /// Whether each of its series belongs to one team (a <c>team</c> label) and depends only on the records of that
+    /// team's repositories (and, for deployments, services): then a change is recomputed only for the teams whose
+    /// repositories it names (<see cref="SignalFootprints.PerTeam"/>).
+    /// </summary>
+    public bool PerTeam { get; init; }
+}

@@ -76,6 +76,25 @@ public sealed class FlakyImpactTests
         disrupted.Points.Select(p => p.Value).Should().Equal(0, 2);
     }
 
+    [Fact]
+    public async Task FlakyTestScore_EvidenceOnlyWithTooFewRuns_GetsNoSeries()
+    {
+        // W fails and passes on the same commit (r9's attempt 1 fails, attempt 2 passes: re-run evidence on c9) but runs
+        // in only 2 attempts in week 2's look-back, fewer than the 10 a verdict needs: its score is never above zero
+        // (no value in either week), so it gets no series (docs/signals/tests.flaky_score.md, cardinality).
+        var day12 = Day10.AddDays(2);
+        await using var fixture = await SignalFixture.CreateAsync(
+        [
+            .. Passing("T", 9, Monday.AddDays(1)),
+            Result("W", "r9", 1, 0, "c9", TestOutcome.Failed, day12.AddMinutes(2)),
+            Result("W", "r9", 2, 0, "c9", TestOutcome.Passed, day12.AddMinutes(32)),
+            Run("r9", 1, day12, 5, RunConclusion.Failure),
+            Run("r9", 2, day12.AddMinutes(30), 5, RunConclusion.Success),
+        ]);
+
+        (await new FlakyTestScore().ComputeAsync(fixture.TwoWeeks(), default)).Should().BeEmpty();
+    }
+
     internal static object[] Scenario()
     {
         var d11 = Day10.AddDays(1);

@@ -1,0 +1,102 @@
+using Analytics.Domain.People;
+using Analytics.Storage.Schema;
+
+namespace Analytics.Signals.Incremental;
+
+/// <summary>
+/// Which of a request's teams a stored row can change the series of, for the signals whose team's series depend only on
+/// the records of its own repositories and services (<see cref="SignalFootprints.PerTeam"/>). Teams that share a
+/// repository or a service are never told apart: a shared repository counts for the first team that lists it
+/// (<see cref="SignalRequest.OwnerOf"/>), so recomputing one of them without the other could move its records. A row
+/// of a repository or service no team names is reached by every team (null), as is a row with neither.
+/// </summary>
+internal sealed class TeamAttribution
+{
+    private readonly Dictionary<string, TeamSet> _byRepository = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, TeamSet> _byService = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, TeamSet> _unions = new(StringComparer.Ordinal);
+
+    /// <summary>The attribution for <paramref name="teams"/>.</summary>
+    public TeamAttribution(IReadOnlyList<Team> teams)
+    {
+        ArgumentNullException.ThrowIfNull(teams);
+
+        // Teams joined by a shared repository or service (ignoring case, as OwnerOf and TeamOfService compare), by union-find.
+        var parent = Enumerable.Range(0, teams.Count).ToArray();
+        int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
+        var firstByName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < teams.Count; i++)
+        {
+            foreach (var name in teams[i].Repositories.Select(r => "r:" + r).Concat(teams[i].Services.Select(s => "s:" + s)).Append("t:" + teams[i].Id))
+            {
+                if (firstByName.TryGetValue(name, out var first))
+                {
+                    parent[Root(i)] = Root(first);
+                }
+                else
+                {
+                    firstByName[name] = i;
+                }
+            }
+        }
+
+        var components = Enumerable.Range(0, teams.Count).GroupBy(Root)
+            .ToDictionary(g => g.Key, g => Intern(new TeamSet(g.Select(i => teams[i].Id))));
+        for (var i = 0; i < teams.Count; i++)
+        {
+            var component = components[Root(i)];
+            foreach (var repository in teams[i].Repositories)
+            {
+                _byRepository[repository] = component;
+            }
+
+            foreach (var service in teams[i].Services)
+            {
+                _byService[service] = component;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The teams a row of <paramref name="repository"/> (and deploying <paramref name="service"/>, when it names one) can
+    /// change; null for every team (neither names a team's repository or service).
+    /// </summary>
+    public TeamSet? Of(string? repository, string? service)
+    {
+        var byRepository = repository is null ? null : _byRepository.GetValueOrDefault(repository);
+        var byService = service is null ? null : _byService.GetValueOrDefault(service);
+        if (byRepository is null || byService is null || byRepository.Equals(byService))
+        {
+            return byRepository ?? byService;
+        }
+
+        return Intern(new TeamSet(byRepository.Ids.Concat(byService.Ids)));
+    }
+
+    /// <summary>
+    /// How to find the teams a row of <paramref name="entity"/> can change: by its repository (a repository row by its
+    /// name) and, for a deployment, its service. Null when the entity names neither: its rows reach every team. An
+    /// incident's service is not used: an incident moved to another service would leave its former team's windows stale.
+    /// </summary>
+    public Func<object?[], TeamSet?>? For(EntityMap entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var repository = entity == Entities.Repositories ? entity.IndexOf("full_name") : entity.IndexOf("repository");
+        var service = entity == Entities.Deployments ? entity.IndexOf("service") : -1;
+        if (repository < 0)
+        {
+            return null;
+        }
+
+        return values => Of(values[repository] as string, service >= 0 ? values[service] as string : null);
+    }
+
+    private TeamSet Intern(TeamSet set)
+    {
+        lock (_unions)
+        {
+            var key = string.Join('\n', set.Ids);
+            return _unions.TryGetValue(key, out var known) ? known : _unions[key] = set;
+        }
+    }
+}
