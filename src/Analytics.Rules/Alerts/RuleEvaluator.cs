@@ -7,7 +7,8 @@ using Analytics.Storage;
 namespace Analytics.Rules.Alerts;
 
 /// <summary>
-/// Evaluates rules at one instant: reads each signal once per granularity, evaluates every rule, and renders the
+/// Evaluates rules at one instant: reads each signal once per granularity (all of them told to the source first, so it
+/// can compute them together), evaluates every rule, and renders the
 /// annotations of each label set whose condition holds. A rule that fails (its signal cannot be computed, an ambiguous
 /// match) is reported in its outcome and the others go on.
 /// </summary>
@@ -22,10 +23,12 @@ public static class RuleEvaluator
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(source);
+        var all = groups.ToList();
+        await source.PrepareAsync(all.SelectMany(g => g.Rules.SelectMany(r => r.Check.Signals.Select(s => (s, g.Granularity)))), cancellationToken);
         var outcomes = new List<RuleOutcome>();
         var loaded = new Dictionary<(string, Granularity), IReadOnlyList<Series>>();
         var failed = new Dictionary<(string, Granularity), string>();
-        foreach (var group in groups)
+        foreach (var group in all)
         {
             foreach (var rule in group.Rules)
             {

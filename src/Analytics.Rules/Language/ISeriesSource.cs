@@ -14,4 +14,10 @@ public interface ISeriesSource
     /// </summary>
     /// <exception cref="Storage.StoreException">The store cannot be read; the rules reading this signal fail, the others go on.</exception>
     Task<IReadOnlyList<Series>> ReadAsync(string signal, Granularity granularity, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Told up front which signals will be read, so that a source can compute them together (sharing their loads); the
+    /// default does nothing and every signal is read on its own.
+    /// </summary>
+    Task PrepareAsync(IEnumerable<(string Signal, Granularity Granularity)> signals, CancellationToken cancellationToken) => Task.CompletedTask;
 }
