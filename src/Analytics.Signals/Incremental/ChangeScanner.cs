@@ -10,9 +10,6 @@ namespace Analytics.Signals.Incremental;
 /// </summary>
 internal static class ChangeScanner
 {
-    // Parameters per IN (…) list: well under SQLite's and PostgreSQL's limits.
-    private const int LookupChunk = 500;
-
     /// <summary>
     /// The spans <paramref name="footprint"/>'s changes since <paramref name="since"/> reach, taking the changed rows from
     /// <paramref name="memo"/> (shared by the signals of one pass) when it has them. With <paramref name="teams"/> (a
@@ -29,7 +26,7 @@ internal static class ChangeScanner
             var everywhere = footprint.RecomputedWhole || read.Reach.Kind is ReachKind.Everything;
             // A change that reaches every window of every team needs only the first changed row: the scanner reads that itself.
             var known = everywhere && teams?.For(read.Entity) is null ? null : await memo.GetAsync(read.Entity, since, cancellationToken);
-            var (everything, count) = await ScanEntityAsync(store, read, everywhere, teams, since, known, spans, cancellationToken);
+            var (everything, count) = await ScanEntityAsync(store, read, everywhere, teams, since, known, memo, spans, cancellationToken);
             rows += count;
             if (everything)
             {
@@ -43,7 +40,7 @@ internal static class ChangeScanner
     // Teams: null when every row reaches every team.
     private static async Task<(bool Everything, int Rows)> ScanEntityAsync(
         IStore store, EntityFootprint read, bool everywhere, TeamAttribution? teams, DateTimeOffset since, ChangedRows? known,
-        List<ReachedSpan> spans, CancellationToken cancellationToken)
+        ChangedRowsMemo memo, List<ReachedSpan> spans, CancellationToken cancellationToken)
     {
         var rows = 0;
         var deletions = known is null
@@ -79,7 +76,11 @@ internal static class ChangeScanner
                     return (true, rows);
                 }
 
-                spans.Add(new ReachedSpan(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, reached));
+                if (reached.Ids.Count > 0)
+                {
+                    spans.Add(new ReachedSpan(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, reached));
+                }
+
                 continue;
             }
 
@@ -100,7 +101,7 @@ internal static class ChangeScanner
             }
         }
 
-        if (pending.Count > 0 && !await PlaceViaAsync(store, read, pending, teams?.For(read.Via!.Target), spans, cancellationToken))
+        if (pending.Count > 0 && !await PlaceViaAsync(store, read, pending, memo, teams, spans, cancellationToken))
         {
             return (true, rows);
         }
@@ -109,15 +110,13 @@ internal static class ChangeScanner
     }
 
     // Looks up the rows the changed rows belong to (their commit, their pull request) and places them by those.
-    // Owners: the teams a row of the target can change (a repository's records name it, in some spelling).
+    // Looks up the rows the changed rows belong to (their pull request, a repository's records) and places them by
+    // those, for the teams those rows name when teams are told apart.
     private static async Task<bool> PlaceViaAsync(
-        IStore store, EntityFootprint read, HashSet<string> targets, Func<object?[], TeamSet?>? owners, List<ReachedSpan> spans,
+        IStore store, EntityFootprint read, HashSet<string> targets, ChangedRowsMemo memo, TeamAttribution? teams, List<ReachedSpan> spans,
         CancellationToken cancellationToken)
     {
         var via = read.Via!;
-        var keyIndex = Index(via.Target, via.TargetColumn);
-        var timeIndexes = via.TimeColumns.Select(c => Index(via.Target, c)).ToArray();
-        var found = new HashSet<string>(StringComparer.Ordinal);
         IReadOnlyCollection<string> lookup = targets;
         if (via.Repositories is { } owned)
         {
@@ -129,15 +128,14 @@ internal static class ChangeScanner
             lookup = spellings;
         }
 
-        foreach (var chunk in lookup.Chunk(LookupChunk))
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var byTeam = teams is not null && TeamAttribution.OwnerColumns(via.Target) is not null;
+        foreach (var row in await memo.GetViaRowsAsync(via.Target, via.TargetColumn, via.TimeColumns, lookup, cancellationToken))
         {
-            await foreach (var values in store.ReadValuesAsync(via.Target, StoreQuery.All.WhereIn(via.TargetColumn, chunk), cancellationToken))
+            found.Add(row.Key);
+            if (!Place(read, row.Times, byTeam ? teams!.Of(row.Repository, row.Service) : null, spans))
             {
-                found.Add((string)values[keyIndex]!);
-                if (!Place(read, timeIndexes.Select(i => values[i] as DateTimeOffset?), owners?.Invoke(values), spans))
-                {
-                    return false;
-                }
+                return false;
             }
         }
 
@@ -183,6 +181,12 @@ internal static class ChangeScanner
 
     private static bool Place(EntityFootprint read, IEnumerable<DateTimeOffset?> times, TeamSet? teams, List<ReachedSpan> spans)
     {
+        if (teams is { Ids.Count: 0 })
+        {
+            // A record no team owns counts in none of the teams' series.
+            return true;
+        }
+
         DateTimeOffset? earliest = null, latest = null;
         foreach (var time in times)
         {

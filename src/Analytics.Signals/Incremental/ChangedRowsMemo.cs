@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Analytics.Storage;
 using Analytics.Storage.Caching;
+using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Incremental;
@@ -10,18 +11,68 @@ namespace Analytics.Signals.Incremental;
 /// <see cref="SignalCache.ComputeAllAsync"/> however many signals' footprints read the entity: every signal of a pass
 /// shares one watermark, so they look for changes since the same instant. A set larger than <see cref="MaxRows"/> is
 /// not kept (such a set almost always makes the signals that read it compute whole, which needs only its first rows):
-/// the scanner then reads it itself, as it would without the memo.
+/// the scanner then reads it itself, as it would without the memo. The rows the changed rows belong to
+/// (<see cref="GetViaRowsAsync"/>) are read once per pass too, as the few columns that place them.
 /// </summary>
 internal sealed class ChangedRowsMemo(IStore store)
 {
     /// <summary>The most changed rows kept per entity: a large batch (1 % of scale 1.0 is about 150,000 rows) is read again instead.</summary>
     public const int MaxRows = 200_000;
 
+    // Parameters per IN (…) list: well under SQLite's and PostgreSQL's limits.
+    private const int LookupChunk = 500;
+
     private readonly ConcurrentDictionary<(string Table, DateTimeOffset Since), Lazy<Task<ChangedRows?>>> _sets = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<ViaRow>>>> _via = new(StringComparer.Ordinal);
 
     /// <summary>The entity's changed rows and deletions since <paramref name="since"/>, or null when there are too many to keep.</summary>
     public Task<ChangedRows?> GetAsync(EntityMap entity, DateTimeOffset since, CancellationToken cancellationToken) =>
         _sets.GetOrAdd((entity.Table, since), _ => new Lazy<Task<ChangedRows?>>(() => ReadAsync(entity, since, cancellationToken))).Value;
+
+    /// <summary>
+    /// The rows of <paramref name="entity"/> whose <paramref name="column"/> is one of <paramref name="keys"/>, with
+    /// <paramref name="times"/> and the columns naming their teams; read once per pass for the same arguments.
+    /// </summary>
+    public Task<IReadOnlyList<ViaRow>> GetViaRowsAsync(
+        EntityMap entity, string column, IReadOnlyList<string> times, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        var sorted = keys.Order(StringComparer.Ordinal).ToList();
+        var memoKey = string.Join('\u0001', new[] { entity.Table, column, string.Join(',', times) }.Concat(sorted));
+        return _via.GetOrAdd(memoKey, _ => new Lazy<Task<IReadOnlyList<ViaRow>>>(() => ReadViaAsync(entity, column, times, sorted, cancellationToken))).Value;
+    }
+
+    private async Task<IReadOnlyList<ViaRow>> ReadViaAsync(
+        EntityMap entity, string column, IReadOnlyList<string> times, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var owners = TeamAttribution.OwnerColumns(entity);
+        string[] columns = [column, .. times, .. owners is var (repository, service) ? (service is null ? [repository] : new[] { repository, service }) : []];
+        var rows = new List<ViaRow>();
+        foreach (var chunk in keys.Chunk(LookupChunk))
+        {
+            await foreach (var batch in store.ReadColumnsAsync(entity, columns, StoreQuery.All.WhereIn(column, chunk).InAnyOrder(), cancellationToken))
+            {
+                for (var row = 0; row < batch.Count; row++)
+                {
+                    var instants = new DateTimeOffset?[times.Count];
+                    for (var t = 0; t < times.Count; t++)
+                    {
+                        instants[t] = batch.IsNull(1 + t, row) ? null : new DateTimeOffset(batch.Ticks(1 + t)[row], TimeSpan.Zero);
+                    }
+
+                    rows.Add(new ViaRow(
+                        Text(batch, 0, row)!,
+                        instants,
+                        owners is null ? null : Text(batch, 1 + times.Count, row),
+                        owners is { Service: not null } ? Text(batch, 2 + times.Count, row) : null));
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    private static string? Text(ColumnBatch batch, int column, int row) =>
+        batch.Codes(column)[row] is var code && code == StringTable.Null ? null : batch.Strings[code];
 
     private async Task<ChangedRows?> ReadAsync(EntityMap entity, DateTimeOffset since, CancellationToken cancellationToken)
     {

@@ -327,9 +327,9 @@ public sealed class SignalCache(TimeProvider time)
     // computation does). With one time zone that is the end of the span's last window; teams in several zones have
     // windows ending at different instants, and a span ending on one zone's edge cuts another's window: then the span
     // runs to the request's end.
-    private static (DateTimeOffset Start, DateTimeOffset End) ToWindowEdges((DateTimeOffset Start, DateTimeOffset End) span, SignalRequest request)
+    private static (DateTimeOffset Start, DateTimeOffset End) ToWindowEdges(
+        (DateTimeOffset Start, DateTimeOffset End) span, SignalRequest request, IReadOnlyList<string> zones)
     {
-        var zones = Zones(request).ToList();
         if (span.End <= request.From || span.Start >= request.To)
         {
             // Outside the period: dropped.
@@ -350,8 +350,9 @@ public sealed class SignalCache(TimeProvider time)
     // names none.
     private static IReadOnlyList<ReachedSpan> MergeByTeam(IReadOnlyList<ReachedSpan> spans, SignalRequest request)
     {
+        var zones = Zones(request).ToList();
         IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> Merge(IEnumerable<ReachedSpan> some) =>
-            ChangedSpans.MergeWithin(some.Select(s => ToWindowEdges((s.Start, s.End), request)), request.From, request.To);
+            ChangedSpans.MergeWithin(some.Select(s => ToWindowEdges((s.Start, s.End), request, zones)), request.From, request.To);
 
         if (spans.All(s => s.Teams is null))
         {

@@ -8,7 +8,8 @@ namespace Analytics.Signals.Incremental;
 /// the records of its own repositories and services (<see cref="SignalFootprints.PerTeam"/>). Teams that share a
 /// repository or a service are never told apart: a shared repository counts for the first team that lists it
 /// (<see cref="SignalRequest.OwnerOf"/>), so recomputing one of them without the other could move its records. A row
-/// of a repository or service no team names is reached by every team (null), as is a row with neither.
+/// of a repository or service no team names reaches no team (its records count for nobody); a row naming neither
+/// reaches every team (null).
 /// </summary>
 internal sealed class TeamAttribution
 {
@@ -59,35 +60,48 @@ internal sealed class TeamAttribution
 
     /// <summary>
     /// The teams a row of <paramref name="repository"/> (and deploying <paramref name="service"/>, when it names one) can
-    /// change; null for every team (neither names a team's repository or service).
+    /// change: none (<see cref="TeamSet.None"/>) when it names a repository or service but no team's, as the owner of
+    /// such a record is nobody (<see cref="SignalRequest.OwnerOf"/>); null, every team, when it names neither.
     /// </summary>
     public TeamSet? Of(string? repository, string? service)
     {
+        if (repository is null && service is null)
+        {
+            return null;
+        }
+
         var byRepository = repository is null ? null : _byRepository.GetValueOrDefault(repository);
         var byService = service is null ? null : _byService.GetValueOrDefault(service);
         if (byRepository is null || byService is null || byRepository.Equals(byService))
         {
-            return byRepository ?? byService;
+            return byRepository ?? byService ?? TeamSet.None;
         }
 
         return Intern(new TeamSet(byRepository.Ids.Concat(byService.Ids)));
     }
 
     /// <summary>
-    /// How to find the teams a row of <paramref name="entity"/> can change: by its repository (a repository row by its
-    /// name) and, for a deployment, its service. Null when the entity names neither: its rows reach every team. An
-    /// incident's service is not used: an incident moved to another service would leave its former team's windows stale.
+    /// The columns naming the teams a row of <paramref name="entity"/> can change: its repository (a repository row's
+    /// name) and, for a deployment, its service; null when the entity names no repository (its rows reach every team).
+    /// An incident's service is not used: an incident moved to another service would leave its former team's windows stale.
     /// </summary>
-    public Func<object?[], TeamSet?>? For(EntityMap entity)
+    public static (string Repository, string? Service)? OwnerColumns(EntityMap entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        var repository = entity == Entities.Repositories ? entity.IndexOf("full_name") : entity.IndexOf("repository");
-        var service = entity == Entities.Deployments ? entity.IndexOf("service") : -1;
-        if (repository < 0)
+        var repository = entity == Entities.Repositories ? "full_name" : entity.IndexOf("repository") >= 0 ? "repository" : null;
+        return repository is null ? null : (repository, entity == Entities.Deployments ? "service" : null);
+    }
+
+    /// <summary>How to find the teams a row of <paramref name="entity"/> (all its columns) can change; null as <see cref="OwnerColumns"/>.</summary>
+    public Func<object?[], TeamSet?>? For(EntityMap entity)
+    {
+        if (OwnerColumns(entity) is not var (repositoryColumn, serviceColumn))
         {
             return null;
         }
 
+        var repository = entity.IndexOf(repositoryColumn);
+        var service = serviceColumn is null ? -1 : entity.IndexOf(serviceColumn);
         return values => Of(values[repository] as string, service >= 0 ? values[service] as string : null);
     }
 

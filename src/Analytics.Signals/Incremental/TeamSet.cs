@@ -8,6 +8,9 @@ internal sealed class TeamSet : IEquatable<TeamSet>
 {
     private readonly string _key;
 
+    /// <summary>No team: a change to a record no team owns.</summary>
+    public static TeamSet None { get; } = new([]);
+
     /// <summary>A set of the teams with <paramref name="ids"/>.</summary>
     public TeamSet(IEnumerable<string> ids)
     {

@@ -255,8 +255,12 @@ public abstract class SignalCacheEquivalenceTests(ITestOutputHelper output)
         _time.Advance(TimeSpan.FromHours(1));
         await CheckAllAsync(cache, request, "one organisation");
 
+        // In the same batch, a third organisation's records that no team of the request lists (a collector reading a whole
+        // GitHub organisation): they count for no team, so they recompute nothing of these signals.
+        var stranger = OrganisationCopy.Distinct(OrganisationSimulator.Generate(new SimulationOptions { End = End, Days = 60, Scale = 0.02, Seed = 50, Owner = "stranger" }));
         _time.Advance(TimeSpan.FromHours(1));
-        await WriteAsync(store, SimulatedOrganisationWriter.RecordsByEntity(second).Select(e => (e.Map, e.Records)));
+        await WriteAsync(store, SimulatedOrganisationWriter.RecordsByEntity(second).Concat(SimulatedOrganisationWriter.RecordsByEntity(stranger))
+            .Select(e => (e.Map, e.Records)));
         _time.Advance(TimeSpan.FromHours(1));
         var joined = await CheckAllAsync(cache, request, "a second organisation's records");
 
