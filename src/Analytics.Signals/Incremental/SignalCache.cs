@@ -107,7 +107,7 @@ public sealed class SignalCache(TimeProvider time)
             Enumerable.Range(0, signals.Count),
             options,
             async (index, token) => results[index] = await FinishAsync(
-                plans[index], request, watermark, common.GetValueOrDefault(index, []), span => computed[(index, span)], token));
+                plans[index], request, watermark, common.GetValueOrDefault(index, []), span => computed[(index, span)], teams, token));
         return results;
     }
 
@@ -219,7 +219,7 @@ public sealed class SignalCache(TimeProvider time)
     // Phase 3: the signal's series, spliced into its cached windows or cached whole.
     private static async Task<SignalCacheResult> FinishAsync(
         SignalCachePlan plan, SignalRequest request, DateTimeOffset watermark, IReadOnlyList<ReachedSpan> spans,
-        Func<ReachedSpan, IReadOnlyList<Series.Series>> computedOver, CancellationToken cancellationToken)
+        Func<ReachedSpan, IReadOnlyList<Series.Series>> computedOver, TeamAttribution teams, CancellationToken cancellationToken)
     {
         if (plan.Done is { } done)
         {
@@ -241,19 +241,29 @@ public sealed class SignalCache(TimeProvider time)
         foreach (var span in spans)
         {
             var (start, end) = (span.Start, span.End);
-            if (!cached.Splice(computedOver(span), start, end, request.To, span.Teams?.Ids, keeps))
+            var recomputed = computedOver(span);
+            if (!cached.Splice(recomputed, start, end, request.To, span.Teams?.Ids, keeps))
             {
-                // What the span cannot tell, the whole period of its teams does; failing that, the whole request.
-                var wholePart = span.Teams is { } part && (start, end) != (request.From, request.To)
-                    && cached.Splice(await signal.ComputeAsync(request.Over(request.From, request.To, part.Of(request)), cancellationToken),
-                        request.From, request.To, request.To, part.Ids, keeps);
+                // What the span cannot tell, the whole period of the teams concerned does (for a per-team signal, each
+                // group of teams spliced apart, the groups refused recomputed); failing that, the whole request.
+                var refused = span.Teams is { } part ? [part]
+                    : SignalFootprints.PerTeam.Contains(signal.Name) && recomputed.All(s => s.Labels["team"] is not null)
+                        ? teams.Groups.Where(g => !cached.Splice([.. recomputed.Where(s => g.Ids.Contains(s.Labels["team"]!))], start, end, request.To, g.Ids, keeps)).ToList()
+                        : null;
+                var wholePart = refused is not null && (start, end) != (request.From, request.To) && (refused.Count == 0
+                    || new TeamSet(refused.SelectMany(g => g.Ids)) is var again
+                    && cached.Splice(await signal.ComputeAsync(request.Over(request.From, request.To, again.Of(request)), cancellationToken),
+                        request.From, request.To, request.To, again.Ids, keeps));
                 if (!wholePart)
                 {
                     var series = await signal.ComputeAsync(request, cancellationToken);
                     return await SaveWholeAsync(signal, request, key, watermark, series, plan.ChangedRows, "series appeared or vanished", cancellationToken);
                 }
 
-                (start, end) = (request.From, request.To);
+                if (refused!.Count > 0)
+                {
+                    (start, end) = (request.From, request.To);
+                }
             }
 
             // Every window of the span is written again, the empty ones too, so no point of an older result outlives it.

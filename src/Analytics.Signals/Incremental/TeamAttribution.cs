@@ -43,6 +43,7 @@ internal sealed class TeamAttribution
 
         var components = Enumerable.Range(0, teams.Count).GroupBy(Root)
             .ToDictionary(g => g.Key, g => Intern(new TeamSet(g.Select(i => teams[i].Id))));
+        Groups = [.. components.Values.Distinct()];
         for (var i = 0; i < teams.Count; i++)
         {
             var component = components[Root(i)];
@@ -57,6 +58,9 @@ internal sealed class TeamAttribution
             }
         }
     }
+
+    /// <summary>The groups of teams that are never told apart (sharing a repository or service, or an id); each team is in one.</summary>
+    public IReadOnlyList<TeamSet> Groups { get; }
 
     /// <summary>
     /// The teams a row of <paramref name="repository"/> (and deploying <paramref name="service"/>, when it names one) can
