@@ -244,23 +244,17 @@ public sealed class SignalCache(TimeProvider time)
             var recomputed = computedOver(span);
             if (!cached.Splice(recomputed, start, end, request.To, span.Teams?.Ids, keeps))
             {
-                // What the span cannot tell, the whole period of the teams concerned does (for a per-team signal, each
-                // group of teams spliced apart, the groups refused recomputed); failing that, the whole request.
-                var refused = span.Teams is { } part ? [part]
-                    : SignalFootprints.PerTeam.Contains(signal.Name) && recomputed.All(s => s.Labels["team"] is not null)
-                        ? teams.Groups.Where(g => !cached.Splice([.. recomputed.Where(s => g.Ids.Contains(s.Labels["team"]!))], start, end, request.To, g.Ids, keeps)).ToList()
-                        : null;
-                var wholePart = refused is not null && (start, end) != (request.From, request.To) && (refused.Count == 0
-                    || new TeamSet(refused.SelectMany(g => g.Ids)) is var again
-                    && cached.Splice(await signal.ComputeAsync(request.Over(request.From, request.To, again.Of(request)), cancellationToken),
-                        request.From, request.To, request.To, again.Ids, keeps));
-                if (!wholePart)
+                // What the span cannot tell, the whole period of the teams concerned does; failing that, the whole request.
+                var refused = (start, end) == (request.From, request.To) ? null
+                    : span.Teams is { } part ? [part]
+                    : SpliceByGroup(cached, signal, recomputed, start, end, request.To, teams, keeps);
+                if (refused is null || (refused.Count > 0 && !await SpliceWholePeriodAsync(cached, signal, request, refused, keeps, cancellationToken)))
                 {
                     var series = await signal.ComputeAsync(request, cancellationToken);
                     return await SaveWholeAsync(signal, request, key, watermark, series, plan.ChangedRows, "series appeared or vanished", cancellationToken);
                 }
 
-                if (refused!.Count > 0)
+                if (refused.Count > 0)
                 {
                     (start, end) = (request.From, request.To);
                 }
@@ -278,6 +272,34 @@ public sealed class SignalCache(TimeProvider time)
         var reached = TeamWindows(request, plan.Spans).Count;
         var all = TeamWindows(request, [new ReachedSpan(request.From, request.To, null)]).Count;
         return new SignalCacheResult(cached.ToSeries(), SignalCacheOutcome.Incremental, reached, Math.Max(0, all - reached), plan.ChangedRows, plan.Reason);
+    }
+
+    // A span of every team that a per-team signal cannot splice whole, spliced group of teams by group (teams sharing a
+    // repository or service form one): the groups refused, or null when the signal's teams cannot be told apart (not
+    // per team, or a series of no team).
+    private static List<TeamSet>? SpliceByGroup(
+        CachedResult cached, ISignal signal, IReadOnlyList<Series.Series> recomputed, DateTimeOffset start, DateTimeOffset end,
+        DateTimeOffset requestTo, TeamAttribution teams, Func<Series.Series, bool>? keeps)
+    {
+        if (!SignalFootprints.PerTeam.Contains(signal.Name) || recomputed.Any(s => s.Labels["team"] is null))
+        {
+            return null;
+        }
+
+        return teams.Groups
+            .Where(group => !cached.Splice([.. recomputed.Where(s => group.Ids.Contains(s.Labels["team"]!))], start, end, requestTo, group.Ids, keeps))
+            .ToList();
+    }
+
+    // The refused teams recomputed over the whole period (a part of the request: their series depend only on their own
+    // records) and spliced; false when even that cannot be spliced.
+    private static async Task<bool> SpliceWholePeriodAsync(
+        CachedResult cached, ISignal signal, SignalRequest request, IReadOnlyList<TeamSet> refused, Func<Series.Series, bool>? keeps,
+        CancellationToken cancellationToken)
+    {
+        var part = new TeamSet(refused.SelectMany(g => g.Ids));
+        var series = await signal.ComputeAsync(request.Over(request.From, request.To, part.Of(request)), cancellationToken);
+        return cached.Splice(series, request.From, request.To, request.To, part.Ids, keeps);
     }
 
     private static async Task<SignalCacheResult> SaveWholeAsync(
