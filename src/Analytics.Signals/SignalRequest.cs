@@ -64,8 +64,9 @@ public sealed record SignalRequest(
 
     /// <summary>
     /// The teams of the request this one was cut from by <see cref="Over(DateTimeOffset, DateTimeOffset, IReadOnlyList{Team})"/>;
-    /// null when it was not. A choice made for the whole request (OwnedRepositories: read the described spellings only
-    /// when every team's repository is described) is made for these, so a part reads what the whole does.
+    /// null when it was not. A choice made for the whole request (who owns a repository or runs a service; OwnedRepositories:
+    /// read the described spellings only when every team's repository is described) is made for these, so a part reads
+    /// and attributes what the whole does.
     /// </summary>
     internal IReadOnlyList<Team>? WholeTeams { get; private init; }
 
@@ -83,13 +84,34 @@ public sealed record SignalRequest(
     public bool IsProduction(string environment) =>
         ProductionEnvironments.Contains(environment, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The team that runs a service, or null.</summary>
+    /// <summary>
+    /// The team that runs a service, or null: the first team listing it, among the whole request's teams when this is a
+    /// part of one (null when that team is not in the part, so a part gives a team what the whole request gives it).
+    /// </summary>
     public Team? TeamOfService(string service) =>
-        Teams.FirstOrDefault(t => t.Services.Contains(service, StringComparer.OrdinalIgnoreCase));
+        InThisPart((WholeTeams ?? Teams).FirstOrDefault(t => t.Services.Contains(service, StringComparer.OrdinalIgnoreCase)));
 
-    /// <summary>The team that owns a repository, or null.</summary>
+    /// <summary>
+    /// The team that owns a repository, or null: the first team listing it, among the whole request's teams when this is
+    /// a part of one (null when that team is not in the part).
+    /// </summary>
     public Team? OwnerOf(string repository) =>
-        Teams.FirstOrDefault(t => t.Repositories.Contains(repository, StringComparer.OrdinalIgnoreCase));
+        InThisPart((WholeTeams ?? Teams).FirstOrDefault(t => t.Repositories.Contains(repository, StringComparer.OrdinalIgnoreCase)));
+
+    /// <summary>
+    /// The team a deployment (or a deployment blamed for an incident) counts for: the owner of its repository, else the
+    /// team running <paramref name="service"/>; decided among the whole request's teams when this is a part of one, so
+    /// a repository owned outside the part does not fall through to the service's team.
+    /// </summary>
+    public Team? TeamOfDeployment(string repository, string? service)
+    {
+        var teams = WholeTeams ?? Teams;
+        var team = teams.FirstOrDefault(t => t.Repositories.Contains(repository, StringComparer.OrdinalIgnoreCase))
+            ?? (service is null ? null : teams.FirstOrDefault(t => t.Services.Contains(service, StringComparer.OrdinalIgnoreCase)));
+        return InThisPart(team);
+    }
+
+    private Team? InThisPart(Team? team) => team is null || WholeTeams is null || Teams.Contains(team) ? team : null;
 
     /// <summary>A load of <see cref="OncePerRequestAsync"/>: equal requests and equal arguments give equal results.</summary>
     private sealed record RequestLoad(object What, SignalRequest Request);

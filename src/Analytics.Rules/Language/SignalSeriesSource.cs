@@ -60,5 +60,5 @@ public sealed class SignalSeriesSource(SignalRequest request, SignalCache? cache
     private async Task<IReadOnlyList<Series>> ComputeAsync(ISignal signal, SignalRequest signalRequest, CancellationToken cancellationToken) =>
         cache is null
             ? await signal.ComputeAsync(signalRequest, cancellationToken)
-            : (await cache.ComputeAllAsync([signal], signalRequest, 1, cancellationToken))[0].Series;
+            : (await cache.ComputeAsync(signal, signalRequest, cancellationToken)).Series;
 }

@@ -93,7 +93,8 @@ internal sealed class AttributedIncidents
             ? (DateTimeOffset.MaxValue, DateTimeOffset.MinValue)
             : (windowed.Min() - window, windowed.Max());
         var deployments = await ReadDeploymentsAsync(request, ids, live, cancellationToken);
-        var attribution = new IncidentAttribution(deployments, request.Teams, request.IsProduction, window, ids, live);
+        // The whole request's teams: a part of it (the signal cache's) attributes incidents as the whole does.
+        var attribution = new IncidentAttribution(deployments, request.WholeTeams ?? request.Teams, request.IsProduction, window, ids, live);
         return new AttributedIncidents(
             deployments,
             [.. incidents.Select(i => (i, attribution.Find(i.DeploymentId, i.Service, i.CreatedAt, out _)))]);

@@ -59,8 +59,7 @@ internal static class ProductionDeployments
 
         // Each repository's, service's and environment's answer looked up once, not per deployment: a team lookup walks
         // every team's lists and allocates (at scale 1.0, 562 MiB allocated with a lookup per deployment, 347 MiB without).
-        var owners = new Dictionary<string, Team?>(StringComparer.Ordinal);
-        var services = new Dictionary<string, Team?>(StringComparer.Ordinal);
+        var owners = new Dictionary<(string Repository, string? Service), Team?>();
         var production = new Dictionary<string, bool>(StringComparer.Ordinal);
         var result = new List<ProductionDeployment>();
         foreach (var deployment in deployments.Rows)
@@ -73,14 +72,9 @@ internal static class ProductionDeployments
                 continue;
             }
 
-            if (!owners.TryGetValue(deployment.Repository, out var owner))
+            if (!owners.TryGetValue((deployment.Repository, deployment.Service), out var owner))
             {
-                owners[deployment.Repository] = owner = request.OwnerOf(deployment.Repository);
-            }
-
-            if (owner is null && deployment.Service is { } service && !services.TryGetValue(service, out owner))
-            {
-                services[service] = owner = request.TeamOfService(service);
+                owners[(deployment.Repository, deployment.Service)] = owner = request.TeamOfDeployment(deployment.Repository, deployment.Service);
             }
 
             if (owner is { } team)

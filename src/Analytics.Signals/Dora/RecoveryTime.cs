@@ -31,7 +31,7 @@ public sealed class RecoveryTime : ISignal
             // deployment is a production measure.
             if (incident.ResolvedAt is { } resolved && cause >= 0
                 && attributed.Deployments[cause] is var deployment && request.IsProduction(deployment.Environment)
-                && (request.OwnerOf(deployment.Repository) ?? request.TeamOfService(incident.Service)) is { } team)
+                && request.TeamOfDeployment(deployment.Repository, incident.Service) is { } team)
             {
                 collectors[team.Id].Add(resolved, Math.Max(0, (resolved - deployment.DeployedAt).TotalSeconds));
             }

@@ -27,7 +27,8 @@ public sealed class FlakyTestScore(FlakinessOptions? options = null) : ISignal, 
     {
         var timeline = await FlakinessTimeline.ComputeAsync(request, _options, cancellationToken);
         return timeline.Tests
-            .Where(t => request.IsPart || t.Verdicts.Any(v => v.Evidence > 0 && v.State != TestState.NotEnoughRuns))
+            // The rule of Keeps, on the verdicts: no series is built for the many tests it leaves out.
+            .Where(t => request.IsPart || t.Verdicts.Any(v => ValueOf(v) > 0))
             .OrderBy(t => (t.Team.Id, t.Repository, t.TestId))
             .Select(t => new Series.Series(
                 Name,
@@ -36,11 +37,14 @@ public sealed class FlakyTestScore(FlakinessOptions? options = null) : ISignal, 
                 ValueList.From(timeline.Windows[t.Team.Id].Select((w, i) =>
                 {
                     var v = t.Verdicts[i];
-                    return new SeriesPoint(w, v.State == TestState.NotEnoughRuns ? null : v.Score, v.Commits);
+                    return new SeriesPoint(w, ValueOf(v), v.Commits);
                 }))))
             .ToList();
     }
 
     /// <summary>A test is kept when its score is above zero in some window: evidence, with enough runs to judge.</summary>
     bool Incremental.IKeepsSeriesOverPeriod.Keeps(Series.Series series) => series.Points.Any(p => p.Value > 0);
+
+    // A window's value: the score, none without enough runs to judge.
+    private static double? ValueOf(WindowVerdict verdict) => verdict.State == TestState.NotEnoughRuns ? null : verdict.Score;
 }

@@ -127,9 +127,11 @@ internal sealed class CachedResult
             added.Add((series, entry));
         }
 
+        // Recomputed over the whole period, a series gone is gone: a full computation of these teams leaves it out.
+        var wholePeriod = start <= _from && end >= to;
         var present = recomputed.Select(s => s.Labels).ToHashSet();
         var gone = _entries.Where(e => !present.Contains(e.Labels) && InPart(e) && e.Points.Count > 0).ToList();
-        foreach (var entry in gone)
+        foreach (var entry in wholePeriod ? [] : gone)
         {
             var windows = TimeWindow.Covering(start, end, _granularity, entry.Points.Keys.First().TimeZone);
             if (windows.Any(w => entry.Points.GetValueOrDefault(w) is { Observations: > 0 }))
@@ -139,7 +141,7 @@ internal sealed class CachedResult
                 return false;
             }
 
-            if (dense && !entry.Points.Values.Any(p => p.Observations == 0) || dense && entry.Points.Values.All(p => p.Observations == 0))
+            if (dense && (!entry.Points.Values.Any(p => p.Observations == 0) || entry.Points.Values.All(p => p.Observations == 0)))
             {
                 // No empty point to copy, or empty everywhere: a full computation may leave the series out altogether.
                 return false;
@@ -166,7 +168,7 @@ internal sealed class CachedResult
             }
         }
 
-        foreach (var entry in gone)
+        foreach (var entry in wholePeriod ? [] : gone)
         {
             var windows = TimeWindow.Covering(start, end, _granularity, entry.Points.Keys.First().TimeZone).ToList();
             Touched.UnionWith(windows);
@@ -181,7 +183,9 @@ internal sealed class CachedResult
             }
         }
 
-        Remove(e => InPart(e) && ((!dense && e.Points.Count == 0 && !present.Contains(e.Labels)) || (keeps is not null && !keeps(ToSeries(e)))));
+        Remove(e => InPart(e) && (
+            (!present.Contains(e.Labels) && (wholePeriod || (!dense && e.Points.Count == 0)))
+            || (keeps is not null && !keeps(ToSeries(e)))));
         return true;
     }
 

@@ -25,7 +25,9 @@ internal static class ChangeScanner
         {
             var everywhere = footprint.RecomputedWhole || read.Reach.Kind is ReachKind.Everything;
             // A change that reaches every window of every team needs only the first changed row: the scanner reads that itself.
-            var known = everywhere && teams?.For(read.Entity) is null ? null : await memo.GetAsync(read.Entity, since, cancellationToken);
+            var known = everywhere && (teams is null || TeamAttribution.OwnerColumns(read.Entity) is null)
+                ? null
+                : await memo.GetAsync(read.Entity, since, cancellationToken);
             var (everything, count) = await ScanEntityAsync(store, read, everywhere, teams, since, known, memo, spans, cancellationToken);
             rows += count;
             if (everything)
@@ -109,7 +111,6 @@ internal static class ChangeScanner
         return (false, rows);
     }
 
-    // Looks up the rows the changed rows belong to (their commit, their pull request) and places them by those.
     // Looks up the rows the changed rows belong to (their pull request, a repository's records) and places them by
     // those, for the teams those rows name when teams are told apart.
     private static async Task<bool> PlaceViaAsync(

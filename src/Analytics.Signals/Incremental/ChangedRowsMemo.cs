@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Analytics.Storage;
 using Analytics.Storage.Caching;
 using Analytics.Storage.Columns;
@@ -36,8 +38,16 @@ internal sealed class ChangedRowsMemo(IStore store)
     public Task<IReadOnlyList<ViaRow>> GetViaRowsAsync(
         EntityMap entity, string column, IReadOnlyList<string> times, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
+        // Keyed by a digest of the sorted keys: a changed repository's records or a batch's pull requests can be many.
         var sorted = keys.Order(StringComparer.Ordinal).ToList();
-        var memoKey = string.Join('\u0001', new[] { entity.Table, column, string.Join(',', times) }.Concat(sorted));
+        using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var part in new[] { entity.Table, column }.Concat(times).Append("").Concat(sorted))
+        {
+            digest.AppendData(Encoding.UTF8.GetBytes(part));
+            digest.AppendData([0]);
+        }
+
+        var memoKey = Convert.ToHexString(digest.GetHashAndReset());
         return _via.GetOrAdd(memoKey, _ => new Lazy<Task<IReadOnlyList<ViaRow>>>(() => ReadViaAsync(entity, column, times, sorted, cancellationToken))).Value;
     }
 

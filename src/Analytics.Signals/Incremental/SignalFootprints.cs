@@ -51,7 +51,8 @@ public static class SignalFootprints
     /// The signals whose series each belong to one team and depend only on the records of that team's repositories (and
     /// the services its deployments name): the team is the owner of the record's repository (<see cref="SignalRequest.OwnerOf"/>),
     /// never the team of a person (<c>TeamMembership</c>) or of an incident's service, and nothing is compared across
-    /// teams. After a batch the signal cache recomputes such a signal only for the teams the changed rows name
+    /// teams. <c>dora.recovery_time</c> is not one: a deployment no team owns counts for the team running the incident's
+    /// service. After a batch the signal cache recomputes such a signal only for the teams the changed rows name
     /// (<see cref="TeamAttribution"/>); a team is computed together with every team it shares a repository or service with.
     /// </summary>
     public static IReadOnlySet<string> PerTeam { get; } = new HashSet<string>(StringComparer.Ordinal)
@@ -59,7 +60,7 @@ public static class SignalFootprints
         "pr.merged", "pr.cycle_time", "pr.size", "pr.wip",
         "review.reviews", "review.load_gini", "review.top_reviewer_share", "review.time_to_first_review", "review.rounds",
         "review.merged_without_review", "review.stale_prs",
-        "dora.deployment_frequency", "dora.lead_time", "dora.change_failure_rate", "dora.recovery_time",
+        "dora.deployment_frequency", "dora.lead_time", "dora.change_failure_rate",
         "ci.run_duration", "ci.queue_duration", "ci.failure_rate", "ci.rerun_rate", "ci.duration_change_points",
         "ci.runner_minutes", "ci.cost", "ci.wasted_minutes", "ci.wasted_cost",
         "tests.flaky", "tests.flaky_score", "tests.flaky_ci_time", "tests.flaky_disrupted_runs",

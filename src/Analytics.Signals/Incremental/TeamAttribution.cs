@@ -15,7 +15,7 @@ internal sealed class TeamAttribution
 {
     private readonly Dictionary<string, TeamSet> _byRepository = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, TeamSet> _byService = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, TeamSet> _unions = new(StringComparer.Ordinal);
+    private readonly HashSet<TeamSet> _sets = [];
 
     /// <summary>The attribution for <paramref name="teams"/>.</summary>
     public TeamAttribution(IReadOnlyList<Team> teams)
@@ -109,12 +109,18 @@ internal sealed class TeamAttribution
         return values => Of(values[repository] as string, service >= 0 ? values[service] as string : null);
     }
 
+    // One instance per set, so that spans group by reference-cheap equal sets (called from the parallel plans).
     private TeamSet Intern(TeamSet set)
     {
-        lock (_unions)
+        lock (_sets)
         {
-            var key = string.Join('\n', set.Ids);
-            return _unions.TryGetValue(key, out var known) ? known : _unions[key] = set;
+            if (_sets.TryGetValue(set, out var known))
+            {
+                return known;
+            }
+
+            _sets.Add(set);
+            return set;
         }
     }
 }

@@ -57,6 +57,19 @@ public sealed class CachedResultTests
     }
 
     [Fact]
+    public void Splice_OverTheWholePeriod_ASeriesGoneIsRemoved()
+    {
+        // Recomputed over the whole period for team a, a series of a's that is not there any more is gone from a full
+        // computation too; b's stays. The windows are written again (points are stored by series index).
+        var result = CachedResult.FromSeries([Dense("a", 1, 1, 1, 1), Dense("b", 2, 2, 2, 2)], Request);
+
+        result.Splice([], From, Request.To, Request.To, new HashSet<string> { "a" }).Should().BeTrue();
+
+        result.ToSeries().Select(s => s.Labels["team"]).Should().Equal("b");
+        result.Touched.Should().BeEquivalentTo(Weeks);
+    }
+
+    [Fact]
     public void Splice_ASparseSeriesGoneEverywhere_IsRemovedAndEveryWindowWrittenAgain()
     {
         // a has one point without observations in week 3, b one in week 1. Once a is gone, b is the first series: the
