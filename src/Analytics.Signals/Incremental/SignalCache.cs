@@ -245,16 +245,16 @@ public sealed class SignalCache(TimeProvider time)
             if (!cached.Splice(recomputed, start, end, request.To, span.Teams?.Ids, keeps))
             {
                 // What the span cannot tell, the whole period of the teams concerned does; failing that, the whole request.
-                var refused = (start, end) == (request.From, request.To) ? null
-                    : span.Teams is { } part ? [part]
-                    : SpliceByGroup(cached, signal, recomputed, start, end, request.To, teams, keeps);
-                if (refused is null || (refused.Count > 0 && !await SpliceWholePeriodAsync(cached, signal, request, refused, keeps, cancellationToken)))
+                var refused = Refused(cached, signal, span, recomputed, request, teams, keeps);
+                var spliced = refused is not null
+                    && (refused.Count == 0 || await SpliceWholePeriodAsync(cached, signal, request, refused, keeps, cancellationToken));
+                if (!spliced)
                 {
                     var series = await signal.ComputeAsync(request, cancellationToken);
                     return await SaveWholeAsync(signal, request, key, watermark, series, plan.ChangedRows, "series appeared or vanished", cancellationToken);
                 }
 
-                if (refused.Count > 0)
+                if (refused!.Count > 0)
                 {
                     (start, end) = (request.From, request.To);
                 }
@@ -274,20 +274,32 @@ public sealed class SignalCache(TimeProvider time)
         return new SignalCacheResult(cached.ToSeries(), SignalCacheOutcome.Incremental, reached, Math.Max(0, all - reached), plan.ChangedRows, plan.Reason);
     }
 
-    // A span of every team that a per-team signal cannot splice whole, spliced group of teams by group (teams sharing a
-    // repository or service form one): the groups refused, or null when the signal's teams cannot be told apart (not
-    // per team, or a series of no team).
-    private static List<TeamSet>? SpliceByGroup(
-        CachedResult cached, ISignal signal, IReadOnlyList<Series.Series> recomputed, DateTimeOffset start, DateTimeOffset end,
-        DateTimeOffset requestTo, TeamAttribution teams, Func<Series.Series, bool>? keeps)
+    // The teams whose windows a refused span cannot tell: the span's own teams; for a span of every team and a per-team
+    // signal, the groups of teams (sharing a repository or service) still refused when spliced group by group, the
+    // others spliced. Null when only the whole request will do: the span is the whole period already, or the signal's
+    // teams cannot be told apart (not per team, or a series of no team).
+    private static List<TeamSet>? Refused(
+        CachedResult cached, ISignal signal, ReachedSpan span, IReadOnlyList<Series.Series> recomputed, SignalRequest request,
+        TeamAttribution teams, Func<Series.Series, bool>? keeps)
     {
+        if ((span.Start, span.End) == (request.From, request.To))
+        {
+            return null;
+        }
+
+        if (span.Teams is { } part)
+        {
+            return [part];
+        }
+
         if (!SignalFootprints.PerTeam.Contains(signal.Name) || recomputed.Any(s => s.Labels["team"] is null))
         {
             return null;
         }
 
         return teams.Groups
-            .Where(group => !cached.Splice([.. recomputed.Where(s => group.Ids.Contains(s.Labels["team"]!))], start, end, requestTo, group.Ids, keeps))
+            .Where(group => !cached.Splice(
+                [.. recomputed.Where(s => group.Ids.Contains(s.Labels["team"]!))], span.Start, span.End, request.To, group.Ids, keeps))
             .ToList();
     }
 
