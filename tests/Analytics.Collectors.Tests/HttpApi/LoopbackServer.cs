@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Analytics.Testing.Http;
 
 namespace Analytics.Collectors.Tests.HttpApi;
 
@@ -11,34 +11,19 @@ namespace Analytics.Collectors.Tests.HttpApi;
 /// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<LoopbackRequest, LoopbackResponse> _handler;
     private readonly Task _loop;
 
     public LoopbackServer(Func<LoopbackRequest, LoopbackResponse> handler)
     {
         _handler = handler;
-        for (var attempt = 0; ; attempt++)
-        {
-            var port = FreePort();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                _listener.Start();
-                BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                // Another process took the port between probing and binding: try another.
-            }
-        }
-
+        (_listener, var url) = LoopbackListener.Start();
+        BaseUrl = url;
         _loop = Task.Run(LoopAsync);
     }
 
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl { get; }
 
     public ConcurrentQueue<LoopbackRequest> Requests { get; } = new();
 
@@ -73,14 +58,6 @@ public sealed class LoopbackServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
 
     private async Task LoopAsync()
     {

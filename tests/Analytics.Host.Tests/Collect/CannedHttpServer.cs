@@ -1,25 +1,20 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Analytics.Testing.Http;
 
 namespace Analytics.Host.Tests.Collect;
 
 /// <summary>An HTTP server on 127.0.0.1 answering fixed JSON by path (404 otherwise); records the Authorization headers.</summary>
 public sealed class CannedHttpServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Task _loop;
 
     public CannedHttpServer()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        BaseUrl = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(BaseUrl);
-        _listener.Start();
+        (_listener, var url) = LoopbackListener.Start();
+        BaseUrl = url.ToString();
         _loop = Task.Run(LoopAsync);
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Analytics.Testing.Http;
 
 namespace Analytics.Reports.Tests.Delivery;
 
@@ -11,31 +11,13 @@ namespace Analytics.Reports.Tests.Delivery;
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Task _loop;
 
     public WebhookReceiver(string path = "hooks/ops/")
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{port}/{path}");
-            try
-            {
-                _listener.Start();
-                Url = new Uri($"http://127.0.0.1:{port}/{path}");
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                // Another process took the port between probing and binding: try another.
-            }
-        }
-
+        (_listener, var url) = LoopbackListener.Start(path);
+        Url = url;
         _loop = Task.Run(LoopAsync);
     }
 

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Analytics.Testing.Http;
 
 namespace Analytics.Testing.GitHub;
 
@@ -35,7 +35,8 @@ public sealed partial class FakeGitHubServer : IDisposable
     {
         Token = token;
         _remaining = Limit;
-        (_listener, BaseUrl) = Listen();
+        (_listener, var url) = LoopbackListener.Start();
+        BaseUrl = url.ToString();
         _loop = Task.Run(AcceptAsync);
     }
 
@@ -140,30 +141,6 @@ public sealed partial class FakeGitHubServer : IDisposable
         if (_appKey.IsValueCreated)
         {
             _appKey.Value.Dispose();
-        }
-    }
-
-    private static (HttpListener, string) Listen()
-    {
-        // A free port can be taken between probing and binding by another test: try a few.
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var listener = new HttpListener();
-            var prefix = $"http://127.0.0.1:{port}/";
-            listener.Prefixes.Add(prefix);
-            try
-            {
-                listener.Start();
-                return (listener, prefix);
-            }
-            catch (HttpListenerException) when (attempt < 10)
-            {
-                listener.Close();
-            }
         }
     }
 
