@@ -103,7 +103,7 @@ internal static class ChangeScanner
             }
         }
 
-        if (pending.Count > 0 && !await PlaceViaAsync(store, read, pending, memo, teams, spans, cancellationToken))
+        if (pending.Count > 0 && !await PlaceViaAsync(read, pending, memo, teams, spans, cancellationToken))
         {
             return (true, rows);
         }
@@ -114,14 +114,14 @@ internal static class ChangeScanner
     // Looks up the rows the changed rows belong to (their pull request, a repository's records) and places them by
     // those, for the teams those rows name when teams are told apart.
     private static async Task<bool> PlaceViaAsync(
-        IStore store, EntityFootprint read, HashSet<string> targets, ChangedRowsMemo memo, TeamAttribution? teams, List<ReachedSpan> spans,
+        EntityFootprint read, HashSet<string> targets, ChangedRowsMemo memo, TeamAttribution? teams, List<ReachedSpan> spans,
         CancellationToken cancellationToken)
     {
         var via = read.Via!;
         IReadOnlyCollection<string> lookup = targets;
         if (via.Repositories is { } owned)
         {
-            if (await SpellingsAsync(store, via, owned, targets, cancellationToken) is not { } spellings)
+            if (await SpellingsAsync(via, owned, targets, memo, cancellationToken) is not { } spellings)
             {
                 return false;
             }
@@ -149,28 +149,16 @@ internal static class ChangeScanner
     // repositories table equal to a changed name ignoring case, and the names themselves. Null when the signal reads
     // every spelling (TimeVia.AnySpelling) and the target holds a team repository's records under another spelling.
     private static async Task<HashSet<string>?> SpellingsAsync(
-        IStore store, TimeVia via, IReadOnlyList<string> owned, HashSet<string> changed, CancellationToken cancellationToken)
+        TimeVia via, IReadOnlyList<string> owned, HashSet<string> changed, ChangedRowsMemo memo, CancellationToken cancellationToken)
     {
         var known = new HashSet<string>(owned, StringComparer.Ordinal);
-        await foreach (var values in store.ReadValuesAsync(Entities.Repositories, StoreQuery.All, cancellationToken))
-        {
-            known.Add((string)values[Index(Entities.Repositories, "full_name")]!);
-        }
-
+        known.UnionWith(await memo.GetDistinctAsync(Entities.Repositories, "full_name", cancellationToken));
         if (via.AnySpelling)
         {
             var ownedIgnoringCase = new HashSet<string>(owned, StringComparer.OrdinalIgnoreCase);
-            await foreach (var batch in store.ReadColumnsAsync(via.Target, [via.TargetColumn], StoreQuery.All.InAnyOrder(), cancellationToken))
+            if ((await memo.GetDistinctAsync(via.Target, via.TargetColumn, cancellationToken)).Any(s => ownedIgnoringCase.Contains(s) && !known.Contains(s)))
             {
-                var codes = batch.Codes(0);
-                for (var row = 0; row < batch.Count; row++)
-                {
-                    if (codes[row] != Storage.Columns.StringTable.Null && batch.Strings[codes[row]] is var spelling
-                        && ownedIgnoringCase.Contains(spelling) && !known.Contains(spelling))
-                    {
-                        return null;
-                    }
-                }
+                return null;
             }
         }
 

@@ -26,6 +26,7 @@ internal sealed class ChangedRowsMemo(IStore store)
 
     private readonly ConcurrentDictionary<(string Table, DateTimeOffset Since), Lazy<Task<ChangedRows?>>> _sets = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<ViaRow>>>> _via = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Table, string Column), Lazy<Task<IReadOnlySet<string>>>> _distinct = new();
 
     /// <summary>The entity's changed rows and deletions since <paramref name="since"/>, or null when there are too many to keep.</summary>
     public Task<ChangedRows?> GetAsync(EntityMap entity, DateTimeOffset since, CancellationToken cancellationToken) =>
@@ -81,8 +82,31 @@ internal sealed class ChangedRowsMemo(IStore store)
         return rows;
     }
 
-    private static string? Text(ColumnBatch batch, int column, int row) =>
-        batch.Codes(column)[row] is var code && code == StringTable.Null ? null : batch.Strings[code];
+    private static string? Text(ColumnBatch batch, int column, int row) => batch.Strings.OrNull(batch.Codes(column)[row]);
+
+    /// <summary>
+    /// The distinct values of a text column (the repositories' names, the spellings a table's records name their
+    /// repository by), read once per pass however many signals' footprints ask.
+    /// </summary>
+    public Task<IReadOnlySet<string>> GetDistinctAsync(EntityMap entity, string column, CancellationToken cancellationToken) =>
+        _distinct.GetOrAdd((entity.Table, column), _ => new Lazy<Task<IReadOnlySet<string>>>(() => ReadDistinctAsync(entity, column, cancellationToken))).Value;
+
+    private async Task<IReadOnlySet<string>> ReadDistinctAsync(EntityMap entity, string column, CancellationToken cancellationToken)
+    {
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var batch in store.ReadColumnsAsync(entity, [column], StoreQuery.All.InAnyOrder(), cancellationToken))
+        {
+            foreach (var code in batch.Codes(0))
+            {
+                if (batch.Strings.OrNull(code) is { } value)
+                {
+                    values.Add(value);
+                }
+            }
+        }
+
+        return values;
+    }
 
     private async Task<ChangedRows?> ReadAsync(EntityMap entity, DateTimeOffset since, CancellationToken cancellationToken)
     {
