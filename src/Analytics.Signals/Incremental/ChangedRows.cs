@@ -4,5 +4,8 @@ namespace Analytics.Signals.Incremental;
 
 /// <summary>An entity's rows changed since a watermark and the deletions recorded since then (<see cref="ChangedRowsMemo"/>).</summary>
 /// <param name="Deletions">The deletions, oldest first.</param>
-/// <param name="Rows">The changed rows' values, in the entity's column order; not to be changed.</param>
+/// <param name="Rows">
+/// The changed rows' values, in the entity's column order, holding only the columns that place a row (the others null);
+/// not to be changed.
+/// </param>
 internal sealed record ChangedRows(IReadOnlyList<StoreDeletion> Deletions, IReadOnlyList<object?[]> Rows);

@@ -11,12 +11,15 @@ namespace Analytics.Signals.Incremental;
 /// <summary>
 /// The rows of an entity changed since a watermark and the deletions recorded since then, read once per
 /// <see cref="SignalCache.ComputeAllAsync"/> however many signals' footprints read the entity: every signal of a pass
-/// shares one watermark, so they look for changes since the same instant. A set larger than <see cref="MaxRows"/> is
-/// not kept (such a set almost always makes the signals that read it compute whole, which needs only its first rows):
-/// the scanner then reads it itself, as it would without the memo. The rows the changed rows belong to
-/// (<see cref="GetViaRowsAsync"/>) are read once per pass too, as the few columns that place them.
+/// shares one watermark, so they look for changes since the same instant. Only the columns the pass's footprints place
+/// a row by are read (its instants, the column naming the row it belongs to, the columns naming its teams), as a
+/// columnar read: a batch's test results are most of its rows, and reading them whole cost more than the recomputation
+/// they lead to. A set larger than <see cref="MaxRows"/> is not kept (such a set almost always makes the signals that
+/// read it compute whole, which needs only its first rows): the scanner then reads it itself, as it would without the
+/// memo. The rows the changed rows belong to (<see cref="GetViaRowsAsync"/>) are read once per pass too, as the few
+/// columns that place them.
 /// </summary>
-internal sealed class ChangedRowsMemo(IStore store)
+internal sealed class ChangedRowsMemo
 {
     /// <summary>The most changed rows kept per entity: a large batch (1 % of scale 1.0 is about 150,000 rows) is read again instead.</summary>
     public const int MaxRows = 200_000;
@@ -24,11 +27,33 @@ internal sealed class ChangedRowsMemo(IStore store)
     // Parameters per IN (…) list: well under SQLite's and PostgreSQL's limits.
     private const int LookupChunk = 500;
 
+    private readonly IStore _store;
+    private readonly Dictionary<string, string[]> _placingColumns = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Table, DateTimeOffset Since), Lazy<Task<ChangedRows?>>> _sets = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<ViaRow>>>> _via = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Table, string Column), Lazy<Task<IReadOnlySet<string>>>> _distinct = new();
 
-    /// <summary>The entity's changed rows and deletions since <paramref name="since"/>, or null when there are too many to keep.</summary>
+    /// <summary>A memo for a pass over <paramref name="store"/> whose signals have <paramref name="footprints"/>.</summary>
+    public ChangedRowsMemo(IStore store, IEnumerable<SignalFootprint> footprints)
+    {
+        ArgumentNullException.ThrowIfNull(footprints);
+        _store = store;
+        foreach (var group in footprints.SelectMany(f => f.Reads).GroupBy(r => r.Entity.Table, StringComparer.Ordinal))
+        {
+            var entity = group.First().Entity;
+            var owners = TeamAttribution.OwnerColumns(entity);
+            _placingColumns[group.Key] = group
+                .SelectMany(read => read.TimeColumns.Concat(read.Via is { } via ? [via.Column] : []))
+                .Concat(owners is var (repository, service) ? (service is null ? [repository] : [repository, service]) : [])
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
+        }
+    }
+
+    /// <summary>
+    /// The entity's changed rows and deletions since <paramref name="since"/>, or null when there are too many to keep.
+    /// A row holds only the columns that place it (<see cref="ChangedRows.Rows"/>).
+    /// </summary>
     public Task<ChangedRows?> GetAsync(EntityMap entity, DateTimeOffset since, CancellationToken cancellationToken) =>
         _sets.GetOrAdd((entity.Table, since), _ => new Lazy<Task<ChangedRows?>>(() => ReadAsync(entity, since, cancellationToken))).Value;
 
@@ -60,7 +85,7 @@ internal sealed class ChangedRowsMemo(IStore store)
         var rows = new List<ViaRow>();
         foreach (var chunk in keys.Chunk(LookupChunk))
         {
-            await foreach (var batch in store.ReadColumnsAsync(entity, columns, StoreQuery.All.WhereIn(column, chunk).InAnyOrder(), cancellationToken))
+            await foreach (var batch in _store.ReadColumnsAsync(entity, columns, StoreQuery.All.WhereIn(column, chunk).InAnyOrder(), cancellationToken))
             {
                 for (var row = 0; row < batch.Count; row++)
                 {
@@ -94,7 +119,7 @@ internal sealed class ChangedRowsMemo(IStore store)
     private async Task<IReadOnlySet<string>> ReadDistinctAsync(EntityMap entity, string column, CancellationToken cancellationToken)
     {
         var values = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var batch in store.ReadColumnsAsync(entity, [column], StoreQuery.All.InAnyOrder(), cancellationToken))
+        await foreach (var batch in _store.ReadColumnsAsync(entity, [column], StoreQuery.All.InAnyOrder(), cancellationToken))
         {
             foreach (var code in batch.Codes(0))
             {
@@ -111,24 +136,46 @@ internal sealed class ChangedRowsMemo(IStore store)
     private async Task<ChangedRows?> ReadAsync(EntityMap entity, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var deletions = new List<StoreDeletion>();
-        await foreach (var deletion in store.ReadAsync(Entities.StoreDeletions, StoreQuery.All.Where("table_name", entity.Table).Since("deleted_at", since), cancellationToken))
+        await foreach (var deletion in _store.ReadAsync(Entities.StoreDeletions, StoreQuery.All.Where("table_name", entity.Table).Since("deleted_at", since), cancellationToken))
         {
             deletions.Add(deletion);
         }
 
+        var columns = _placingColumns.TryGetValue(entity.Table, out var placing)
+            ? placing
+            : throw new InvalidOperationException($"No footprint of this pass reads {entity.Name}.");
+        var indexes = columns.Select(entity.IndexOf).ToArray();
         var rows = new List<object?[]>();
         // In any order: ordered by key, SQLite (no statistics) walks the whole table in key order instead of the changed_at
         // index — 11 M test results for a batch of 100 k at the benchmark's scale.
-        await foreach (var values in store.ReadValuesAsync(entity, StoreQuery.All.ChangedSince(since).InAnyOrder(), cancellationToken))
+        await foreach (var batch in _store.ReadColumnsAsync(entity, columns, StoreQuery.All.ChangedSince(since).InAnyOrder(), cancellationToken))
         {
-            if (rows.Count == MaxRows)
+            if (rows.Count + batch.Count > MaxRows)
             {
                 return null;
             }
 
-            rows.Add(values);
+            for (var row = 0; row < batch.Count; row++)
+            {
+                var values = new object?[entity.Columns.Count];
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    values[indexes[c]] = Value(batch, c, row);
+                }
+
+                rows.Add(values);
+            }
         }
 
         return new ChangedRows(deletions, rows);
     }
+
+    // The value a record read gives, for the kinds of column that place a row.
+    private static object? Value(ColumnBatch batch, int column, int row) =>
+        batch.IsNull(column, row) ? null : batch.Columns[column].Kind switch
+        {
+            ColumnKind.Instant => new DateTimeOffset(batch.Ticks(column)[row], TimeSpan.Zero),
+            ColumnKind.Text => batch.Strings[batch.Codes(column)[row]],
+            var kind => throw new InvalidOperationException($"A {kind} column ({batch.Columns[column].Name}) cannot place a changed row."),
+        };
 }

@@ -53,14 +53,15 @@ public sealed class SignalCache(TimeProvider time)
         // One watermark for the pass, taken before anything is read: the next pass looks for changes since one instant
         // for every signal, so the changed rows read for one serve them all.
         var watermark = time.GetUtcNow();
-        var memo = new ChangedRowsMemo(request.Store);
+        var footprints = signals.Select(s => SignalFootprints.For(s.Name, request)).ToArray();
+        var memo = new ChangedRowsMemo(request.Store, footprints.OfType<SignalFootprint>());
         var teams = new TeamAttribution(request.Teams);
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
         var plans = new SignalCachePlan[signals.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, signals.Count),
             options,
-            async (index, token) => plans[index] = await PlanAsync(signals[index], request, watermark, memo, teams, token));
+            async (index, token) => plans[index] = await PlanAsync(signals[index], footprints[index], request, watermark, memo, teams, token));
 
         // The signals computed whole share the request; each common span is one request of its own, for the teams it
         // reached (with its own shared analyses, so one span's loads do not push another's out), computed one after the other.
@@ -125,9 +126,9 @@ public sealed class SignalCache(TimeProvider time)
 
     // Phase 1: what the cache holds for the signal and which spans the changes since its watermark reach.
     private async Task<SignalCachePlan> PlanAsync(
-        ISignal signal, SignalRequest request, DateTimeOffset watermark, ChangedRowsMemo memo, TeamAttribution teams, CancellationToken cancellationToken)
+        ISignal signal, SignalFootprint? footprint, SignalRequest request, DateTimeOffset watermark, ChangedRowsMemo memo, TeamAttribution teams,
+        CancellationToken cancellationToken)
     {
-        var footprint = SignalFootprints.For(signal.Name, request);
         if (footprint is null)
         {
             return new SignalCachePlan(signal, null, null, [], 0, "no footprint");
