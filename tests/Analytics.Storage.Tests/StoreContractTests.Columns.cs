@@ -31,7 +31,7 @@ public abstract partial class StoreContractTests
                     for (var c = 0; c < columns.Count; c++)
                     {
                         var expected = rows[read][map.IndexOf(columns[c].Name)];
-                        ValueOf(batch, c, row).Should().Be(expected, $"{map.Name}.{columns[c].Name} of row {read} should read the same both ways");
+                        batch.Value(c, row).Should().Be(expected, $"{map.Name}.{columns[c].Name} of row {read} should read the same both ways");
                     }
                 }
             }
@@ -158,27 +158,5 @@ public abstract partial class StoreContractTests
 
         var unknown = () => store.ReadColumnsAsync(Entities.TestResults, ["nope"], null, default).GetAsyncEnumerator().MoveNextAsync().AsTask();
         await unknown.Should().ThrowAsync<ArgumentException>().WithMessage("*no column 'nope'*");
-    }
-
-    /// <summary>A batch value in the form <see cref="IStore.ReadValuesAsync"/> gives it.</summary>
-    private static object? ValueOf(ColumnBatch batch, int column, int row)
-    {
-        if (batch.IsNull(column, row))
-        {
-            return batch.Columns[column].Kind == ColumnKind.TextList ? batch.Lists[batch.Codes(column)[row]] : null;
-        }
-
-        var kind = batch.Columns[column];
-        return kind.Kind switch
-        {
-            ColumnKind.Text => batch.Strings[batch.Codes(column)[row]],
-            ColumnKind.Enum => Enum.ToObject(kind.EnumType!, batch.Codes(column)[row]),
-            ColumnKind.Integer => batch.Codes(column)[row],
-            ColumnKind.Boolean => batch.Codes(column)[row] == 1,
-            ColumnKind.Instant => new DateTimeOffset(batch.Ticks(column)[row], TimeSpan.Zero),
-            ColumnKind.Duration => TimeSpan.FromTicks(batch.Ticks(column)[row]),
-            ColumnKind.TextList => batch.Lists[batch.Codes(column)[row]],
-            _ => batch.Reals(column)[row],
-        };
     }
 }

@@ -53,7 +53,7 @@ internal static class ChangeScanner
             rows += deletion.Rows;
             // The deleted rows' latest time is not kept: they may have counted anywhere from the earliest on; nor their
             // repository: they may have counted for any team.
-            if (everywhere || deletion.Earliest == DateTimeOffset.UnixEpoch)
+            if (everywhere || deletion.Earliest == DateTimeOffset.UnixEpoch || read.MentionedBy is not null)
             {
                 return (true, rows);
             }
@@ -62,7 +62,7 @@ internal static class ChangeScanner
         }
 
         var timeIndexes = read.TimeColumns.Select(c => Index(read.Entity, c)).ToArray();
-        var viaIndex = read.Via is { } via ? Index(read.Entity, via.Column) : -1;
+        var viaIndex = read.Via is { } via ? Index(read.Entity, via.Column) : read.MentionedBy is { } mentions ? Index(read.Entity, mentions.Column) : -1;
         var owners = teams?.For(read.Entity);
         var pending = new HashSet<string>(StringComparer.Ordinal);
         // In any order, so SQLite reads the changed_at index rather than the whole table in key order (ChangedRowsMemo).
@@ -103,12 +103,33 @@ internal static class ChangeScanner
             }
         }
 
-        if (pending.Count > 0 && !await PlaceViaAsync(read, pending, memo, teams, spans, cancellationToken))
+        if (pending.Count > 0 && read.MentionedBy is not null && !await PlaceMentionedAsync(read, pending, memo, spans, cancellationToken))
+        {
+            return (true, rows);
+        }
+
+        if (pending.Count > 0 && read.Via is not null && !await PlaceViaAsync(read, pending, memo, teams, spans, cancellationToken))
         {
             return (true, rows);
         }
 
         return (false, rows);
+    }
+
+    // Places the changed rows by the rows mentioning their keys; a key nothing mentions changes nothing through them.
+    private static async Task<bool> PlaceMentionedAsync(
+        EntityFootprint read, HashSet<string> keys, ChangedRowsMemo memo, List<ReachedSpan> spans, CancellationToken cancellationToken)
+    {
+        var mentioned = await memo.GetMentionsAsync(read.MentionedBy!, cancellationToken);
+        foreach (var key in keys)
+        {
+            if (mentioned.TryGetValue(key, out var times) && !Place(read, [times.Earliest, times.Latest], null, spans))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Looks up the rows the changed rows belong to (their pull request, a repository's records) and places them by

@@ -32,6 +32,8 @@ internal sealed class ChangedRowsMemo
     private readonly ConcurrentDictionary<(string Table, DateTimeOffset Since), Lazy<Task<ChangedRows?>>> _sets = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<ViaRow>>>> _via = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Table, string Column), Lazy<Task<IReadOnlySet<string>>>> _distinct = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, (DateTimeOffset? Earliest, DateTimeOffset? Latest)>>>> _mentions =
+        new(StringComparer.Ordinal);
 
     /// <summary>A memo for a pass over <paramref name="store"/> whose signals have <paramref name="footprints"/>.</summary>
     public ChangedRowsMemo(IStore store, IEnumerable<SignalFootprint> footprints)
@@ -43,7 +45,9 @@ internal sealed class ChangedRowsMemo
             var entity = group.First().Entity;
             var owners = TeamAttribution.OwnerColumns(entity);
             _placingColumns[group.Key] = group
-                .SelectMany(read => read.TimeColumns.Concat(read.Via is { } via ? [via.Column] : []))
+                .SelectMany(read => read.TimeColumns
+                    .Concat(read.Via is { } via ? [via.Column] : [])
+                    .Concat(read.MentionedBy is { } mentions ? [mentions.Column] : []))
                 .Concat(owners is var (repository, service) ? (service is null ? [repository] : [repository, service]) : [])
                 .Distinct(StringComparer.Ordinal)
                 .ToArray();
@@ -110,6 +114,76 @@ internal sealed class ChangedRowsMemo
     private static string? Text(ColumnBatch batch, int column, int row) => batch.Strings.OrNull(batch.Codes(column)[row]);
 
     /// <summary>
+    /// Every key the rows of <paramref name="mentions"/>' target mention (<see cref="WorkMix.TicketReferences"/>), with
+    /// the earliest and latest instant of the rows mentioning it (both null when one of them has no time set); read once
+    /// per pass. The whole target is read (a pull request's title and branch): which rows mention a key is in their text.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, (DateTimeOffset? Earliest, DateTimeOffset? Latest)>> GetMentionsAsync(
+        Mentions mentions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        var memoKey = string.Join('\u001f', [mentions.Target.Table, .. mentions.TextColumns, "", .. mentions.TimeColumns]);
+        return _mentions.GetOrAdd(
+            memoKey,
+            _ => new Lazy<Task<IReadOnlyDictionary<string, (DateTimeOffset? Earliest, DateTimeOffset? Latest)>>>(() => ReadMentionsAsync(mentions, cancellationToken))).Value;
+    }
+
+    private async Task<IReadOnlyDictionary<string, (DateTimeOffset? Earliest, DateTimeOffset? Latest)>> ReadMentionsAsync(
+        Mentions mentions, CancellationToken cancellationToken)
+    {
+        var texts = mentions.TextColumns.Count;
+        var found = new Dictionary<string, (DateTimeOffset? Earliest, DateTimeOffset? Latest)>(StringComparer.Ordinal);
+        var columns = mentions.TextColumns.Concat(mentions.TimeColumns).ToArray();
+        await foreach (var batch in _store.ReadColumnsAsync(mentions.Target, columns, StoreQuery.All.InAnyOrder(), cancellationToken))
+        {
+            var text = new string?[texts];
+            for (var row = 0; row < batch.Count; row++)
+            {
+                for (var c = 0; c < texts; c++)
+                {
+                    text[c] = Text(batch, c, row);
+                }
+
+                var keys = WorkMix.TicketReferences.In(text);
+                if (keys.Count == 0)
+                {
+                    continue;
+                }
+
+                DateTimeOffset? earliest = null, latest = null;
+                for (var c = texts; c < columns.Length; c++)
+                {
+                    if (!batch.IsNull(c, row))
+                    {
+                        var at = new DateTimeOffset(batch.Ticks(c)[row], TimeSpan.Zero);
+                        earliest = earliest is { } e && e < at ? e : at;
+                        latest = latest is { } l && l > at ? l : at;
+                    }
+                }
+
+                foreach (var key in keys)
+                {
+                    // A mentioning row without a time could count anywhere: the key's instants are then both null.
+                    if (!found.TryGetValue(key, out var known))
+                    {
+                        found[key] = (earliest, latest);
+                    }
+                    else if (known.Earliest is { } knownEarliest && earliest is { } rowEarliest)
+                    {
+                        found[key] = (knownEarliest < rowEarliest ? knownEarliest : rowEarliest, known.Latest > latest ? known.Latest : latest);
+                    }
+                    else
+                    {
+                        found[key] = (null, null);
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// The distinct values of a text column (the repositories' names, the spellings a table's records name their
     /// repository by), read once per pass however many signals' footprints ask.
     /// </summary>
@@ -160,7 +234,7 @@ internal sealed class ChangedRowsMemo
                 var values = new object?[entity.Columns.Count];
                 for (var c = 0; c < columns.Length; c++)
                 {
-                    values[indexes[c]] = Value(batch, c, row);
+                    values[indexes[c]] = batch.Value(c, row);
                 }
 
                 rows.Add(values);
@@ -169,13 +243,4 @@ internal sealed class ChangedRowsMemo
 
         return new ChangedRows(deletions, rows);
     }
-
-    // The value a record read gives, for the kinds of column that place a row.
-    private static object? Value(ColumnBatch batch, int column, int row) =>
-        batch.IsNull(column, row) ? null : batch.Columns[column].Kind switch
-        {
-            ColumnKind.Instant => new DateTimeOffset(batch.Ticks(column)[row], TimeSpan.Zero),
-            ColumnKind.Text => batch.Strings[batch.Codes(column)[row]],
-            var kind => throw new InvalidOperationException($"A {kind} column ({batch.Columns[column].Name}) cannot place a changed row."),
-        };
 }

@@ -16,6 +16,13 @@ public sealed record EntityFootprint(EntityMap Entity, IReadOnlyList<string> Tim
     /// <summary>Places rows by the row they belong to instead of <see cref="TimeColumns"/>; null when they have their own.</summary>
     public TimeVia? Via { get; init; }
 
+    /// <summary>
+    /// Places rows by the rows that mention their key instead of <see cref="TimeColumns"/> (a ticket by the pull requests
+    /// naming it); null when they are not placed that way. A deleted row recomputes everything: what mentioned it is not
+    /// known any more.
+    /// </summary>
+    public Mentions? MentionedBy { get; init; }
+
     /// <summary>Whether a row with no time set counts in no window (default false: it recomputes everything).</summary>
     public bool UnplacedCountsNowhere { get; init; }
 }

@@ -65,6 +65,9 @@ public sealed class SignalCache(TimeProvider time)
 
         // The signals computed whole share the request; each common span is one request of its own, for the teams it
         // reached (with its own shared analyses, so one span's loads do not push another's out), computed one after the other.
+        // Spans alike but for different teams are one request over all their teams: a per-team signal gives each team in
+        // a part of the request what the whole request gives it (SignalFootprints.PerTeam), so each span takes its own
+        // teams' series from it, and the family loads are made once for every team a batch reached, not once per team.
         // An incremental signal sharing a load with one computed whole is recomputed over the whole request, where that
         // load is made anyway (SignalFootprints.SharedLoads); recomputing more windows than the batch reached is correct.
         var whole = plans.Where(p => p.ComputedWhole).Select(p => p.Signal.Name).ToHashSet(StringComparer.Ordinal);
@@ -79,18 +82,21 @@ public sealed class SignalCache(TimeProvider time)
         }
 
         var computed = new Dictionary<(int Index, ReachedSpan Span), IReadOnlyList<Series.Series>>();
-        var rounds = new List<(SignalRequest Over, ReachedSpan Span, List<int> Indexes)>
+        var rounds = new List<(SignalRequest Over, IReadOnlyList<ReachedSpan> Spans, List<int> Indexes)>
         {
-            (request, everything, Enumerable.Range(0, plans.Length).Where(i => plans[i].ComputedWhole || alongWhole.Contains(i)).ToList()),
+            (request, [everything], Enumerable.Range(0, plans.Length).Where(i => plans[i].ComputedWhole || alongWhole.Contains(i)).ToList()),
         };
-        foreach (var span in common.Where(c => !alongWhole.Contains(c.Key)).SelectMany(c => c.Value).Distinct()
-            .OrderBy(s => s.Start).ThenBy(s => s.End).ThenBy(s => s.Teams?.ToString(), StringComparer.Ordinal))
+        foreach (var alike in common.Where(c => !alongWhole.Contains(c.Key)).SelectMany(c => c.Value).Distinct()
+            .GroupBy(s => (s.Start, s.End, EveryTeam: s.Teams is null))
+            .OrderBy(g => g.Key.Start).ThenBy(g => g.Key.End).ThenBy(g => g.Key.EveryTeam))
         {
-            var over = span.Teams is { } part ? request.Over(span.Start, span.End, part.Of(request)) : request.Over(span.Start, span.End);
-            rounds.Add((over, span, common.Where(c => c.Value.Contains(span)).Select(c => c.Key).Order().ToList()));
+            var (start, end, everyTeam) = alike.Key;
+            var over = everyTeam ? request.Over(start, end) : request.Over(start, end, new TeamSet(alike.SelectMany(s => s.Teams!.Ids)).Of(request));
+            var spans = alike.ToList();
+            rounds.Add((over, spans, common.Where(c => c.Value.Any(spans.Contains)).Select(c => c.Key).Order().ToList()));
         }
 
-        foreach (var (over, span, indexes) in rounds)
+        foreach (var (over, spans, indexes) in rounds)
         {
             var series = new IReadOnlyList<Series.Series>[indexes.Count];
             await Parallel.ForEachAsync(
@@ -99,7 +105,13 @@ public sealed class SignalCache(TimeProvider time)
                 async (i, token) => series[i] = await signals[indexes[i]].ComputeAsync(over, token));
             for (var i = 0; i < indexes.Count; i++)
             {
-                computed[(indexes[i], span)] = series[i];
+                var own = common.GetValueOrDefault(indexes[i], [everything]);
+                foreach (var span in spans.Where(own.Contains))
+                {
+                    computed[(indexes[i], span)] = span.Teams is { } teamsOfSpan
+                        ? [.. series[i].Where(s => s.Labels["team"] is { } team && teamsOfSpan.Ids.Contains(team))]
+                        : series[i];
+                }
             }
         }
 
@@ -183,15 +195,15 @@ public sealed class SignalCache(TimeProvider time)
             string.Create(CultureInfo.InvariantCulture, $"{merged.Count} changed span(s) from {merged.Min(m => m.Start):yyyy-MM-dd}{Part(merged, request)}"));
     }
 
-    // The spans the incremental signals are recomputed over, by signal. Spans ending at the same instant for the same
-    // teams (a recent batch's all end at the period's end) share the earliest start that is at most SharedSpanStretch
+    // The spans the incremental signals are recomputed over, by signal. Spans ending at the same instant, of every team
+    // or each of some teams (a recent batch's all end at the period's end), share the earliest start that is at most SharedSpanStretch
     // times as long as their own: starting earlier only recomputes more windows, which is always correct (a span's first
     // window is computed whole); the end is kept, as a span must end on a window's edge.
     private static Dictionary<int, IReadOnlyList<ReachedSpan>> CommonSpans(SignalCachePlan[] plans, HashSet<int> apart)
     {
         var starts = new Dictionary<ReachedSpan, DateTimeOffset>();
         var own = plans.Where((p, i) => p.Incremental && !apart.Contains(i)).SelectMany(p => p.Spans).Distinct();
-        foreach (var sameEnd in own.GroupBy(s => (s.End, s.Teams)))
+        foreach (var sameEnd in own.GroupBy(s => (s.End, EveryTeam: s.Teams is null)))
         {
             DateTimeOffset? shared = null;
             foreach (var span in sameEnd.OrderBy(s => s.Start))

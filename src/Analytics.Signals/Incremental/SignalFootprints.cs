@@ -28,6 +28,7 @@ public static class SignalFootprints
     private static readonly string[] IncidentTimes = ["created_at", "acknowledged_at", "resolved_at"];
     private static readonly string[] RunTimes = ["queued_at", "started_at", "finished_at"];
     private static readonly string[] CommitTimes = ["authored_at", "committed_at"];
+    private static readonly string[] PullRequestMentions = ["title", "head_ref"];
 
     /// <summary>The footprint of <paramref name="signal"/> for <paramref name="request"/>; null for a signal without one (never cached).</summary>
     /// <param name="signal">The signal's name.</param>
@@ -84,9 +85,10 @@ public static class SignalFootprints
         // IncidentAttribution: every deployment and incident.
         ["dora.change_failure_rate", "dora.recovery_time"],
 
-        // StoredTickets, shared by the ticket flow and the work mix.
+        // StoredTickets and TicketData, shared by the ticket flow, the work mix and the sprint commitments.
         ["tickets.throughput", "tickets.cycle_time", "tickets.blocked_time", "tickets.blocked_share", "work.items", "work.mix",
-            "work.mix_trailing_quarter"],
+            "work.mix_trailing_quarter", "commitment.sprint_completion", "commitment.scope_added", "commitment.carry_over",
+            "commitment.forecast_ratio"],
     ];
 
     private static SignalFootprint? Create(string signal, SignalRequest request)
@@ -183,17 +185,20 @@ public static class SignalFootprints
 
             // A ticket's values are placed at or after its creation (resolution, blocked time), its transitions too.
             "tickets.throughput" or "tickets.cycle_time" or "tickets.blocked_time" or "tickets.blocked_share" => Of(signal,
-                new EntityFootprint(Entities.Tickets, ["created_at"], Reach.EveryLater(TimeSpan.Zero)),
-                new EntityFootprint(Entities.TicketTransitions, [], Reach.EveryLater(TimeSpan.Zero))
-                {
-                    Via = new TimeVia("ticket_key", Entities.Tickets, "key", ["created_at"]),
-                }),
+                TicketsFromCreation(),
+                TransitionsByTicket()),
 
-            // A pull request's work type comes from the tickets it names, created before or after it.
+            // Resolved tickets count at their resolution, merged pull requests at their merge (the trailing quarter's
+            // three months later too), and a pull request's work type comes from the ticket it names, created before or
+            // after it: a ticket is also placed by the pull requests whose title or branch mentions it.
             "work.items" or "work.mix" or "work.mix_trailing_quarter" => Of(signal,
                 PullRequestsFromCreation(),
-                new EntityFootprint(Entities.Tickets, ["created_at"], Reach.Everything),
-                new EntityFootprint(Entities.TicketTransitions, ["at"], Reach.Everything)),
+                TicketsFromCreation(),
+                new EntityFootprint(Entities.Tickets, [], Reach.EveryLater(TimeSpan.Zero))
+                {
+                    MentionedBy = new Mentions("key", Entities.PullRequests, PullRequestMentions, PullRequestCreated),
+                },
+                TransitionsByTicket()),
 
             // Interruptions count at the incident's or ticket's creation.
             "interruptions.count" or "interruptions.load" => Of(signal,
@@ -243,6 +248,14 @@ public static class SignalFootprints
         new(entity, [], Reach.EveryLater(TimeSpan.Zero))
         {
             Via = new TimeVia("pull_request_id", Entities.PullRequests, "source_id", PullRequestCreated),
+        };
+
+    private static EntityFootprint TicketsFromCreation() => new(Entities.Tickets, ["created_at"], Reach.EveryLater(TimeSpan.Zero));
+
+    private static EntityFootprint TransitionsByTicket() =>
+        new(Entities.TicketTransitions, [], Reach.EveryLater(TimeSpan.Zero))
+        {
+            Via = new TimeVia("ticket_key", Entities.Tickets, "key", ["created_at"]),
         };
 
     // Which team owns a repository decides where its runs count; the rows carry no time.

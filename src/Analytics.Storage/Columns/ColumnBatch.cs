@@ -1,3 +1,4 @@
+using Analytics.Domain.Common;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Storage.Columns;
@@ -83,6 +84,34 @@ public sealed class ColumnBatch
 
     /// <summary>Whether a row's value is null (always false for a column that cannot be).</summary>
     public bool IsNull(int column, int row) => _nulls[column] is { } nulls && nulls[row];
+
+    /// <summary>
+    /// A cell's value as a record read gives it (<see cref="IStore.ReadValuesAsync"/>): a string, an <see cref="int"/>,
+    /// a <see cref="double"/>, a <see cref="bool"/>, a UTC <see cref="DateTimeOffset"/>, a <see cref="TimeSpan"/>, the
+    /// enumeration's value or a <see cref="ValueList{T}"/> of strings (empty for a stored null); null for a null cell.
+    /// Boxes: for a consumer that builds records (<see cref="EntityMap{T}.Create"/>) or keeps a few columns of few rows.
+    /// </summary>
+    public object? Value(int column, int row)
+    {
+        var kind = Columns[column].Kind;
+        if (IsNull(column, row))
+        {
+            return kind is ColumnKind.TextList ? ValueList<string>.Empty : null;
+        }
+
+        return kind switch
+        {
+            ColumnKind.Text => Strings[Codes(column)[row]],
+            ColumnKind.Integer => Codes(column)[row],
+            ColumnKind.Boolean => Codes(column)[row] != 0,
+            ColumnKind.Real => Reals(column)[row],
+            ColumnKind.Instant => new DateTimeOffset(Ticks(column)[row], TimeSpan.Zero),
+            ColumnKind.Duration => new TimeSpan(Ticks(column)[row]),
+            ColumnKind.Enum => Enum.ToObject(Columns[column].EnumType!, Codes(column)[row]),
+            ColumnKind.TextList => Lists[Codes(column)[row]],
+            _ => throw new InvalidOperationException($"unknown column kind {kind}"),
+        };
+    }
 
     /// <summary>The writable vectors, for the store filling the batch.</summary>
     internal int[] CodesToFill(int column) => _codes[column]!;

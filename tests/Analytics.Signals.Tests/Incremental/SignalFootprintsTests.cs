@@ -38,6 +38,15 @@ public sealed class SignalFootprintsTests
                     via.Target.IndexOf(via.TargetColumn).Should().BeGreaterThanOrEqualTo(0, footprint.Signal);
                     via.TimeColumns.Should().NotBeEmpty(footprint.Signal).And.OnlyContain(c => via.Target.IndexOf(c) >= 0, footprint.Signal);
                 }
+
+                if (read.MentionedBy is { } mentions)
+                {
+                    read.Entity.IndexOf(mentions.Column).Should().BeGreaterThanOrEqualTo(0, footprint.Signal);
+                    mentions.TextColumns.Should().NotBeEmpty(footprint.Signal)
+                        .And.OnlyContain(c => mentions.Target.IndexOf(c) >= 0 && mentions.Target.Columns[mentions.Target.IndexOf(c)].Kind == ColumnKind.Text, footprint.Signal);
+                    mentions.TimeColumns.Should().NotBeEmpty(footprint.Signal)
+                        .And.OnlyContain(c => mentions.Target.IndexOf(c) >= 0 && mentions.Target.Columns[mentions.Target.IndexOf(c)].Kind == ColumnKind.Instant, footprint.Signal);
+                }
             }
         }
     }
