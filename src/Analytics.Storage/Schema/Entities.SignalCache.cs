@@ -26,7 +26,7 @@ public static partial class Entities
             .Key("cache_key", r => r.CacheKey, "The cache key.")
             .Key("time_zone", r => r.TimeZone, "The window's time zone.")
             .Key("first_day", r => r.FirstDay, "The window's first day.")
-            .Text("points", r => r.Points, "Every series' point in the window (JSON).")
+            .Text("points", r => r.Points, "Every series' point in the window (base64 of one binary record per point; see the signal cache's codec).")
             .Build(r => new SignalCacheWindow(r.Text("cache_key"), r.Text("time_zone"), r.Text("first_day"), r.Text("points")));
 
     /// <summary>Deletions of domain rows, recorded by every delete so cached signal windows are invalidated. Not in <see cref="All"/>.</summary>
