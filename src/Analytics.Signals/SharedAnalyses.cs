@@ -70,6 +70,18 @@ internal sealed class SharedAnalyses
         }
     }
 
+    /// <summary>The keys of the analyses kept now, oldest first (for tests: which loads a signal makes).</summary>
+    internal IReadOnlyList<object> Keys
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _entries.Select(e => e.Key)];
+            }
+        }
+    }
+
     /// <summary>Every instance equals every other: shared analyses are a cache, not part of what a request asks for.</summary>
     public override bool Equals(object? obj) => obj is SharedAnalyses;
 

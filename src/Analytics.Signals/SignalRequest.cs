@@ -80,6 +80,9 @@ public sealed record SignalRequest(
         where T : class =>
         Shared.GetOrComputeAsync(new RequestLoad(what, this), load, cancellationToken);
 
+    /// <summary>What the loads made over this request so far were asked for (<see cref="OncePerRequestAsync"/>'s <c>what</c>; for tests).</summary>
+    internal IReadOnlyList<object> LoadsMade => [.. Shared.Keys.OfType<RequestLoad>().Select(load => load.What)];
+
     /// <summary>Whether <paramref name="environment"/> is production.</summary>
     public bool IsProduction(string environment) =>
         ProductionEnvironments.Contains(environment, StringComparer.OrdinalIgnoreCase);
