@@ -80,8 +80,11 @@ public sealed record SignalRequest(
         where T : class =>
         Shared.GetOrComputeAsync(new RequestLoad(what, this), load, cancellationToken);
 
-    /// <summary>What the loads made over this request so far were asked for (<see cref="OncePerRequestAsync"/>'s <c>what</c>; for tests).</summary>
-    internal IReadOnlyList<object> LoadsMade => [.. Shared.Keys.OfType<RequestLoad>().Select(load => load.What)];
+    /// <summary>
+    /// The loads made over this request so far (for tests): what <see cref="OncePerRequestAsync"/> was asked for, or the
+    /// key of a load kept in <see cref="Shared"/> directly.
+    /// </summary>
+    internal IReadOnlyList<object> LoadsMade => [.. Shared.Keys.Select(key => key is RequestLoad load ? load.What : key)];
 
     /// <summary>Whether <paramref name="environment"/> is production.</summary>
     public bool IsProduction(string environment) =>

@@ -23,9 +23,9 @@ namespace Analytics.Signals.Attribution;
 internal sealed class AttributedIncidents
 {
     /// <summary>
-    /// How many deployment ids one query names: no index leads with <c>source_id</c> (the key starts with the source,
-    /// which an incident does not give), so each query scans the table, and few large queries beat many small ones;
-    /// still far below either database's parameter limit (32,766 for SQLite, 65,535 for PostgreSQL).
+    /// How many deployment ids one query names, looked up through <c>ix_deployments_source_id</c> (migration 15: the key
+    /// starts with the source, which an incident does not give); far below either database's parameter limit (32,766
+    /// for SQLite, 65,535 for PostgreSQL).
     /// </summary>
     public const int ChunkSize = 5000;
 
