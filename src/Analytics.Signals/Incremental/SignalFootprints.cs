@@ -43,6 +43,7 @@ public static class SignalFootprints
     public static IReadOnlyList<string> RecomputedWhole { get; } =
     [
         "ci.duration_change_points", "ownership.truck_factor",
+        "commitment.sprint_completion", "commitment.scope_added", "commitment.carry_over", "commitment.forecast_ratio",
         "postmortems.on_time_share", "postmortems.overdue", "postmortems.open_actions", "postmortems.action_age",
         "onboarding.time_to_first_merged_pr", "onboarding.time_to_first_review",
     ];
@@ -72,7 +73,8 @@ public static class SignalFootprints
     /// when one of a group is computed whole, the signal cache recomputes the group's incremental signals over the whole
     /// request too, where the load is made anyway, rather than make it again over their span. Kept by hand; a test
     /// observes which loads each signal makes and fails when a signal recomputed whole shares one outside its group
-    /// (the change failure rate's production deployments are shared apart on purpose: cheap to read again).
+    /// (two are shared apart on purpose: the change failure rate's production deployments, cheap to read again, and the
+    /// change points' CI runs with CI cost and waste, which share the flaky-test analysis).
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> SharedLoads { get; } =
     [
@@ -221,22 +223,13 @@ public static class SignalFootprints
                 new EntityFootprint(Entities.Commits, CommitTimes, Reach.Everything),
                 new EntityFootprint(Entities.FileChanges, [], Reach.Everything)),
 
-            // A sprint counts in the window of its end, from the tickets in it at some moment from its start to its end
-            // (each created before that end): a sprint is placed from its start, a ticket from its creation (its
-            // resolution, points and team), a membership change by its sprint, whenever it happened (a change for a
-            // ticket replaces the ticket's membership from its creation). A sprint not started counts nowhere. The
-            // forecast compares a window with the four before it: later windows only. Whether a team has sprints at all
-            // (no forecast then) can change every window of the team: a series appearing or gone in a recomputed span
-            // makes the cache compute the whole period.
-            "commitment.sprint_completion" or "commitment.scope_added" or "commitment.carry_over" or "commitment.forecast_ratio" => Of(signal,
-                new EntityFootprint(Entities.Sprints, ["start_at"], Reach.EveryLater(TimeSpan.Zero)) { UnplacedCountsNowhere = true },
-                new EntityFootprint(Entities.SprintChanges, [], Reach.EveryLater(TimeSpan.Zero))
-                {
-                    Via = new TimeVia("sprint_id", Entities.Sprints, "source_id", ["start_at"]),
-                    UnplacedCountsNowhere = true,
-                },
-                TicketsFromCreation(),
-                TransitionsByTicket()),
+            // Which teams have sprints at all (the others get a forecast instead) depends on every sprint in the store,
+            // inside the period or not, and a sprint's team on its tickets: recomputed whole.
+            "commitment.sprint_completion" or "commitment.scope_added" or "commitment.carry_over" or "commitment.forecast_ratio" => Whole(signal,
+                new EntityFootprint(Entities.Sprints, ["start_at"], Reach.Everything),
+                new EntityFootprint(Entities.SprintChanges, ["at"], Reach.Everything),
+                new EntityFootprint(Entities.Tickets, ["created_at"], Reach.Everything),
+                new EntityFootprint(Entities.TicketTransitions, ["at"], Reach.Everything)),
 
             // Deadlines in business days after resolution and open action items at each window's end.
             "postmortems.on_time_share" or "postmortems.overdue" or "postmortems.open_actions" or "postmortems.action_age" => Whole(signal,
