@@ -52,8 +52,11 @@ internal static class ChangeScanner
         {
             rows += deletion.Rows;
             // The deleted rows' latest time is not kept: they may have counted anywhere from the earliest on; nor their
-            // repository: they may have counted for any team.
-            if (everywhere || deletion.Earliest == DateTimeOffset.UnixEpoch || read.MentionedBy is not null)
+            // repository: they may have counted for any team. Rows placed by another row (a review by its pull request,
+            // a transition by its ticket) or by the rows mentioning them are not placed by their own times, and which row
+            // that was is not kept either: such a deletion reaches every window (deleting a transition between two
+            // resolutions moves the ticket's resolution back before the deleted transition).
+            if (everywhere || deletion.Earliest == DateTimeOffset.UnixEpoch || read.Via is not null || read.MentionedBy is not null)
             {
                 return (true, rows);
             }

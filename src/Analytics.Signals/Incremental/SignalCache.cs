@@ -68,6 +68,7 @@ public sealed class SignalCache(TimeProvider time)
         // Spans alike but for different teams are one request over all their teams: a per-team signal gives each team in
         // a part of the request what the whole request gives it (SignalFootprints.PerTeam), so each span takes its own
         // teams' series from it, and the family loads are made once for every team a batch reached, not once per team.
+        // A series of no team is kept in every span's share, so the splice refuses it as it would from a part alone.
         // An incremental signal sharing a load with one computed whole is recomputed over the whole request, where that
         // load is made anyway (SignalFootprints.SharedLoads); recomputing more windows than the batch reached is correct.
         var whole = plans.Where(p => p.ComputedWhole).Select(p => p.Signal.Name).ToHashSet(StringComparer.Ordinal);
@@ -109,7 +110,7 @@ public sealed class SignalCache(TimeProvider time)
                 foreach (var span in spans.Where(own.Contains))
                 {
                     computed[(indexes[i], span)] = span.Teams is { } teamsOfSpan
-                        ? [.. series[i].Where(s => s.Labels["team"] is { } team && teamsOfSpan.Ids.Contains(team))]
+                        ? [.. series[i].Where(s => s.Labels["team"] is not { } team || teamsOfSpan.Ids.Contains(team))]
                         : series[i];
                 }
             }
