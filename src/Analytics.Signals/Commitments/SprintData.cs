@@ -9,7 +9,8 @@ namespace Analytics.Signals.Commitments;
 /// <see cref="SprintChangeKind.Removed"/> one. A ticket whose <see cref="Ticket.Sprint"/> names the sprint but has no
 /// change for it was created in it (Jira records no change then) and counts from its creation. Tickets count for the team
 /// of their assignee and are resolved when their status history says so, as in <c>tickets.*</c>; a sprint belongs to the
-/// team most of its tickets count for. Rules in <c>docs/signals/commitment.md</c>.
+/// team most of its tickets (those in it at some moment from its start to its end) count for. Rules in
+/// <c>docs/signals/commitment.md</c>.
 /// </summary>
 internal static class SprintData
 {
@@ -100,7 +101,11 @@ internal static class SprintData
                 }
             }
 
-            var members = intervals.Select(i => (Life: lives[i.Key], Spans: i.Value)).ToList();
+            // Its tickets: those in it at some moment from its start to its end (one moved in after it closed, or
+            // created after it closed with its name, is not one of them).
+            var members = intervals.Select(i => (Life: lives[i.Key], Spans: i.Value))
+                .Where(m => m.Spans.Exists(s => s.In <= end && s.Out > start))
+                .ToList();
             var team = members.GroupBy(m => m.Life.Team.Id).OrderByDescending(g => g.Count()).ThenBy(g => teamOrder.FindIndex(t => t.Id == g.Key)).FirstOrDefault()?.First().Life.Team;
             if (team is null)
             {

@@ -183,6 +183,12 @@ public sealed class SignalCache(TimeProvider time)
         }
 
         var merged = MergeByTeam(spans, request);
+        if (merged.Count == 0 && changes.ChangedRows > 0 && footprint.SeriesSetOfWholeStore)
+        {
+            // A change outside the period (a sprint starting after it) reaches no window, yet may change which series it has.
+            return new SignalCachePlan(signal, key, null, [], changes.ChangedRows, "a change outside the period can change which series it has");
+        }
+
         var cached = await LoadAsync(store, entry, request.Granularity, cancellationToken);
         if (merged.Count == 0)
         {
@@ -252,10 +258,19 @@ public sealed class SignalCache(TimeProvider time)
         }
 
         var keeps = signal is IKeepsSeriesOverPeriod filter ? filter.Keeps : (Func<Series.Series, bool>?)null;
+        var wholeStoreSeries = SignalFootprints.SeriesSetOfWholeStore.Contains(signal.Name);
         foreach (var span in spans)
         {
             var (start, end) = (span.Start, span.End);
             var recomputed = computedOver(span);
+            // Which series it has depends on the whole store: a span with other series than the cache's cannot say what
+            // the windows it did not reach hold (SignalFootprint.SeriesSetOfWholeStore).
+            if (wholeStoreSeries && !cached.Heads.Select(h => h.Labels).ToHashSet().SetEquals(recomputed.Select(r => r.Labels)))
+            {
+                var series = await signal.ComputeAsync(request, cancellationToken);
+                return await SaveWholeAsync(signal, request, key, watermark, series, plan.ChangedRows, "its set of series changed", cancellationToken);
+            }
+
             if (!cached.Splice(recomputed, start, end, request.To, span.Teams?.Ids, keeps))
             {
                 // What the span cannot tell, the whole period of the teams concerned does; failing that, the whole request.

@@ -18,4 +18,11 @@ public sealed record SignalFootprint(string Signal, IReadOnlyList<EntityFootprin
     /// repositories it names (<see cref="SignalFootprints.PerTeam"/>).
     /// </summary>
     public bool PerTeam { get; init; }
+
+    /// <summary>
+    /// Whether which series it has depends on the whole store rather than on the windows a change reaches (whether a
+    /// team has sprints at all): a recomputed span whose series are not the cached ones, or a change placed outside the
+    /// period, then recomputes the whole request (<see cref="SignalFootprints.SeriesSetOfWholeStore"/>).
+    /// </summary>
+    public bool SeriesSetOfWholeStore { get; init; }
 }

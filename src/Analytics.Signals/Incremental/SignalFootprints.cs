@@ -36,14 +36,25 @@ public static class SignalFootprints
     public static SignalFootprint? For(string signal, SignalRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Create(signal, request) is { } reads ? reads with { PerTeam = PerTeam.Contains(signal) } : null;
+        return Create(signal, request) is { } reads
+            ? reads with { PerTeam = PerTeam.Contains(signal), SeriesSetOfWholeStore = SeriesSetOfWholeStore.Contains(signal) }
+            : null;
     }
+
+    /// <summary>
+    /// The signals whose set of series depends on the whole store, not on the windows a change reaches: the sprint
+    /// commitments, whose teams have sprint series when any sprint in the store is theirs, in the period or not, and a
+    /// forecast otherwise (<see cref="SignalFootprint.SeriesSetOfWholeStore"/>).
+    /// </summary>
+    public static IReadOnlySet<string> SeriesSetOfWholeStore { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "commitment.sprint_completion", "commitment.scope_added", "commitment.carry_over", "commitment.forecast_ratio",
+    };
 
     /// <summary>The names of the signals that are always recomputed whole when anything they read changed.</summary>
     public static IReadOnlyList<string> RecomputedWhole { get; } =
     [
         "ci.duration_change_points", "ownership.truck_factor",
-        "commitment.sprint_completion", "commitment.scope_added", "commitment.carry_over", "commitment.forecast_ratio",
         "postmortems.on_time_share", "postmortems.overdue", "postmortems.open_actions", "postmortems.action_age",
         "onboarding.time_to_first_merged_pr", "onboarding.time_to_first_review",
     ];
@@ -223,13 +234,21 @@ public static class SignalFootprints
                 new EntityFootprint(Entities.Commits, CommitTimes, Reach.Everything),
                 new EntityFootprint(Entities.FileChanges, [], Reach.Everything)),
 
-            // Which teams have sprints at all (the others get a forecast instead) depends on every sprint in the store,
-            // inside the period or not, and a sprint's team on its tickets: recomputed whole.
-            "commitment.sprint_completion" or "commitment.scope_added" or "commitment.carry_over" or "commitment.forecast_ratio" => Whole(signal,
-                new EntityFootprint(Entities.Sprints, ["start_at"], Reach.Everything),
-                new EntityFootprint(Entities.SprintChanges, ["at"], Reach.Everything),
-                new EntityFootprint(Entities.Tickets, ["created_at"], Reach.Everything),
-                new EntityFootprint(Entities.TicketTransitions, ["at"], Reach.Everything)),
+            // A sprint counts in the window of its end, from the tickets in it at some moment from its start to its end
+            // (each created before that end): a sprint is placed from its start, a ticket from its creation (its
+            // resolution, points and team), a membership change by its sprint, whenever it happened (a change for a
+            // ticket replaces the ticket's membership from its creation). A sprint not started counts nowhere. The
+            // forecast compares a window with the four before it: later windows only. Whether a team has sprints at all
+            // (no forecast then) depends on every sprint in the store, in the period or not (SeriesSetOfWholeStore).
+            "commitment.sprint_completion" or "commitment.scope_added" or "commitment.carry_over" or "commitment.forecast_ratio" => Of(signal,
+                new EntityFootprint(Entities.Sprints, ["start_at"], Reach.EveryLater(TimeSpan.Zero)) { UnplacedCountsNowhere = true },
+                new EntityFootprint(Entities.SprintChanges, [], Reach.EveryLater(TimeSpan.Zero))
+                {
+                    Via = new TimeVia("sprint_id", Entities.Sprints, "source_id", ["start_at"]),
+                    UnplacedCountsNowhere = true,
+                },
+                TicketsFromCreation(),
+                TransitionsByTicket()),
 
             // Deadlines in business days after resolution and open action items at each window's end.
             "postmortems.on_time_share" or "postmortems.overdue" or "postmortems.open_actions" or "postmortems.action_age" => Whole(signal,

@@ -14,6 +14,7 @@ namespace Analytics.Signals.Tests.Commitments;
 /// D 1 pt added Wed 4 Nov, resolved Thu 5 Nov: scope added after the start.
 /// E 8 pts with sprint field "S1" and no change (created in the sprint, Tue 27 Oct), resolved Sat 14 Nov: committed, carried over.
 /// F 13 pts added Mon 2 Nov 09:00, at the very start (counts as committed), resolved Tue 10 Nov: done.
+/// A sprint belongs to the team most of its tickets — those in it at some moment from its start to its end — count for.
 /// </summary>
 public sealed class CommitmentSignalTests
 {
@@ -80,6 +81,28 @@ public sealed class CommitmentSignalTests
         // Week 1: forecast (2 + 2 + 4 + 4) / 4 = 3, actual 6: ratio 2. Week 2: forecast (2 + 4 + 4 + 6) / 4 = 4, actual 0: 0.
         forecast.Points.Select(p => p.Value).Should().Equal(2, 0);
         forecast.Points.Select(p => p.Observations).Should().Equal(6, 0);
+    }
+
+    [Fact]
+    public async Task SprintTeam_TicketsMovedInAfterItClosed_DoNotDecideIt()
+    {
+        // Seven of bob's tickets (team "search") are moved into S1 on Sat 14 Nov, after it closed: not its tickets. S1
+        // keeps its six tickets of alice's, so it is payments' sprint with the completion above (2 of 5 committed), and
+        // search has no sprint ending.
+        var late = Enumerable.Range(1, 7).SelectMany(n => new object[]
+        {
+            Ticket($"SRC-{n}", 1, null, Mon.AddDays(-5)) with { Assignee = "jira-bob" },
+            Change($"SRC-{n}", $"late-{n}", Mon.AddDays(12), SprintChangeKind.Added),
+        });
+        await using var fixture = await CreateAsync([.. SprintRecords(), .. late]);
+        var bob = new TeamMember("bob", "Bob", ValueList.Of(new IdentityRef("jira", "jira-bob")));
+        var request = Request(fixture);
+        request = request with { Teams = [.. request.Teams, fixture.Team with { Id = "search", Name = "Search", Members = ValueList.Of(bob) }] };
+
+        var series = await new SprintCompletion().ComputeAsync(request, default);
+
+        Point(series, "tickets").Should().Equal(null, 0.4);
+        series.Should().NotContain(s => s.Labels["team"] == "search" && s.Points.Any(p => p.Observations > 0));
     }
 
     [Fact]

@@ -62,8 +62,8 @@ public sealed class SharedLoadsTests : IAsyncDisposable
             .Where(f => f.RecomputedWhole || f.Reads.Any(r => r.Reach.Kind == ReachKind.Everything))
             .Select(f => f.Signal)
             .ToList();
-        whole.Should().Contain(["dora.change_failure_rate", "commitment.sprint_completion"], "the check must see the signals it is about");
-        loads["commitment.sprint_completion"].Should().NotBeEmpty("the commitments share the ticket load");
+        whole.Should().Contain(["dora.change_failure_rate", "ci.duration_change_points"], "the check must see the signals it is about");
+        loads["dora.change_failure_rate"].Should().NotBeEmpty("the change failure rate shares the production deployments");
         var apart = new List<string>();
         foreach (var signal in whole)
         {
