@@ -237,11 +237,12 @@ public static class SignalFootprints
             // A sprint counts in the window of its end, from the tickets in it at some moment from its start to its end
             // (each created before that end): a sprint is placed from its start, a ticket from its creation (its
             // resolution, points and team), a membership change by its sprint, whenever it happened (a change for a
-            // ticket replaces the ticket's membership from its creation). A sprint not started counts nowhere. The
+            // ticket replaces the ticket's membership from its creation). A sprint row without a start recomputes
+            // everything (its start may have been cleared); a membership change of a sprint not started counts nowhere. The
             // forecast compares a window with the four before it: later windows only. Whether a team has sprints at all
             // (no forecast then) depends on every sprint in the store, in the period or not (SeriesSetOfWholeStore).
             "commitment.sprint_completion" or "commitment.scope_added" or "commitment.carry_over" or "commitment.forecast_ratio" => Of(signal,
-                new EntityFootprint(Entities.Sprints, ["start_at"], Reach.EveryLater(TimeSpan.Zero)) { UnplacedCountsNowhere = true },
+                new EntityFootprint(Entities.Sprints, ["start_at"], Reach.EveryLater(TimeSpan.Zero)),
                 new EntityFootprint(Entities.SprintChanges, [], Reach.EveryLater(TimeSpan.Zero))
                 {
                     Via = new TimeVia("sprint_id", Entities.Sprints, "source_id", ["start_at"]),

@@ -32,7 +32,8 @@ public sealed class CommitmentCacheTests : IAsyncDisposable
 
         before["commitment.forecast_ratio"].Series.Select(s => s.Labels["team"]).Should().Equal("payments", "search");
         after["commitment.forecast_ratio"].Series.Select(s => s.Labels["team"]).Should().Equal("payments");
-        after["commitment.sprint_completion"].Series.Should().OnlyContain(s => s.Labels["team"] == "search" && s.Points.All(p => p.Observations == 0));
+        after["commitment.sprint_completion"].Series.Should().HaveCount(2)
+            .And.OnlyContain(s => s.Labels["team"] == "search" && s.Points.All(p => p.Observations == 0));
         after["commitment.forecast_ratio"].Reason.Should().Be("a change outside the period can change which series it has");
         await AssertEqualsFullAsync(store, after);
     }
@@ -122,6 +123,49 @@ public sealed class CommitmentCacheTests : IAsyncDisposable
         var after = Signals.Zip(await cache.ComputeAllAsync(Signals, Request(store, from), 1, default)).ToDictionary(p => p.First.Name, p => p.Second);
 
         after["commitment.forecast_ratio"].Series.Should().BeEmpty();
+        foreach (var signal in Signals)
+        {
+            after[signal.Name].Series.Should().BeEquivalentTo(await signal.ComputeAsync(Request(store, from), default), signal.Name);
+        }
+    }
+
+    [Fact]
+    public async Task ComputeAsync_ACommittedTicketResolved_RecomputesFromItsCreationOnly()
+    {
+        // Over four weeks from 19 Oct: search's sprint S9 (Thu 5 – Wed 11 Nov) holds SRC-4, created Tue 3 Nov and
+        // committed, and SRC-5, created 20 Oct and done on Mon 9 Nov. The batch resolves SRC-4 on Tue 10 Nov: S9's
+        // completion in the week of 9 Nov goes from 1 of 2 to 2 of 2. The series stay the same, so the cache splices
+        // the weeks from SRC-4's creation (2 of the 4) and keeps the others.
+        await using var store = await OpenAsync();
+        var open = new Ticket("jira", "SRC-4", "SRC", "Story", "SRC-4", "In Progress", StatusCategory.InProgress, Monday.AddDays(1), Monday.AddDays(1), null, 2, null, "jira-bob", "jira-bob", null, null, ValueList<string>.Empty);
+        await using (var writer = await store.BeginWriteAsync(default))
+        {
+            await writer.UpsertAsync(Entities.Tickets, [open, Ticket("SRC-5", Monday.AddDays(7)) with { CreatedAt = Monday.AddDays(-13) }], default);
+            await writer.UpsertAsync(Entities.Sprints, [new Sprint("jira", "9", "S9", "SRC board", Monday.AddDays(3), Monday.AddDays(10), Monday.AddDays(9))], default);
+            await writer.UpsertAsync(Entities.SprintChanges, [
+                new SprintChange("jira", "SRC-4", "c1", "9", Monday.AddDays(2), SprintChangeKind.Added),
+                new SprintChange("jira", "SRC-5", "c2", "9", Monday.AddDays(2), SprintChangeKind.Added)], default);
+            await writer.CommitAsync(default);
+        }
+
+        _time.Advance(TimeSpan.FromHours(1));
+        var cache = new SignalCache(_time);
+        var from = Monday.AddDays(-14);
+        await cache.ComputeAllAsync(Signals, Request(store, from), 1, default);
+
+        _time.Advance(TimeSpan.FromHours(1));
+        await using (var writer = await store.BeginWriteAsync(default))
+        {
+            await writer.UpsertAsync(Entities.Tickets, [open with { Status = "Done", Category = StatusCategory.Done, UpdatedAt = Monday.AddDays(8), ResolvedAt = Monday.AddDays(8) }], default);
+            await writer.CommitAsync(default);
+        }
+
+        _time.Advance(TimeSpan.FromHours(1));
+        var after = Signals.Zip(await cache.ComputeAllAsync(Signals, Request(store, from), 1, default)).ToDictionary(p => p.First.Name, p => p.Second);
+
+        var completion = after["commitment.sprint_completion"];
+        completion.Outcome.Should().Be(SignalCacheOutcome.Incremental);
+        completion.Series.Single(s => s.Labels["measure"] == "tickets").Points.Select(p => p.Value).Should().Equal(null, null, null, 1.0);
         foreach (var signal in Signals)
         {
             after[signal.Name].Series.Should().BeEquivalentTo(await signal.ComputeAsync(Request(store, from), default), signal.Name);
