@@ -6,7 +6,6 @@ using Analytics.Signals.Series;
 using Analytics.Signals.Tickets;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
-using Analytics.Testing.Time;
 
 namespace Analytics.Signals.Tests.Incremental;
 
@@ -15,11 +14,9 @@ namespace Analytics.Signals.Tests.Incremental;
 /// own time: which windows it reached is not known any more. Team "payments" (alice = jira-alice); weeks 2–8 and 9–15
 /// November 2026 (UTC).
 /// </summary>
-public sealed class ViaDeletionCacheTests : IAsyncDisposable
+public sealed class ViaDeletionCacheTests
 {
     private static readonly DateTimeOffset Monday = SignalFixture.Monday;
-    private readonly string _directory = Directory.CreateTempSubdirectory("analytics-via-deletion-").FullName;
-    private readonly FakeTimeProvider _time = new(Monday.AddDays(15));
 
     [Fact]
     public async Task ComputeAsync_ATransitionDeleted_MovesTheResolutionToAnEarlierWindow()
@@ -27,42 +24,23 @@ public sealed class ViaDeletionCacheTests : IAsyncDisposable
         // PAY-1 is done on Wed 4 Nov, reopened on Tue 10 Nov and done again on Wed 11 Nov: resolved in week 2. Deleting
         // the reopening (dated in week 2) makes it resolved on 4 Nov, in week 1, before the deleted row's own time.
         // PAY-2, without history, is resolved on Wed 11 Nov by its record and keeps week 2's series in the recomputed span.
-        await using var store = await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, Path.Combine(_directory, "store.db")), _time, default);
-        await using (var writer = await store.BeginWriteAsync(default))
-        {
-            await writer.UpsertAsync(Entities.Tickets, [Ticket("PAY-1"), Ticket("PAY-2")], default);
-            await writer.UpsertAsync(Entities.TicketTransitions, [
+        await using var store = await TemporaryStore.OpenAsync(Monday.AddDays(15));
+        await store.WriteAsync(
+            (Entities.Tickets, [Ticket("PAY-1"), Ticket("PAY-2")]),
+            (Entities.TicketTransitions, [
                 Move("1", Monday.AddDays(2), StatusCategory.InProgress, StatusCategory.Done),
                 Move("2", Monday.AddDays(8), StatusCategory.Done, StatusCategory.InProgress),
-                Move("3", Monday.AddDays(9), StatusCategory.InProgress, StatusCategory.Done)], default);
-            await writer.CommitAsync(default);
-        }
-
-        _time.Advance(TimeSpan.FromHours(1));
-        var cache = new SignalCache(_time);
+                Move("3", Monday.AddDays(9), StatusCategory.InProgress, StatusCategory.Done)]));
+        var cache = new SignalCache(store.Time);
         var signal = new TicketThroughput();
-        Resolved(await signal.ComputeAsync(Request(store), default)).Should().Equal(0, 2);
-        await cache.ComputeAsync(signal, Request(store), default);
+        Resolved(await signal.ComputeAsync(Request(store.Store), default)).Should().Equal(0, 2);
+        await cache.ComputeAsync(signal, Request(store.Store), default);
 
-        _time.Advance(TimeSpan.FromHours(1));
-        await using (var writer = await store.BeginWriteAsync(default))
-        {
-            await writer.DeleteAsync(Entities.TicketTransitions, [["jira", "PAY-1", "2"]], default);
-            await writer.CommitAsync(default);
-        }
-
-        _time.Advance(TimeSpan.FromHours(1));
-        var after = await cache.ComputeAsync(signal, Request(store), default);
+        await store.DeleteAsync(Entities.TicketTransitions, ["jira", "PAY-1", "2"]);
+        var after = await cache.ComputeAsync(signal, Request(store.Store), default);
 
         Resolved(after.Series).Should().Equal(1, 1);
-        after.Series.Should().BeEquivalentTo(await signal.ComputeAsync(Request(store), default));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        await Task.CompletedTask;
+        after.Series.Should().BeEquivalentTo(await signal.ComputeAsync(Request(store.Store), default));
     }
 
     private static double?[] Resolved(IReadOnlyList<Series.Series> series) =>

@@ -7,7 +7,6 @@ using Analytics.Signals.Series;
 using Analytics.Signals.WorkMix;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
-using Analytics.Testing.Time;
 
 namespace Analytics.Signals.Tests.Incremental;
 
@@ -16,11 +15,9 @@ namespace Analytics.Signals.Tests.Incremental;
 /// created: the signal cache places a changed ticket by the pull requests mentioning it as well as by its creation.
 /// Team "payments" owns acme/api; weeks 2–8 and 9–15 November 2026 (UTC).
 /// </summary>
-public sealed class WorkMixCacheTests : IAsyncDisposable
+public sealed class WorkMixCacheTests
 {
     private static readonly DateTimeOffset Monday = SignalFixture.Monday;
-    private readonly string _directory = Directory.CreateTempSubdirectory("analytics-workmix-cache-").FullName;
-    private readonly FakeTimeProvider _time = new(Monday.AddDays(15));
 
     [Fact]
     public async Task ComputeAsync_ATicketCreatedAfterThePullRequestNamingIt_RecomputesThePullRequestsWindow()
@@ -28,51 +25,38 @@ public sealed class WorkMixCacheTests : IAsyncDisposable
         // "PAY-9 tidy retries" is merged in week 1 and names no stored ticket: unclassified. The batch: ticket PAY-9, a Bug,
         // created in week 2 (assigned to someone in no team, so the ticket itself counts nowhere). The pull request is now
         // a bug fix in week 1, a window before the ticket's creation.
-        await using var store = await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, Path.Combine(_directory, "store.db")), _time, default);
-        await WriteAsync(store, Entities.PullRequests, [Pull(1, "PAY-9 tidy retries", Monday.AddDays(2)), Pull(2, "Bump Polly", Monday.AddDays(9))]);
-        _time.Advance(TimeSpan.FromHours(1));
-        var cache = new SignalCache(_time);
+        await using var store = await TemporaryStore.OpenAsync(Monday.AddDays(15));
+        await store.WriteAsync((Entities.PullRequests, [Pull(1, "PAY-9 tidy retries", Monday.AddDays(2)), Pull(2, "Bump Polly", Monday.AddDays(9))]));
+        var cache = new SignalCache(store.Time);
         var signal = new WorkItems();
-        var before = await cache.ComputeAsync(signal, Request(store), default);
+        var before = await cache.ComputeAsync(signal, Request(store.Store), default);
         PullRequests(before.Series, "unclassified").Should().Equal(1, 1);
 
-        _time.Advance(TimeSpan.FromHours(1));
-        await WriteAsync(store, Entities.Tickets, [Ticket("PAY-9", "Bug", created: Monday.AddDays(9))]);
-        _time.Advance(TimeSpan.FromHours(1));
-        var after = await cache.ComputeAsync(signal, Request(store), default);
+        await store.WriteAsync((Entities.Tickets, [Ticket("PAY-9", "Bug", created: Monday.AddDays(9))]));
+        var after = await cache.ComputeAsync(signal, Request(store.Store), default);
 
         after.Outcome.Should().Be(SignalCacheOutcome.Incremental);
         PullRequests(after.Series, "bug").Should().Equal(1, 0);
         PullRequests(after.Series, "unclassified").Should().Equal(0, 1);
-        after.Series.Should().BeEquivalentTo(await signal.ComputeAsync(Request(store), default));
+        after.Series.Should().BeEquivalentTo(await signal.ComputeAsync(Request(store.Store), default));
     }
 
     [Fact]
     public async Task ComputeAsync_ATicketNoPullRequestNames_RecomputesFromItsCreationOnly()
     {
-        await using var store = await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, Path.Combine(_directory, "store.db")), _time, default);
-        await WriteAsync(store, Entities.PullRequests, [Pull(1, "PAY-9 tidy retries", Monday.AddDays(2))]);
-        _time.Advance(TimeSpan.FromHours(1));
-        var cache = new SignalCache(_time);
+        await using var store = await TemporaryStore.OpenAsync(Monday.AddDays(15));
+        await store.WriteAsync((Entities.PullRequests, [Pull(1, "PAY-9 tidy retries", Monday.AddDays(2))]));
+        var cache = new SignalCache(store.Time);
         var signal = new WorkItems();
-        await cache.ComputeAsync(signal, Request(store), default);
+        await cache.ComputeAsync(signal, Request(store.Store), default);
 
-        _time.Advance(TimeSpan.FromHours(1));
-        await WriteAsync(store, Entities.Tickets, [Ticket("PAY-10", "Bug", created: Monday.AddDays(9))]);
-        _time.Advance(TimeSpan.FromHours(1));
-        var after = await cache.ComputeAsync(signal, Request(store), default);
+        await store.WriteAsync((Entities.Tickets, [Ticket("PAY-10", "Bug", created: Monday.AddDays(9))]));
+        var after = await cache.ComputeAsync(signal, Request(store.Store), default);
 
         // One team, one week of two: week 2, from the ticket's creation.
         after.Outcome.Should().Be(SignalCacheOutcome.Incremental);
         after.WindowsRecomputed.Should().Be(1);
-        after.Series.Should().BeEquivalentTo(await signal.ComputeAsync(Request(store), default));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        await Task.CompletedTask;
+        after.Series.Should().BeEquivalentTo(await signal.ComputeAsync(Request(store.Store), default));
     }
 
     private static double?[] PullRequests(IReadOnlyList<Series.Series> series, string type) =>
@@ -90,12 +74,4 @@ public sealed class WorkMixCacheTests : IAsyncDisposable
     private static PullRequest Pull(int number, string title, DateTimeOffset merged) =>
         new("github", $"acme/api#{number}", "acme/api", number, title, PullRequestState.Merged, false, "alice",
             Monday.AddDays(-3), merged, merged, merged, "main", "alice/work", 10, 1, 1, ValueList<string>.Empty, null);
-
-    private static async Task WriteAsync<T>(IStore store, EntityMap<T> entity, IReadOnlyList<T> records)
-        where T : class
-    {
-        await using var writer = await store.BeginWriteAsync(default);
-        await writer.UpsertAsync(entity, records.ToList(), default);
-        await writer.CommitAsync(default);
-    }
 }
