@@ -95,27 +95,29 @@ public sealed record SignalRequest(
     /// part of one (null when that team is not in the part, so a part gives a team what the whole request gives it).
     /// </summary>
     public Team? TeamOfService(string service) =>
-        InThisPart((WholeTeams ?? Teams).FirstOrDefault(t => t.Services.Contains(service, StringComparer.OrdinalIgnoreCase)));
+        InThisPart(RunnerOf(service));
 
     /// <summary>
     /// The team that owns a repository, or null: the first team listing it, among the whole request's teams when this is
     /// a part of one (null when that team is not in the part).
     /// </summary>
     public Team? OwnerOf(string repository) =>
-        InThisPart((WholeTeams ?? Teams).FirstOrDefault(t => t.Repositories.Contains(repository, StringComparer.OrdinalIgnoreCase)));
+        InThisPart(FirstOwnerOf(repository));
 
     /// <summary>
     /// The team a deployment (or a deployment blamed for an incident) counts for: the owner of its repository, else the
     /// team running <paramref name="service"/>; decided among the whole request's teams when this is a part of one, so
     /// a repository owned outside the part does not fall through to the service's team.
     /// </summary>
-    public Team? TeamOfDeployment(string repository, string? service)
-    {
-        var teams = WholeTeams ?? Teams;
-        var team = teams.FirstOrDefault(t => t.Repositories.Contains(repository, StringComparer.OrdinalIgnoreCase))
-            ?? (service is null ? null : teams.FirstOrDefault(t => t.Services.Contains(service, StringComparer.OrdinalIgnoreCase)));
-        return InThisPart(team);
-    }
+    public Team? TeamOfDeployment(string repository, string? service) =>
+        InThisPart(FirstOwnerOf(repository) ?? (service is null ? null : RunnerOf(service)));
+
+    // Among the whole request's teams, then kept only when in this part.
+    private Team? FirstOwnerOf(string repository) =>
+        (WholeTeams ?? Teams).FirstOrDefault(t => t.Repositories.Contains(repository, StringComparer.OrdinalIgnoreCase));
+
+    private Team? RunnerOf(string service) =>
+        (WholeTeams ?? Teams).FirstOrDefault(t => t.Services.Contains(service, StringComparer.OrdinalIgnoreCase));
 
     private Team? InThisPart(Team? team) => team is null || WholeTeams is null || Teams.Contains(team) ? team : null;
 

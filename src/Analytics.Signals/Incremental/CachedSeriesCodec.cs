@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Analytics.Signals.Series;
 
@@ -30,28 +30,18 @@ internal static class CachedSeriesCodec
 
     public static string WritePoints(IEnumerable<(int Series, SeriesPoint Point)> points)
     {
-        var bytes = new List<byte>();
-        Span<byte> buffer = stackalloc byte[MaxRecord];
+        var bytes = new ArrayBufferWriter<byte>();
         foreach (var (series, point) in points)
         {
-            var flags = (byte)((point.Value is null ? 0 : HasValue) | (point.Low is null ? 0 : HasLow) | (point.High is null ? 0 : HasHigh));
-            buffer[0] = flags;
-            BinaryPrimitives.WriteInt32LittleEndian(buffer[1..], series);
-            BinaryPrimitives.WriteInt32LittleEndian(buffer[5..], point.Observations);
-            var length = 9;
-            foreach (var value in new[] { point.Value, point.Low, point.High })
-            {
-                if (value is { } set)
-                {
-                    BinaryPrimitives.WriteDoubleLittleEndian(buffer[length..], set);
-                    length += sizeof(double);
-                }
-            }
-
-            bytes.AddRange(buffer[..length]);
+            var record = bytes.GetSpan(MaxRecord);
+            record[0] = (byte)((point.Value is null ? 0 : HasValue) | (point.Low is null ? 0 : HasLow) | (point.High is null ? 0 : HasHigh));
+            BinaryPrimitives.WriteInt32LittleEndian(record[1..], series);
+            BinaryPrimitives.WriteInt32LittleEndian(record[5..], point.Observations);
+            var length = Write(record, Write(record, Write(record, 9, point.Value), point.Low), point.High);
+            bytes.Advance(length);
         }
 
-        return Convert.ToBase64String(CollectionsMarshal.AsSpan(bytes));
+        return Convert.ToBase64String(bytes.WrittenSpan);
     }
 
     public static IEnumerable<(int Series, SeriesPoint Point)> ReadPoints(string encoded, TimeWindow window)
@@ -85,6 +75,18 @@ internal static class CachedSeriesCodec
         }
 
         return points;
+    }
+
+    // Writes a set value at `at`; the length written so far.
+    private static int Write(Span<byte> record, int at, double? value)
+    {
+        if (value is not { } set)
+        {
+            return at;
+        }
+
+        BinaryPrimitives.WriteDoubleLittleEndian(record[at..], set);
+        return at + sizeof(double);
     }
 
     private sealed record SeriesHead(string Signal, string[][] Labels, string Unit);

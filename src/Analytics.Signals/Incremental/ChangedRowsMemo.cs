@@ -96,7 +96,7 @@ internal sealed class ChangedRowsMemo
                     var instants = new DateTimeOffset?[times.Count];
                     for (var t = 0; t < times.Count; t++)
                     {
-                        instants[t] = batch.IsNull(1 + t, row) ? null : new DateTimeOffset(batch.Ticks(1 + t)[row], TimeSpan.Zero);
+                        instants[t] = (DateTimeOffset?)batch.Value(1 + t, row);
                     }
 
                     rows.Add(new ViaRow(
