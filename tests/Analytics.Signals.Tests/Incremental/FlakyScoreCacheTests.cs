@@ -6,7 +6,6 @@ using Analytics.Signals.Incremental;
 using Analytics.Signals.Series;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
-using Analytics.Testing.Time;
 using static Analytics.Signals.Tests.Flakiness.FlakyResults;
 
 namespace Analytics.Signals.Tests.Incremental;
@@ -16,23 +15,21 @@ namespace Analytics.Signals.Tests.Incremental;
 /// reaches every team: the cache cannot know the new series' earlier windows, so it splices each group of teams apart
 /// and recomputes only the refused team's whole period, not every team's.
 /// </summary>
-public sealed class FlakyScoreCacheTests : IAsyncDisposable
+public sealed class FlakyScoreCacheTests
 {
     private const string Other = "acme/b";
-    private readonly string _directory = Directory.CreateTempSubdirectory("analytics-flaky-cache-").FullName;
-    private readonly FakeTimeProvider _time = new(Monday.AddDays(22));
 
     [Fact]
     public async Task ComputeAsync_ATestFirstFlakyWhileADeletionReachesEveryTeam_RecomputesOnlyItsTeam()
     {
-        await using var store = await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, Path.Combine(_directory, "store.db")), _time, default);
+        await using var store = await TemporaryStore.OpenAsync(Monday.AddDays(22));
 
         // Team a (acme/api): T passes in 10 runs in week 2. Team b (acme/b): U fails and passes on one commit in each of
         // 24 runs, every 18 hours from day 1 (flaky, with 10 runs or more in the look-back of weeks 2 and 3); V passes,
         // once in week 3.
         var day15 = Monday.AddDays(15);
         TestResult[] deleted = [Result("V", "v-late", 1, 0, "v-sha", TestOutcome.Passed, day15) with { Repository = Other }];
-        await WriteAsync(store,
+        await store.WriteAsync((Entities.TestResults,
         [
             .. Passing("T", 10, Monday.AddDays(8)),
             .. Enumerable.Range(0, 24).SelectMany(i => new[]
@@ -41,20 +38,20 @@ public sealed class FlakyScoreCacheTests : IAsyncDisposable
                 Result("U", $"u{i}", 1, 1, $"u-sha{i}", TestOutcome.Passed, Monday.AddDays(1).AddHours(18 * i).AddMinutes(1)) with { Repository = Other },
             }),
             .. deleted,
-        ]);
+        ]));
 
         // Six weeks, so that the batch's span (from the week 14 days before day 15, the look-back) is not the whole period.
         var request = new SignalRequest(
-            store, [Team("a", Repository), Team("b", Other)], new PersonDirectory([]), Monday.AddDays(-21), Monday.AddDays(21), Granularity.Week);
-        var cache = new SignalCache(_time);
+            store.Store, [Team("a", Repository), Team("b", Other)], new PersonDirectory([]), Monday.AddDays(-21), Monday.AddDays(21), Granularity.Week);
+        var cache = new SignalCache(store.Time);
         var signal = new FlakyTestScore();
-        _time.Advance(TimeSpan.FromHours(1));
+        store.Time.Advance(TimeSpan.FromHours(1));
         (await cache.ComputeAsync(signal, Fresh(request), default)).Series.Select(s => s.Labels["test"]).Should().Equal("U");
 
         // The batch: V's week-3 result deleted (a deletion names no repository: every team's week 3), and T's first
         // evidence, a failed attempt retried on one commit in week 3: T's series appears, with points in weeks 1 and 2.
-        _time.Advance(TimeSpan.FromHours(1));
-        await using (var writer = await store.BeginWriteAsync(default))
+        store.Time.Advance(TimeSpan.FromHours(1));
+        await using (var writer = await store.Store.BeginWriteAsync(default))
         {
             var map = Entities.TestResults;
             var values = map.ValuesOf(deleted[0]);
@@ -67,7 +64,7 @@ public sealed class FlakyScoreCacheTests : IAsyncDisposable
             await writer.CommitAsync(default);
         }
 
-        _time.Advance(TimeSpan.FromHours(1));
+        store.Time.Advance(TimeSpan.FromHours(1));
         var result = await cache.ComputeAsync(signal, Fresh(request), default);
 
         var direct = await signal.ComputeAsync(Fresh(request), default);
@@ -75,20 +72,6 @@ public sealed class FlakyScoreCacheTests : IAsyncDisposable
         result.Series.Should().BeEquivalentTo(direct);
         result.Reason.Should().NotContain("teams", "the deletion reaches both teams alike, so the span is every team's");
         result.Outcome.Should().Be(SignalCacheOutcome.Incremental, "team b's windows are spliced, only team a's period is recomputed");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        await Task.CompletedTask;
-    }
-
-    private static async Task WriteAsync(IStore store, IReadOnlyList<TestResult> results)
-    {
-        await using var writer = await store.BeginWriteAsync(default);
-        await writer.UpsertAsync(Entities.TestResults, results.ToList(), default);
-        await writer.CommitAsync(default);
     }
 
     // A new request each time: a request shares its loads between the signals computed over it.

@@ -6,7 +6,6 @@ using Analytics.Signals.Incremental;
 using Analytics.Signals.Series;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
-using Analytics.Testing.Time;
 
 namespace Analytics.Signals.Tests.Incremental;
 
@@ -15,13 +14,11 @@ namespace Analytics.Signals.Tests.Incremental;
 /// it: ownership is decided among the whole request's teams. The data team owns acme/etl and runs "warehouse"; the web
 /// team owns acme/web and runs "frontend".
 /// </summary>
-public sealed class PartOwnershipTests : IAsyncDisposable
+public sealed class PartOwnershipTests
 {
     private static readonly DateTimeOffset Monday = SignalFixture.Monday;
     private static readonly Team Data = Team("data", "acme/etl", "warehouse");
     private static readonly Team Web = Team("web", "acme/web", "frontend");
-    private readonly string _directory = Directory.CreateTempSubdirectory("analytics-part-").FullName;
-    private readonly FakeTimeProvider _time = new(Monday.AddDays(15));
 
     [Fact]
     public void OwnerOf_InAPart_IsTheWholeRequestsOwnerOrNone()
@@ -47,29 +44,19 @@ public sealed class PartOwnershipTests : IAsyncDisposable
     {
         // Web deploys acme/web in week 1; data deploys acme/etl naming web's service "frontend" in week 2 (it counts for
         // data). The batch: one more web deployment in week 2, which recomputes web's week 2 alone.
-        await using var store = await Store.OpenAsync(new StoreLocation(StoreKind.Sqlite, Path.Combine(_directory, "store.db")), _time, default);
-        await WriteAsync(store, [Deployed("d1", "acme/etl", "frontend", Monday.AddDays(8)), Deployed("w1", "acme/web", "frontend", Monday.AddDays(2))]);
-        _time.Advance(TimeSpan.FromHours(1));
-        var cache = new SignalCache(_time);
+        await using var store = await TemporaryStore.OpenAsync(Monday.AddDays(15));
+        await store.WriteAsync((Entities.Deployments, [Deployed("d1", "acme/etl", "frontend", Monday.AddDays(8)), Deployed("w1", "acme/web", "frontend", Monday.AddDays(2))]));
+        var cache = new SignalCache(store.Time);
         var signal = new DeploymentFrequency();
-        await cache.ComputeAsync(signal, Request(store, [Data, Web]), default);
+        await cache.ComputeAsync(signal, Request(store.Store, [Data, Web]), default);
 
-        _time.Advance(TimeSpan.FromHours(1));
-        await WriteAsync(store, [Deployed("w2", "acme/web", "frontend", Monday.AddDays(9))]);
-        _time.Advance(TimeSpan.FromHours(1));
-        var result = await cache.ComputeAsync(signal, Request(store, [Data, Web]), default);
+        await store.WriteAsync((Entities.Deployments, [Deployed("w2", "acme/web", "frontend", Monday.AddDays(9))]));
+        var result = await cache.ComputeAsync(signal, Request(store.Store, [Data, Web]), default);
 
         result.Reason.Should().EndWith("for 1 of 2 teams");
         var web = result.Series.Single(s => s.Labels["team"] == "web");
         web.Points.Select(p => p.Observations).Should().Equal(1, 1);
-        result.Series.Should().BeEquivalentTo(await signal.ComputeAsync(Request(store, [Data, Web]), default));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        await Task.CompletedTask;
+        result.Series.Should().BeEquivalentTo(await signal.ComputeAsync(Request(store.Store, [Data, Web]), default));
     }
 
     private static SignalRequest Request(IStore store, IReadOnlyList<Team> teams) =>
@@ -77,13 +64,6 @@ public sealed class PartOwnershipTests : IAsyncDisposable
 
     private static Deployment Deployed(string id, string repository, string service, DateTimeOffset at) =>
         new("github", id, repository, "production", DeploymentStatus.Success, "sha-" + id, "main", at, at.AddMinutes(5), service);
-
-    private static async Task WriteAsync(IStore store, IReadOnlyList<Deployment> deployments)
-    {
-        await using var writer = await store.BeginWriteAsync(default);
-        await writer.UpsertAsync(Entities.Deployments, deployments.ToList(), default);
-        await writer.CommitAsync(default);
-    }
 
     private static Team Team(string id, string repository, string service) =>
         new(id, id, "UTC", ValueList<TeamMember>.Empty, ValueList.Of(repository), ValueList.Of(service), null);
