@@ -93,6 +93,11 @@ internal static class ChangeScanner
             {
                 if (values[viaIndex] is not string target)
                 {
+                    if (read.Via is { Optional: true })
+                    {
+                        continue;
+                    }
+
                     return (true, rows);
                 }
 
@@ -165,8 +170,8 @@ internal static class ChangeScanner
         }
 
         // A row whose owner is not stored may still count somewhere: recompute everything. A repository without records
-        // changes nothing read (TimeVia.Repositories).
-        return via.Repositories is not null || found.Count == targets.Count;
+        // changes nothing read (TimeVia.Repositories), nor does a row whose link is optional (TimeVia.Optional).
+        return via.Repositories is not null || via.Optional || found.Count == targets.Count;
     }
 
     // The spellings under which records of the changed repositories can be read: those of the teams and of the

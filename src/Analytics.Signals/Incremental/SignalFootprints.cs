@@ -143,10 +143,18 @@ public static class SignalFootprints
                 ByPullRequest(Entities.Reviews),
                 ByPullRequest(Entities.PullRequestCommits)),
 
-            // An incident may name any earlier deployment as its cause: a changed incident recomputes everything.
+            // A failure counts in the window of the deployment blamed for it (IncidentAttribution): the one an incident
+            // names, wherever it went, placed by that deployment (for its team); else the latest that went live within the
+            // attribution window before the incident started, placed by the incident's start (for every team: its service
+            // can have moved). A deployment changes its own window and, taking or losing the blame for incidents up to the
+            // window after it, those of the deployments up to the window either side of it.
             "dora.change_failure_rate" => Of(signal,
-                new EntityFootprint(Entities.Deployments, ["created_at", "finished_at"], Reach.EveryLater(attribution)),
-                new EntityFootprint(Entities.Incidents, IncidentTimes, Reach.Everything)),
+                new EntityFootprint(Entities.Deployments, ["created_at", "finished_at"], Reach.Bounded(attribution, attribution)),
+                new EntityFootprint(Entities.Incidents, ["created_at"], Reach.Bounded(TimeSpan.Zero, attribution)),
+                new EntityFootprint(Entities.Incidents, [], Reach.Bounded(TimeSpan.Zero, Day))
+                {
+                    Via = new TimeVia("deployment_id", Entities.Deployments, "source_id", ["created_at", "finished_at"]) { Optional = true },
+                }),
 
             // Recovery time is placed at the incident's resolution; its cause is a deployment before it.
             "dora.recovery_time" => Of(signal,

@@ -27,4 +27,12 @@ public sealed record TimeVia(string Column, EntityMap Target, string TargetColum
     /// neither the teams nor the table give, every window is recomputed.
     /// </summary>
     public bool AnySpelling { get; init; }
+
+    /// <summary>
+    /// Whether a row may name no other row: one whose <see cref="Column"/> is empty, or names a row not stored, is placed
+    /// by nothing through this read (another read of the same footprint places it by its own times; an incident naming
+    /// an unknown deployment blames none). False (the default): such a row can have counted anywhere, and recomputes
+    /// everything.
+    /// </summary>
+    public bool Optional { get; init; }
 }
