@@ -24,20 +24,47 @@ internal static class ChangeScanner
         foreach (var read in footprint.Reads)
         {
             var everywhere = footprint.RecomputedWhole || read.Reach.Kind is ReachKind.Everything;
-            // A change that reaches every window of every team needs only the first changed row: the scanner reads that itself.
-            var known = everywhere && (teams is null || TeamAttribution.OwnerColumns(read.Entity) is null)
-                ? null
-                : await memo.GetAsync(read.Entity, since, cancellationToken);
-            var (everything, count) = await ScanEntityAsync(store, read, everywhere, teams, since, known, memo, spans, cancellationToken);
+            // Signals reading an entity alike (the flaky family, the review family) place its rows alike: once per pass.
+            var (everything, count, reached) = await memo.GetScanAsync(
+                ShapeOf(read, everywhere, teams is not null, since),
+                async () =>
+                {
+                    // A change that reaches every window of every team needs only the first changed row: the scanner reads that itself.
+                    var known = everywhere && (teams is null || TeamAttribution.OwnerColumns(read.Entity) is null)
+                        ? null
+                        : await memo.GetAsync(read.Entity, since, cancellationToken);
+                    var placed = new List<ReachedSpan>();
+                    var (all, seen) = await ScanEntityAsync(store, read, everywhere, teams, since, known, memo, placed, cancellationToken);
+                    return (all, seen, Compact(placed));
+                });
             rows += count;
             if (everything)
             {
                 return new ChangedSpans(true, [], rows);
             }
+
+            spans.AddRange(reached);
         }
 
         return new ChangedSpans(false, spans, rows);
     }
+
+    // What placing an entity's rows depends on besides the pass (its store, watermark margin, teams and memo).
+    private static string ShapeOf(EntityFootprint read, bool everywhere, bool byTeam, DateTimeOffset since)
+    {
+        static string Names(IEnumerable<string>? names) => names is null ? "-" : string.Join(',', names);
+        var via = read.Via is { } v
+            ? $"{v.Column}>{v.Target.Table}.{v.TargetColumn}@{Names(v.TimeColumns)}/{Names(v.Repositories)}/{v.AnySpelling}/{v.Optional}"
+            : "-";
+        var mentions = read.MentionedBy is { } m ? $"{m.Column}<{m.Target.Table}:{Names(m.TextColumns)}@{Names(m.TimeColumns)}" : "-";
+        return string.Join('\u001f', read.Entity.Table, Names(read.TimeColumns), read.Reach.ToString(), via, mentions,
+            read.UnplacedCountsNowhere, everywhere, byTeam, since.UtcTicks);
+    }
+
+    // One span per changed row merged where they overlap or touch, per set of teams: the same instants, far fewer spans.
+    private static IReadOnlyList<ReachedSpan> Compact(List<ReachedSpan> spans) =>
+        [.. spans.GroupBy(s => s.Teams).SelectMany(g => ChangedSpans.MergeWithin(g.Select(s => (s.Start, s.End)), DateTimeOffset.MinValue, DateTimeOffset.MaxValue)
+            .Select(m => new ReachedSpan(m.Start, m.End, g.Key)))];
 
     // Teams: null when every row reaches every team.
     private static async Task<(bool Everything, int Rows)> ScanEntityAsync(
@@ -128,7 +155,7 @@ internal static class ChangeScanner
     private static async Task<bool> PlaceMentionedAsync(
         EntityFootprint read, HashSet<string> keys, ChangedRowsMemo memo, List<ReachedSpan> spans, CancellationToken cancellationToken)
     {
-        var mentioned = await memo.GetMentionsAsync(read.MentionedBy!, cancellationToken);
+        var mentioned = await memo.GetMentionsAsync(read.MentionedBy!, keys, cancellationToken);
         foreach (var key in keys)
         {
             if (mentioned.TryGetValue(key, out var times) && !Place(read, [times.Earliest, times.Latest], null, spans))

@@ -17,7 +17,7 @@ namespace Analytics.Signals.Incremental;
 /// they lead to. A set larger than <see cref="MaxRows"/> is not kept (such a set almost always makes the signals that
 /// read it compute whole, which needs only its first rows): the scanner then reads it itself, as it would without the
 /// memo. The rows the changed rows belong to (<see cref="GetViaRowsAsync"/>) are read once per pass too, as the few
-/// columns that place them.
+/// columns that place them, and the footprints that place an entity's rows alike are scanned once (<see cref="GetScanAsync"/>).
 /// </summary>
 internal sealed class ChangedRowsMemo
 {
@@ -33,6 +33,8 @@ internal sealed class ChangedRowsMemo
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<ViaRow>>>> _via = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Table, string Column), Lazy<Task<IReadOnlySet<string>>>> _distinct = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, (DateTimeOffset? Earliest, DateTimeOffset? Latest)>>>> _mentions =
+        new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<(bool Everything, int Rows, IReadOnlyList<ReachedSpan> Spans)>>> _scans =
         new(StringComparer.Ordinal);
 
     /// <summary>A memo for a pass over <paramref name="store"/> whose signals have <paramref name="footprints"/>.</summary>
@@ -62,6 +64,14 @@ internal sealed class ChangedRowsMemo
         _sets.GetOrAdd((entity.Table, since), _ => new Lazy<Task<ChangedRows?>>(() => ReadAsync(entity, since, cancellationToken))).Value;
 
     /// <summary>
+    /// What <paramref name="scan"/> found for the entity footprints of this pass that place rows alike (the same
+    /// <paramref name="shape"/>): whether a change reaches everything, how many rows changed, and the spans reached.
+    /// </summary>
+    public Task<(bool Everything, int Rows, IReadOnlyList<ReachedSpan> Spans)> GetScanAsync(
+        string shape, Func<Task<(bool Everything, int Rows, IReadOnlyList<ReachedSpan> Spans)>> scan) =>
+        _scans.GetOrAdd(shape, _ => new Lazy<Task<(bool Everything, int Rows, IReadOnlyList<ReachedSpan> Spans)>>(scan)).Value;
+
+    /// <summary>
     /// The rows of <paramref name="entity"/> whose <paramref name="column"/> is one of <paramref name="keys"/>, with
     /// <paramref name="times"/> and the columns naming their teams; read once per pass for the same arguments.
     /// </summary>
@@ -70,15 +80,20 @@ internal sealed class ChangedRowsMemo
     {
         // Keyed by a digest of the sorted keys: a changed repository's records or a batch's pull requests can be many.
         var sorted = keys.Order(StringComparer.Ordinal).ToList();
+        var memoKey = Digest([entity.Table, column, .. times, "", .. sorted]);
+        return _via.GetOrAdd(memoKey, _ => new Lazy<Task<IReadOnlyList<ViaRow>>>(() => ReadViaAsync(entity, column, times, sorted, cancellationToken))).Value;
+    }
+
+    private static string Digest(IEnumerable<string> parts)
+    {
         using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var part in new[] { entity.Table, column }.Concat(times).Append("").Concat(sorted))
+        foreach (var part in parts)
         {
             digest.AppendData(Encoding.UTF8.GetBytes(part));
             digest.AppendData([0]);
         }
 
-        var memoKey = Convert.ToHexString(digest.GetHashAndReset());
-        return _via.GetOrAdd(memoKey, _ => new Lazy<Task<IReadOnlyList<ViaRow>>>(() => ReadViaAsync(entity, column, times, sorted, cancellationToken))).Value;
+        return Convert.ToHexString(digest.GetHashAndReset());
     }
 
     private async Task<IReadOnlyList<ViaRow>> ReadViaAsync(
@@ -114,38 +129,48 @@ internal sealed class ChangedRowsMemo
     private static string? Text(ColumnBatch batch, int column, int row) => batch.Strings.OrNull(batch.Codes(column)[row]);
 
     /// <summary>
-    /// Every key the rows of <paramref name="mentions"/>' target mention (<see cref="WorkMix.TicketReferences"/>), with
-    /// the earliest and latest instant of the rows mentioning it (both null when one of them has no time set); read once
-    /// per pass. The whole target is read (a pull request's title and branch): which rows mention a key is in their text.
+    /// Each of <paramref name="keys"/> that the rows of <paramref name="mentions"/>' target mention
+    /// (<see cref="WorkMix.TicketReferences"/>), with the earliest and latest instant of the rows mentioning it (both null
+    /// when one of them has no time set); read once per pass for the same keys. The whole target is read (a pull
+    /// request's title and branch): which rows mention a key is in their text; only the keys asked for are made strings.
     /// </summary>
     public Task<IReadOnlyDictionary<string, (DateTimeOffset? Earliest, DateTimeOffset? Latest)>> GetMentionsAsync(
-        Mentions mentions, CancellationToken cancellationToken)
+        Mentions mentions, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mentions);
-        var memoKey = string.Join('\u001f', [mentions.Target.Table, .. mentions.TextColumns, "", .. mentions.TimeColumns]);
+        ArgumentNullException.ThrowIfNull(keys);
+        var memoKey = Digest([mentions.Target.Table, .. mentions.TextColumns, "", .. mentions.TimeColumns, "", .. keys.Order(StringComparer.Ordinal)]);
         return _mentions.GetOrAdd(
             memoKey,
-            _ => new Lazy<Task<IReadOnlyDictionary<string, (DateTimeOffset? Earliest, DateTimeOffset? Latest)>>>(() => ReadMentionsAsync(mentions, cancellationToken))).Value;
+            _ => new Lazy<Task<IReadOnlyDictionary<string, (DateTimeOffset? Earliest, DateTimeOffset? Latest)>>>(() => ReadMentionsAsync(mentions, keys, cancellationToken))).Value;
     }
 
     private async Task<IReadOnlyDictionary<string, (DateTimeOffset? Earliest, DateTimeOffset? Latest)>> ReadMentionsAsync(
-        Mentions mentions, CancellationToken cancellationToken)
+        Mentions mentions, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         var texts = mentions.TextColumns.Count;
+        var wanted = new HashSet<string>(keys, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var found = new Dictionary<string, (DateTimeOffset? Earliest, DateTimeOffset? Latest)>(StringComparer.Ordinal);
         var columns = mentions.TextColumns.Concat(mentions.TimeColumns).ToArray();
+        var rowKeys = new List<string>();
         await foreach (var batch in _store.ReadColumnsAsync(mentions.Target, columns, StoreQuery.All.InAnyOrder(), cancellationToken))
         {
-            var text = new string?[texts];
             for (var row = 0; row < batch.Count; row++)
             {
+                rowKeys.Clear();
                 for (var c = 0; c < texts; c++)
                 {
-                    text[c] = Text(batch, c, row);
+                    var text = Text(batch, c, row);
+                    foreach (var match in WorkMix.TicketReferences.Matches(text))
+                    {
+                        if (wanted.TryGetValue(text.AsSpan(match.Index, match.Length), out var key))
+                        {
+                            rowKeys.Add(key);
+                        }
+                    }
                 }
 
-                var keys = WorkMix.TicketReferences.In(text);
-                if (keys.Count == 0)
+                if (rowKeys.Count == 0)
                 {
                     continue;
                 }
@@ -161,7 +186,7 @@ internal sealed class ChangedRowsMemo
                     }
                 }
 
-                foreach (var key in keys)
+                foreach (var key in rowKeys)
                 {
                     // A mentioning row without a time could count anywhere: the key's instants are then both null.
                     if (!found.TryGetValue(key, out var known))

@@ -65,9 +65,10 @@ public sealed class SignalCache(TimeProvider time)
 
         // The signals computed whole share the request; each common span is one request of its own, for the teams it
         // reached (with its own shared analyses, so one span's loads do not push another's out), computed one after the other.
-        // Spans alike but for different teams are one request over all their teams: a per-team signal gives each team in
-        // a part of the request what the whole request gives it (SignalFootprints.PerTeam), so each span takes its own
-        // teams' series from it, and the family loads are made once for every team a batch reached, not once per team.
+        // A signal's spans alike but for different teams are one request over all their teams: a per-team signal gives
+        // each team in a part of the request what the whole request gives it (SignalFootprints.PerTeam), so each span
+        // takes its own teams' series from it, and the family loads are made once for every team a batch reached, not
+        // once per team; signals whose spans ask for the same request share it.
         // A series of no team is kept in every span's share, so the splice refuses it as it would from a part alone.
         // An incremental signal sharing a load with one computed whole is recomputed over the whole request, where that
         // load is made anyway (SignalFootprints.SharedLoads); recomputing more windows than the batch reached is correct.
@@ -87,14 +88,32 @@ public sealed class SignalCache(TimeProvider time)
         {
             (request, [everything], Enumerable.Range(0, plans.Length).Where(i => plans[i].ComputedWhole || alongWhole.Contains(i)).ToList()),
         };
-        foreach (var alike in common.Where(c => !alongWhole.Contains(c.Key)).SelectMany(c => c.Value).Distinct()
-            .GroupBy(s => (s.Start, s.End, EveryTeam: s.Teams is null))
-            .OrderBy(g => g.Key.Start).ThenBy(g => g.Key.End).ThenBy(g => g.Key.EveryTeam))
+        // A signal's spans alike (the same start and end) are one request over all their teams; signals asking for the
+        // same request share it. Not every span alike in one request: a signal reaching every team would drag the signals
+        // that reached a few into a request over every team.
+        var alikeRounds = new Dictionary<(DateTimeOffset Start, DateTimeOffset End, TeamSet? Teams), (HashSet<ReachedSpan> Spans, List<int> Indexes)>();
+        var everyId = new TeamSet(request.Teams.Select(t => t.Id));
+        foreach (var (index, spans) in common.Where(c => !alongWhole.Contains(c.Key)).OrderBy(c => c.Key))
         {
-            var (start, end, everyTeam) = alike.Key;
-            var over = everyTeam ? request.Over(start, end) : request.Over(start, end, new TeamSet(alike.SelectMany(s => s.Teams!.Ids)).Of(request));
-            var spans = alike.ToList();
-            rounds.Add((over, spans, common.Where(c => c.Value.Any(spans.Contains)).Select(c => c.Key).Order().ToList()));
+            foreach (var alike in spans.GroupBy(s => (s.Start, s.End)))
+            {
+                var teamsOf = alike.Any(s => s.Teams is null) ? null : new TeamSet(alike.SelectMany(s => s.Teams!.Ids));
+                var key = (alike.Key.Start, alike.Key.End, teamsOf is null || teamsOf.Equals(everyId) ? null : teamsOf);
+                if (!alikeRounds.TryGetValue(key, out var round))
+                {
+                    alikeRounds[key] = round = ([], []);
+                }
+
+                round.Spans.UnionWith(alike);
+                round.Indexes.Add(index);
+            }
+        }
+
+        foreach (var ((start, end, teamsOf), (spans, indexes)) in alikeRounds
+            .OrderBy(r => r.Key.Start).ThenBy(r => r.Key.End).ThenBy(r => r.Key.Teams is null).ThenBy(r => r.Key.Teams?.ToString(), StringComparer.Ordinal))
+        {
+            var over = teamsOf is null ? request.Over(start, end) : request.Over(start, end, teamsOf.Of(request));
+            rounds.Add((over, [.. spans], indexes));
         }
 
         foreach (var (over, spans, indexes) in rounds)
@@ -202,15 +221,17 @@ public sealed class SignalCache(TimeProvider time)
             string.Create(CultureInfo.InvariantCulture, $"{merged.Count} changed span(s) from {merged.Min(m => m.Start):yyyy-MM-dd}{Part(merged, request)}"));
     }
 
-    // The spans the incremental signals are recomputed over, by signal. Spans ending at the same instant, of every team
-    // or each of some teams (a recent batch's all end at the period's end), share the earliest start that is at most SharedSpanStretch
+    // The spans the incremental signals are recomputed over, by signal. Spans ending at the same instant, whichever teams
+    // they reach (a recent batch's all end at the period's end), share the earliest start that is at most SharedSpanStretch
     // times as long as their own: starting earlier only recomputes more windows, which is always correct (a span's first
-    // window is computed whole); the end is kept, as a span must end on a window's edge.
+    // window is computed whole), and signals sharing a load then ask for the same request (the change failure rate,
+    // reaching some teams through deployments and every team through incidents, with the recovery time); the end is
+    // kept, as a span must end on a window's edge.
     private static Dictionary<int, IReadOnlyList<ReachedSpan>> CommonSpans(SignalCachePlan[] plans, HashSet<int> apart)
     {
         var starts = new Dictionary<ReachedSpan, DateTimeOffset>();
         var own = plans.Where((p, i) => p.Incremental && !apart.Contains(i)).SelectMany(p => p.Spans).Distinct();
-        foreach (var sameEnd in own.GroupBy(s => (s.End, EveryTeam: s.Teams is null)))
+        foreach (var sameEnd in own.GroupBy(s => s.End))
         {
             DateTimeOffset? shared = null;
             foreach (var span in sameEnd.OrderBy(s => s.Start))

@@ -32,6 +32,12 @@ internal static partial class TicketReferences
         return keys;
     }
 
+    /// <summary>
+    /// The keys mentioned in <paramref name="text"/>, as positions in it (repeats included): what <see cref="In"/> finds,
+    /// without a string per key, for a caller looking only for some keys.
+    /// </summary>
+    public static Regex.ValueMatchEnumerator Matches(ReadOnlySpan<char> text) => Key().EnumerateMatches(text);
+
     [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{1,9}-[0-9]{1,7}(?![0-9A-Za-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Key();
 }
