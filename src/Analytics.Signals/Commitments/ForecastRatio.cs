@@ -27,7 +27,7 @@ public sealed class ForecastRatio : ISignal
     public async Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var sprintTeams = (await SprintData.LoadAsync(request, DateTimeOffset.MaxValue, cancellationToken)).Select(o => o.Team.Id).ToHashSet(StringComparer.Ordinal);
+        var sprintTeams = (await SprintData.LoadAsync(request, DateTimeOffset.MaxValue, cancellationToken)).Teams;
         var lives = await TicketData.LoadAsync(request, BlockedStatuses.ToSet(null), cancellationToken);
         var resolvedBy = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
         foreach (var life in lives)

@@ -18,9 +18,9 @@ internal static class SprintSignal
         Func<IReadOnlyList<SprintOutcome>, bool, double?> value,
         CancellationToken cancellationToken)
     {
-        var outcomes = await SprintData.LoadAsync(request, DateTimeOffset.MaxValue, cancellationToken);
+        var (outcomes, teams) = await SprintData.LoadAsync(request, DateTimeOffset.MaxValue, cancellationToken);
         var result = new List<Series.Series>();
-        foreach (var team in request.Teams.Where(t => outcomes.Any(o => o.Team.Id == t.Id)))
+        foreach (var team in request.Teams.Where(t => teams.Contains(t.Id)))
         {
             var windows = TimeWindow.Covering(request.From, request.To, request.Granularity, team.TimeZone).ToList();
             foreach (var measure in new[] { Tickets, Points })

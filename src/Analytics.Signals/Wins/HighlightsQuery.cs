@@ -87,7 +87,9 @@ public static class HighlightsQuery
             }
         }
 
-        var lives = await TicketData.LoadAsync(request with { Teams = [team] }, BlockedStatuses.ToSet(null), cancellationToken);
+        // The team's own part of the request over the window: its own loads (a load shared with the whole request would
+        // hold every team's tickets), bounded by the window.
+        var lives = await TicketData.LoadAsync(request.Over(window.Start, window.End, [team]), BlockedStatuses.ToSet(null), cancellationToken);
         var children = new Dictionary<string, int>(StringComparer.Ordinal);
         await foreach (var ticket in request.Store.ReadAsync(Entities.Tickets, null, cancellationToken))
         {
