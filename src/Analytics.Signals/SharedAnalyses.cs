@@ -32,6 +32,7 @@ internal sealed class SharedAnalyses
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(compute);
         Lazy<Task<object>> analysis;
+        var made = false;
         lock (_gate)
         {
             var index = _entries.FindIndex(e => e.Key.Equals(key));
@@ -43,6 +44,7 @@ internal sealed class SharedAnalyses
             {
                 analysis = new Lazy<Task<object>>(async () => await compute(cancellationToken));
                 _entries.Add((key, analysis));
+                made = true;
                 if (_entries.Count > Capacity)
                 {
                     _entries.RemoveAt(0);
@@ -52,7 +54,11 @@ internal sealed class SharedAnalyses
 
         try
         {
-            return (T)await analysis.Value.WaitAsync(cancellationToken);
+            // The caller that added the analysis computes it in its slot; one that finds it kept or under way waits
+            // outside its slot (ComputeSlots), so another signal computes meanwhile.
+            return made || analysis.IsValueCreated && analysis.Value.IsCompleted
+                ? (T)await analysis.Value.WaitAsync(cancellationToken)
+                : (T)await ComputeSlots.WaitOutsideAsync(() => analysis.Value.WaitAsync(cancellationToken));
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

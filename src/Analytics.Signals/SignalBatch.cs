@@ -8,7 +8,8 @@ public static class SignalBatch
     /// <summary>
     /// Computes <paramref name="signals"/> over <paramref name="request"/>, at most <paramref name="parallelism"/> at once
     /// (the processor count uses every core). They share the request, so analyses several of them need are made once
-    /// (<see cref="SignalRequest"/>'s shared analyses: a signal that needs one under way waits for it).
+    /// (<see cref="SignalRequest"/>'s shared analyses: a signal that needs one under way waits for it, giving its turn to
+    /// the next signal meanwhile: <see cref="ComputeSlots"/>).
     /// </summary>
     /// <param name="signals">The signals.</param>
     /// <param name="request">The request they are computed over.</param>
@@ -26,11 +27,11 @@ public static class SignalBatch
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         var results = new IReadOnlyList<Series.Series>[signals.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, signals.Count),
-            options,
-            async (index, token) => results[index] = await signals[index].ComputeAsync(request, token));
+        await ComputeSlots.RunAsync(
+            signals.Count,
+            parallelism,
+            async (index, token) => results[index] = await signals[index].ComputeAsync(request, token),
+            cancellationToken);
         return results;
     }
 }

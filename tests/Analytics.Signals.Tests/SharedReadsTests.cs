@@ -1,3 +1,6 @@
+using Analytics.Domain.Common;
+using Analytics.Domain.People;
+using Analytics.Domain.Work;
 using Analytics.Signals.Commitments;
 using Analytics.Signals.Delivery;
 using Analytics.Signals.Dora;
@@ -20,20 +23,27 @@ public sealed class SharedReadsTests
     [Fact]
     public async Task TicketAndSprintSignals_SameRequest_ReadTheTicketsOnce()
     {
-        await using var fixture = await SignalFixture.CreateAsync();
+        // Alice's ticket, resolved in the first week, with its history: something to trace.
+        var created = SignalFixture.Monday.AddDays(-3);
+        await using var fixture = await SignalFixture.CreateAsync(
+            new Ticket("jira", "PAY-1", "PAY", "Story", "Retry payouts", "Done", StatusCategory.Done, created, created.AddDays(5), created.AddDays(5),
+                3, null, "jira-alice", "jira-alice", null, null, ValueList<string>.Empty),
+            new TicketTransition("jira", "PAY-1", "1", created.AddDays(1), "To Do", "In Progress", StatusCategory.ToDo, StatusCategory.InProgress, null),
+            new TicketTransition("jira", "PAY-1", "2", created.AddDays(5), "In Progress", "Done", StatusCategory.InProgress, StatusCategory.Done, null));
         var store = new CountingStore(fixture.Store);
-        var request = fixture.TwoWeeks() with { Store = store };
+        var alice = new TeamMember("alice", "Alice", ValueList.Of(new IdentityRef("jira", "jira-alice")));
+        var request = fixture.TwoWeeks() with { Store = store, Teams = [fixture.Team with { Members = ValueList.Of(alice) }] };
 
-        await new TicketCycleTime().ComputeAsync(request, default);
+        (await new TicketCycleTime().ComputeAsync(request, default)).Single().Points[0].Observations.Should().Be(1);
         var transitionReads = store.ReadsOf(Entities.TicketTransitions.Table);
         foreach (var signal in new ISignal[] { new TicketThroughput(), new TicketBlockedTime(), new SprintCompletion(), new ForecastRatio() })
         {
             await signal.ComputeAsync(request, default);
         }
 
-        // Five signals, one set of blocked statuses (the default): one read of tickets, one load of their transitions
-        // (none here: the fixture's team has no tickets, so no transition is read at all).
+        // Five signals, one set of blocked statuses (the default): one read of tickets, one load of their transitions.
         store.ReadsOf(Entities.Tickets.Table).Should().Be(1);
+        transitionReads.Should().BePositive();
         store.ReadsOf(Entities.TicketTransitions.Table).Should().Be(transitionReads);
         store.ReadsOf(Entities.Sprints.Table).Should().Be(1, "completion and the forecast ratio share the sprint outcomes");
 

@@ -261,6 +261,40 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Upsert_ChangingAnIncidentsLinkedDeployment_RecordsTheFormerRowAsDeleted()
+    {
+        // An incident's link decides which deployment its failure counts for (EntityMap.MovedBy): re-linked or unlinked,
+        // the former row is logged as deleted for the signal cache. Linking one that named nothing, or writing it again
+        // unchanged, logs nothing: no window counted it through a link.
+        await using var store = await OpenStoreAsync();
+        var created = new DateTimeOffset(2026, 10, 5, 9, 0, 0, TimeSpan.Zero);
+        Incident Incident(string id, string? deployment) =>
+            new("pagerduty", id, "Checkout down", "api", "SEV2", IncidentStatus.Resolved, created, created.AddMinutes(5), created.AddHours(1),
+                ValueList<string>.Empty, deployment, null);
+        await WriteAsync(store, [Incident("I1", "D1"), Incident("I2", null), Incident("I3", "D3"), Incident("I4", "D4")]);
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        await WriteAsync(store, [Incident("I1", "D1"), Incident("I2", "D2"), Incident("I5", "D5")]);
+        (await DeletionsAsync(store)).Should().BeEmpty();
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        await WriteAsync(store, [Incident("I1", "D9"), Incident("I3", null), Incident("I4", "D4")]);
+        (await DeletionsAsync(store)).Should().Equal(new Caching.StoreDeletion("incidents", Time.GetUtcNow(), created, 2));
+        (await ReadAllAsync(store, Entities.Incidents)).Cast<Incident>().Select(i => i.DeploymentId).Should().Equal("D9", "D2", null, "D4", "D5");
+    }
+
+    private static async Task<List<Caching.StoreDeletion>> DeletionsAsync(IStore store)
+    {
+        var deletions = new List<Caching.StoreDeletion>();
+        await foreach (var deletion in store.ReadAsync(Entities.StoreDeletions, StoreQuery.All, default))
+        {
+            deletions.Add(deletion);
+        }
+
+        return deletions;
+    }
+
+    [Fact]
     public async Task Read_ChangedSince_ReturnsOnlyRecordsChangedFromThen()
     {
         await using var store = await OpenStoreAsync();

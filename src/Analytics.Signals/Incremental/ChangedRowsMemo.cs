@@ -61,7 +61,7 @@ internal sealed class ChangedRowsMemo
     /// A row holds only the columns that place it (<see cref="ChangedRows.Rows"/>).
     /// </summary>
     public Task<ChangedRows?> GetAsync(EntityMap entity, DateTimeOffset since, CancellationToken cancellationToken) =>
-        _sets.GetOrAdd((entity.Table, since), _ => new Lazy<Task<ChangedRows?>>(() => ReadAsync(entity, since, cancellationToken))).Value;
+        Once(_sets, (entity.Table, since), () => ReadAsync(entity, since, cancellationToken));
 
     /// <summary>
     /// What <paramref name="scan"/> found for the entity footprints of this pass that place rows alike (the same
@@ -69,7 +69,7 @@ internal sealed class ChangedRowsMemo
     /// </summary>
     public Task<(bool Everything, int Rows, IReadOnlyList<ReachedSpan> Spans)> GetScanAsync(
         string shape, Func<Task<(bool Everything, int Rows, IReadOnlyList<ReachedSpan> Spans)>> scan) =>
-        _scans.GetOrAdd(shape, _ => new Lazy<Task<(bool Everything, int Rows, IReadOnlyList<ReachedSpan> Spans)>>(scan)).Value;
+        Once(_scans, shape, scan);
 
     /// <summary>
     /// The rows of <paramref name="entity"/> whose <paramref name="column"/> is one of <paramref name="keys"/>, with
@@ -81,7 +81,17 @@ internal sealed class ChangedRowsMemo
         // Keyed by a digest of the sorted keys: a changed repository's records or a batch's pull requests can be many.
         var sorted = keys.Order(StringComparer.Ordinal).ToList();
         var memoKey = Digest([entity.Table, column, .. times, "", .. sorted]);
-        return _via.GetOrAdd(memoKey, _ => new Lazy<Task<IReadOnlyList<ViaRow>>>(() => ReadViaAsync(entity, column, times, sorted, cancellationToken))).Value;
+        return Once(_via, memoKey, () => ReadViaAsync(entity, column, times, sorted, cancellationToken));
+    }
+
+    // The value of a memo entry: computed by the caller that added it, awaited by the others outside their slot of the
+    // pass (ComputeSlots), so another signal plans meanwhile.
+    private static Task<T> Once<TKey, T>(ConcurrentDictionary<TKey, Lazy<Task<T>>> memo, TKey key, Func<Task<T>> make)
+        where TKey : notnull
+    {
+        var mine = new Lazy<Task<T>>(make);
+        var entry = memo.GetOrAdd(key, mine);
+        return ReferenceEquals(entry, mine) ? entry.Value : ComputeSlots.WaitOutsideAsync(() => entry.Value);
     }
 
     private static string Digest(IEnumerable<string> parts)
@@ -140,9 +150,7 @@ internal sealed class ChangedRowsMemo
         ArgumentNullException.ThrowIfNull(mentions);
         ArgumentNullException.ThrowIfNull(keys);
         var memoKey = Digest([mentions.Target.Table, .. mentions.TextColumns, "", .. mentions.TimeColumns, "", .. keys.Order(StringComparer.Ordinal)]);
-        return _mentions.GetOrAdd(
-            memoKey,
-            _ => new Lazy<Task<IReadOnlyDictionary<string, (DateTimeOffset? Earliest, DateTimeOffset? Latest)>>>(() => ReadMentionsAsync(mentions, keys, cancellationToken))).Value;
+        return Once(_mentions, memoKey, () => ReadMentionsAsync(mentions, keys, cancellationToken));
     }
 
     private async Task<IReadOnlyDictionary<string, (DateTimeOffset? Earliest, DateTimeOffset? Latest)>> ReadMentionsAsync(
@@ -213,7 +221,7 @@ internal sealed class ChangedRowsMemo
     /// repository by), read once per pass however many signals' footprints ask.
     /// </summary>
     public Task<IReadOnlySet<string>> GetDistinctAsync(EntityMap entity, string column, CancellationToken cancellationToken) =>
-        _distinct.GetOrAdd((entity.Table, column), _ => new Lazy<Task<IReadOnlySet<string>>>(() => ReadDistinctAsync(entity, column, cancellationToken))).Value;
+        Once(_distinct, (entity.Table, column), () => ReadDistinctAsync(entity, column, cancellationToken));
 
     private async Task<IReadOnlySet<string>> ReadDistinctAsync(EntityMap entity, string column, CancellationToken cancellationToken)
     {

@@ -56,12 +56,12 @@ public sealed class SignalCache(TimeProvider time)
         var footprints = signals.Select(s => SignalFootprints.For(s.Name, request)).ToArray();
         var memo = new ChangedRowsMemo(request.Store, footprints.OfType<SignalFootprint>());
         var teams = new TeamAttribution(request.Teams);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
         var plans = new SignalCachePlan[signals.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, signals.Count),
-            options,
-            async (index, token) => plans[index] = await PlanAsync(signals[index], footprints[index], request, watermark, memo, teams, token));
+        await ComputeSlots.RunAsync(
+            signals.Count,
+            parallelism,
+            async (index, token) => plans[index] = await PlanAsync(signals[index], footprints[index], request, watermark, memo, teams, token),
+            cancellationToken);
 
         // The signals computed whole share the request; each common span is one request of its own, for the teams it
         // reached (with its own shared analyses, so one span's loads do not push another's out), computed one after the other.
@@ -119,10 +119,7 @@ public sealed class SignalCache(TimeProvider time)
         foreach (var (over, spans, indexes) in rounds)
         {
             var series = new IReadOnlyList<Series.Series>[indexes.Count];
-            await Parallel.ForEachAsync(
-                Enumerable.Range(0, indexes.Count),
-                options,
-                async (i, token) => series[i] = await signals[indexes[i]].ComputeAsync(over, token));
+            await ComputeSlots.RunAsync(indexes.Count, parallelism, async (i, token) => series[i] = await signals[indexes[i]].ComputeAsync(over, token), cancellationToken);
             for (var i = 0; i < indexes.Count; i++)
             {
                 var own = common.GetValueOrDefault(indexes[i], [everything]);
@@ -136,11 +133,12 @@ public sealed class SignalCache(TimeProvider time)
         }
 
         var results = new SignalCacheResult[signals.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, signals.Count),
-            options,
+        await ComputeSlots.RunAsync(
+            signals.Count,
+            parallelism,
             async (index, token) => results[index] = await FinishAsync(
-                plans[index], request, watermark, common.GetValueOrDefault(index, []), span => computed[(index, span)], teams, token));
+                plans[index], request, watermark, common.GetValueOrDefault(index, []), span => computed[(index, span)], teams, token),
+            cancellationToken);
         return results;
     }
 
@@ -224,9 +222,8 @@ public sealed class SignalCache(TimeProvider time)
     // The spans the incremental signals are recomputed over, by signal. Spans ending at the same instant, whichever teams
     // they reach (a recent batch's all end at the period's end), share the earliest start that is at most SharedSpanStretch
     // times as long as their own: starting earlier only recomputes more windows, which is always correct (a span's first
-    // window is computed whole), and signals sharing a load then ask for the same request (the change failure rate,
-    // reaching some teams through deployments and every team through incidents, with the recovery time); the end is
-    // kept, as a span must end on a window's edge.
+    // window is computed whole), and signals sharing a load then ask for the same request (the change failure rate and
+    // the recovery time, whose changes reach back differently); the end is kept, as a span must end on a window's edge.
     private static Dictionary<int, IReadOnlyList<ReachedSpan>> CommonSpans(SignalCachePlan[] plans, HashSet<int> apart)
     {
         var starts = new Dictionary<ReachedSpan, DateTimeOffset>();

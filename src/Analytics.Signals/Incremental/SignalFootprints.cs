@@ -64,7 +64,8 @@ public static class SignalFootprints
     /// the services its deployments name): the team is the owner of the record's repository (<see cref="SignalRequest.OwnerOf"/>),
     /// never the team of a person (<c>TeamMembership</c>) or of an incident's service, and nothing is compared across
     /// teams. <c>dora.recovery_time</c> is not one: a deployment no team owns counts for the team running the incident's
-    /// service. After a batch the signal cache recomputes such a signal only for the teams the changed rows name
+    /// service; nor is <c>dora.change_failure_rate</c>: a deployment taking the blame for an incident can take it from
+    /// another team's deployment that names the incident's service. After a batch the signal cache recomputes such a signal only for the teams the changed rows name
     /// (<see cref="TeamAttribution"/>); a team is computed together with every team it shares a repository or service with.
     /// </summary>
     public static IReadOnlySet<string> PerTeam { get; } = new HashSet<string>(StringComparer.Ordinal)
@@ -72,7 +73,7 @@ public static class SignalFootprints
         "pr.merged", "pr.cycle_time", "pr.size", "pr.wip",
         "review.reviews", "review.load_gini", "review.top_reviewer_share", "review.time_to_first_review", "review.rounds",
         "review.merged_without_review", "review.stale_prs",
-        "dora.deployment_frequency", "dora.lead_time", "dora.change_failure_rate",
+        "dora.deployment_frequency", "dora.lead_time",
         "ci.run_duration", "ci.queue_duration", "ci.failure_rate", "ci.rerun_rate", "ci.duration_change_points",
         "ci.runner_minutes", "ci.cost", "ci.wasted_minutes", "ci.wasted_cost",
         "tests.flaky", "tests.flaky_score", "tests.flaky_ci_time", "tests.flaky_disrupted_runs",
@@ -84,8 +85,8 @@ public static class SignalFootprints
     /// when one of a group is computed whole, the signal cache recomputes the group's incremental signals over the whole
     /// request too, where the load is made anyway, rather than make it again over their span. Kept by hand; a test
     /// observes which loads each signal makes and fails when a signal recomputed whole shares one outside its group
-    /// (two are shared apart on purpose: the change failure rate's production deployments, cheap to read again, and the
-    /// change points' CI runs with CI cost and waste, which share the flaky-test analysis).
+    /// (one is shared apart on purpose: the change points' CI runs with CI cost and waste, which share the flaky-test
+    /// analysis).
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> SharedLoads { get; } =
     [
@@ -144,10 +145,11 @@ public static class SignalFootprints
                 ByPullRequest(Entities.PullRequestCommits)),
 
             // A failure counts in the window of the deployment blamed for it (IncidentAttribution): the one an incident
-            // names, wherever it went, placed by that deployment (for its team); else the latest that went live within the
-            // attribution window before the incident started, placed by the incident's start (for every team: its service
-            // can have moved). A deployment changes its own window and, taking or losing the blame for incidents up to the
-            // window after it, those of the deployments up to the window either side of it.
+            // names, wherever it went, placed by that deployment; else the latest that went live within the attribution
+            // window before the incident started, placed by the incident's start. A deployment changes its own window and,
+            // taking or losing the blame for incidents up to the window after it, those of the deployments up to the
+            // window either side of it — of any team (not per team). An incident re-linked to another deployment, or
+            // unlinked, is recorded by the store as its former row deleted (EntityMap.MovedBy), which recomputes everything.
             "dora.change_failure_rate" => Of(signal,
                 new EntityFootprint(Entities.Deployments, ["created_at", "finished_at"], Reach.Bounded(attribution, attribution)),
                 new EntityFootprint(Entities.Incidents, ["created_at"], Reach.Bounded(TimeSpan.Zero, attribution)),

@@ -145,18 +145,9 @@ internal static class TicketData
             .Select(entry => TicketHistory.Trace(entry.Value.Ticket, entry.Value.Team, transitions.GetValueOrDefault(entry.Key, []), blocked))
             .ToList();
 
-    private static async Task<bool> AnyBeforeAsync(IStore store, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        await foreach (var batch in store.ReadColumnsAsync(Entities.TicketTransitions, ["at"], StoreQuery.All.Before("at", since).InAnyOrder(), cancellationToken))
-        {
-            if (batch.Count > 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // A count over the `at` index: a read stopped after its first rows would still drain the rest on PostgreSQL.
+    private static async Task<bool> AnyBeforeAsync(IStore store, DateTimeOffset since, CancellationToken cancellationToken) =>
+        await store.CountAsync(Entities.TicketTransitions, StoreQuery.All.Before("at", since), cancellationToken) > 0;
 
     // The transitions of `keys` (before `before`, when given), per source and chunk of keys (the primary key's prefix).
     private static async Task ReadByKeyAsync(

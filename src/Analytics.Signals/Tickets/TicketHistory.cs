@@ -71,15 +71,25 @@ internal static class TicketHistory
         return new TicketLife(ticket, team, resolvedAt, startedAt, blockedTime);
     }
 
-    /// <summary>Orders change ids numerically when both are numbers (Jira's are), else ordinally.</summary>
+    /// <summary>
+    /// Orders change ids numerically when both are numbers (Jira's are), numbers before other ids, and otherwise (or
+    /// when equal as numbers, "7" and "07") ordinally: a total order, so transitions at one instant sort alike whatever
+    /// order they were read in (a part of a request reads them in two reads split where the whole's are not).
+    /// </summary>
     private sealed class ChangeIdComparer : IComparer<string>
     {
         public static readonly ChangeIdComparer Instance = new();
 
-        public int Compare(string? x, string? y) =>
-            long.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var a)
-            && long.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var b)
-                ? a.CompareTo(b)
-                : string.CompareOrdinal(x, y);
+        public int Compare(string? x, string? y)
+        {
+            var xNumber = long.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var a);
+            var yNumber = long.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var b);
+            if (xNumber != yNumber)
+            {
+                return xNumber ? -1 : 1;
+            }
+
+            return xNumber && a != b ? a.CompareTo(b) : string.CompareOrdinal(x, y);
+        }
     }
 }

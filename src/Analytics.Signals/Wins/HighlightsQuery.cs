@@ -23,7 +23,7 @@ public static class HighlightsQuery
     private static readonly string[] Containers = ["src", "lib", "libs", "packages", "apps", "services", "modules", "internal", "cmd", "pkg"];
 
     /// <summary>The team's highlights in <paramref name="window"/>.</summary>
-    /// <param name="request">The store, teams and people (its period and granularity are not used).</param>
+    /// <param name="request">The store, teams and people (its period is not used; its granularity only widens the tickets read).</param>
     /// <param name="team">The team.</param>
     /// <param name="window">The window, usually the report's week.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>

@@ -34,6 +34,14 @@ public abstract class EntityMap
     /// <summary>The columns that identify a record; re-storing a record with the same key replaces it.</summary>
     public IReadOnlyList<Column> KeyColumns { get; }
 
+    /// <summary>
+    /// Text columns whose former value matters to what was computed from a row (an incident's link to the deployment
+    /// blamed for it): an upsert that changes a set value of one records the former row as deleted, as
+    /// <see cref="IStoreWriter.DeleteAsync"/> does, so the signal cache, which sees only rows as they are now, hears that
+    /// the row left where it was. Empty for most entities.
+    /// </summary>
+    public IReadOnlyList<string> MovedBy { get; internal init; } = [];
+
     /// <summary>The .NET type of the records.</summary>
     public abstract Type RecordType { get; }
 

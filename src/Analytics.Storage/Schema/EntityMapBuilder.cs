@@ -9,6 +9,7 @@ internal sealed class EntityMapBuilder<T>(string name, string table, string desc
 {
     private readonly List<Column> _columns = [];
     private readonly List<Func<T, object?>> _getters = [];
+    private string[] _movedBy = [];
 
     public EntityMapBuilder<T> Key(string column, Func<T, string> get, string description) =>
         Add(new Column(column, ColumnKind.Text, false, true, null, description), get);
@@ -54,8 +55,23 @@ internal sealed class EntityMapBuilder<T>(string name, string table, string desc
     public EntityMapBuilder<T> List(string column, Func<T, ValueList<string>> get, string description) =>
         Add(new Column(column, ColumnKind.TextList, true, false, null, description), r => get(r));
 
+    /// <summary>Declares text columns whose change the store records as the former row deleted (<see cref="EntityMap.MovedBy"/>).</summary>
+    public EntityMapBuilder<T> MovedBy(params string[] columns)
+    {
+        foreach (var column in columns)
+        {
+            if (_columns.FirstOrDefault(c => c.Name == column) is not { Kind: ColumnKind.Text, IsKey: false })
+            {
+                throw new InvalidOperationException($"{name}: '{column}' is not a declared text column outside the key");
+            }
+        }
+
+        _movedBy = columns;
+        return this;
+    }
+
     public EntityMap<T> Build(Func<Row, T> create) =>
-        new(name, table, description, _columns.ToList(), _getters.ToArray(), create);
+        new(name, table, description, _columns.ToList(), _getters.ToArray(), create) { MovedBy = _movedBy };
 
     private EntityMapBuilder<T> Add(Column column, Func<T, object?> get)
     {

@@ -28,8 +28,60 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
         }
 
         var rows = Deduplicate(map, records.Select(map.ValuesOf));
+        if (map.MovedBy.Count > 0 && Schema.Entities.All.Contains(map))
+        {
+            await RecordMovesAsync(map, rows, cancellationToken);
+        }
+
         var changed = await dialect.UpsertAsync(connection, transaction, map, rows, time.GetUtcNow(), cancellationToken);
         return new UpsertResult(records.Count, changed);
+    }
+
+    // The stored rows whose set value of a MovedBy column the upsert changes are recorded as deleted, with their instants
+    // (EntityMap.MovedBy): read by key before the upsert replaces them, in the same transaction.
+    private async Task RecordMovesAsync(EntityMap map, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var moved = map.MovedBy.Select(map.IndexOf).ToArray();
+        var instants = map.Columns.Where(c => c.Kind is ColumnKind.Instant).ToList();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {string.Join(", ", moved.Select(i => map.Columns[i].Name).Concat(instants.Select(c => c.Name)))} FROM {map.Table} WHERE "
+            + string.Join(" AND ", map.KeyColumns.Select((c, i) => $"{c.Name} = @k{i}"));
+        var count = 0;
+        DateTimeOffset? earliest = null;
+        foreach (var row in rows)
+        {
+            command.Parameters.Clear();
+            for (var i = 0; i < map.KeyColumns.Count; i++)
+            {
+                var column = map.KeyColumns[i];
+                SqlStore.AddParameter(command, $"@k{i}", dialect.ToDb(column, row[map.IndexOf(column.Name)]));
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken)
+                || !moved.Where((index, c) => !reader.IsDBNull(c) && !string.Equals(reader.GetString(c), row[index] as string, StringComparison.Ordinal)).Any())
+            {
+                continue;
+            }
+
+            count++;
+            var rowEarliest = DateTimeOffset.UnixEpoch;
+            for (var c = 0; c < instants.Count; c++)
+            {
+                if (!reader.IsDBNull(moved.Length + c) && dialect.InstantFromDb(reader, moved.Length + c) is var at && (rowEarliest == DateTimeOffset.UnixEpoch || at < rowEarliest))
+                {
+                    rowEarliest = at;
+                }
+            }
+
+            earliest = earliest is { } e && e < rowEarliest ? e : rowEarliest;
+        }
+
+        if (earliest is { } first)
+        {
+            await RecordDeletionAsync(map, first, count, cancellationToken);
+        }
     }
 
     /// <inheritdoc />

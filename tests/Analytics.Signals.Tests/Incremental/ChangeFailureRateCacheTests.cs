@@ -47,6 +47,24 @@ public sealed class ChangeFailureRateCacheTests
     }
 
     [Fact]
+    public async Task ComputeAsync_AnIncidentReLinkedToAnotherDeployment_NoLongerCountsForTheFormerOne()
+    {
+        // I1 names D1 (week 1): 1 of 1 failed. Triage corrects the link to D3 (week 4). Only the new link is in the store,
+        // so placing by it alone would leave week 1 failed; the store records the former row as deleted
+        // (EntityMap.MovedBy), which recomputes everything.
+        await using var store = await StoreAsync((Entities.Incidents, [Incident("I1", Monday.AddDays(24).AddHours(15), "D1")]));
+        var cache = new SignalCache(store.Time);
+        var signal = new ChangeFailureRate();
+        (await cache.ComputeAsync(signal, Request(store.Store), default)).Series.Single().Points.Select(p => p.Value).Should().Equal(1, null, 0, 0);
+
+        await store.WriteAsync((Entities.Incidents, [Incident("I1", Monday.AddDays(24).AddHours(15), "D3")]));
+        var after = await cache.ComputeAsync(signal, Request(store.Store), default);
+
+        after.Series.Single().Points.Select(p => p.Value).Should().Equal(0, null, 0, 1);
+        after.Series.Should().BeEquivalentTo(await signal.ComputeAsync(Request(store.Store), default));
+    }
+
+    [Fact]
     public async Task ComputeAsync_AnIncidentNamingNoStoredDeployment_RecomputesItsOwnWeekOnly()
     {
         // A link naming no known deployment blames none (not replaced by a guess): nothing changes, and only the week of
