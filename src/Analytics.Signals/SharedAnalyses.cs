@@ -56,7 +56,7 @@ internal sealed class SharedAnalyses
         {
             // The caller that added the analysis computes it in its slot; one that finds it kept or under way waits
             // outside its slot (ComputeSlots), so another signal computes meanwhile.
-            return made || analysis.IsValueCreated && analysis.Value.IsCompleted
+            return made || (analysis.IsValueCreated && analysis.Value.IsCompleted)
                 ? (T)await analysis.Value.WaitAsync(cancellationToken)
                 : (T)await ComputeSlots.WaitOutsideAsync(() => analysis.Value.WaitAsync(cancellationToken));
         }

@@ -45,19 +45,12 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
         var instants = map.Columns.Where(c => c.Kind is ColumnKind.Instant).ToList();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT {string.Join(", ", moved.Select(i => map.Columns[i].Name).Concat(instants.Select(c => c.Name)))} FROM {map.Table} WHERE "
-            + string.Join(" AND ", map.KeyColumns.Select((c, i) => $"{c.Name} = @k{i}"));
+        command.CommandText = $"SELECT {string.Join(", ", moved.Select(i => map.Columns[i].Name).Concat(instants.Select(c => c.Name)))} FROM {map.Table} WHERE {KeyFilter(map)}";
         var count = 0;
         DateTimeOffset? earliest = null;
         foreach (var row in rows)
         {
-            command.Parameters.Clear();
-            for (var i = 0; i < map.KeyColumns.Count; i++)
-            {
-                var column = map.KeyColumns[i];
-                SqlStore.AddParameter(command, $"@k{i}", dialect.ToDb(column, row[map.IndexOf(column.Name)]));
-            }
-
+            BindKey(command, map, [.. map.KeyColumns.Select(c => row[map.IndexOf(c.Name)])]);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken)
                 || !moved.Where((index, c) => !reader.IsDBNull(c) && !string.Equals(reader.GetString(c), row[index] as string, StringComparison.Ordinal)).Any())
@@ -66,15 +59,7 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
             }
 
             count++;
-            var rowEarliest = DateTimeOffset.UnixEpoch;
-            for (var c = 0; c < instants.Count; c++)
-            {
-                if (!reader.IsDBNull(moved.Length + c) && dialect.InstantFromDb(reader, moved.Length + c) is var at && (rowEarliest == DateTimeOffset.UnixEpoch || at < rowEarliest))
-                {
-                    rowEarliest = at;
-                }
-            }
-
+            var rowEarliest = EarliestInstant(reader, moved.Length, instants.Count);
             earliest = earliest is { } e && e < rowEarliest ? e : rowEarliest;
         }
 
@@ -97,8 +82,7 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
         var instants = Schema.Entities.All.Contains(map)
             ? map.Columns.Where(c => c.Kind is ColumnKind.Instant).ToList()
             : [];
-        command.CommandText = $"DELETE FROM {map.Table} WHERE "
-            + string.Join(" AND ", map.KeyColumns.Select((c, i) => $"{c.Name} = @k{i}"))
+        command.CommandText = $"DELETE FROM {map.Table} WHERE {KeyFilter(map)}"
             + (instants.Count > 0 ? " RETURNING " + string.Join(", ", instants.Select(c => c.Name)) : "");
         var deleted = 0;
         DateTimeOffset? earliest = null;
@@ -109,12 +93,7 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
                 throw new ArgumentException($"{map.Name} keys have {map.KeyColumns.Count} parts, not {key.Length}", nameof(keys));
             }
 
-            command.Parameters.Clear();
-            for (var i = 0; i < key.Length; i++)
-            {
-                SqlStore.AddParameter(command, $"@k{i}", dialect.ToDb(map.KeyColumns[i], key[i]));
-            }
-
+            BindKey(command, map, key);
             if (instants.Count == 0)
             {
                 var count = await command.ExecuteNonQueryAsync(cancellationToken);
@@ -132,15 +111,7 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
             while (await reader.ReadAsync(cancellationToken))
             {
                 deleted++;
-                var rowEarliest = DateTimeOffset.UnixEpoch;
-                for (var c = 0; c < instants.Count; c++)
-                {
-                    if (!reader.IsDBNull(c) && dialect.InstantFromDb(reader, c) is var at && (rowEarliest == DateTimeOffset.UnixEpoch || at < rowEarliest))
-                    {
-                        rowEarliest = at;
-                    }
-                }
-
+                var rowEarliest = EarliestInstant(reader, 0, instants.Count);
                 earliest = earliest is { } e && e < rowEarliest ? e : rowEarliest;
             }
         }
@@ -151,6 +122,33 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
         }
 
         return deleted;
+    }
+
+    // "key1 = @k0 AND key2 = @k1 …": one row by its key.
+    private static string KeyFilter(EntityMap map) => string.Join(" AND ", map.KeyColumns.Select((c, i) => $"{c.Name} = @k{i}"));
+
+    private void BindKey(DbCommand command, EntityMap map, IReadOnlyList<object?> key)
+    {
+        command.Parameters.Clear();
+        for (var i = 0; i < key.Count; i++)
+        {
+            SqlStore.AddParameter(command, $"@k{i}", dialect.ToDb(map.KeyColumns[i], key[i]));
+        }
+    }
+
+    // The earliest set instant of a row's `count` instant columns from `first` on; the Unix epoch ("everything") when none is set.
+    private DateTimeOffset EarliestInstant(DbDataReader reader, int first, int count)
+    {
+        var earliest = DateTimeOffset.UnixEpoch;
+        for (var c = first; c < first + count; c++)
+        {
+            if (!reader.IsDBNull(c) && dialect.InstantFromDb(reader, c) is var at && (earliest == DateTimeOffset.UnixEpoch || at < earliest))
+            {
+                earliest = at;
+            }
+        }
+
+        return earliest;
     }
 
     private async Task RecordDeletionAsync(EntityMap map, DateTimeOffset earliest, int rows, CancellationToken cancellationToken)
