@@ -1,4 +1,5 @@
 using Analytics.Domain.Common;
+using Analytics.Signals.Membership;
 using Analytics.Signals.Series;
 using Analytics.Signals.Statistics;
 
@@ -6,7 +7,7 @@ namespace Analytics.Signals.OnCall;
 
 /// <summary>
 /// <c>oncall.load_gini</c>: the Gini coefficient of pages per person in each window, per team (the team's members with no
-/// page count as 0). Definition: <c>docs/signals/oncall.md</c>.
+/// page count as 0; anyone else counts in the windows they were paged in). Definition: <c>docs/signals/oncall.md</c>.
 /// </summary>
 public sealed class OnCallLoadGini : ISignal
 {
@@ -24,12 +25,16 @@ public sealed class OnCallLoadGini : ISignal
     {
         ArgumentNullException.ThrowIfNull(request);
         var pages = await Pages.ComputeAsync(request, (_, _, _) => true, cancellationToken);
+        var membership = new TeamMembership(request);
         return request.Teams.Select(team =>
         {
-            var people = pages[team.Id].Values.ToList();
+            var members = membership.MembersOf(team).ToHashSet(StringComparer.Ordinal);
+            var people = pages[team.Id].ToList();
             var points = WindowedValues.ForTeam(request, team).Windows.Select((window, i) =>
             {
-                var counts = people.Select(p => (double)p.CountIn(i)).ToList();
+                // Someone outside the team counts only in the windows they were paged in: a zero for every other window
+                // would make a window's value depend on pages far from it.
+                var counts = people.Where(p => members.Contains(p.Key) || p.Value.CountIn(i) > 0).Select(p => (double)p.Value.CountIn(i)).ToList();
                 return new SeriesPoint(window, Inequality.Gini(counts), (int)counts.Sum());
             });
             return new Series.Series(Name, Labels.Of(new Label("team", team.Id)), Unit, ValueList.From(points));

@@ -6,7 +6,10 @@ namespace Analytics.Signals.Review;
 /// Reviews per person per window for each team: the reviewers of the team's pull requests, plus the team's configured
 /// members with no review at all (a member who reviews nothing is part of an uneven load).
 /// </summary>
-internal sealed record ReviewLoad(IReadOnlyList<TimeWindow> Windows, IReadOnlyDictionary<string, WindowedValues> PerPerson)
+/// <param name="Windows">The team's windows.</param>
+/// <param name="PerPerson">Each reviewer's and member's reviews.</param>
+/// <param name="Members">The team's configured members, counted in every window.</param>
+internal sealed record ReviewLoad(IReadOnlyList<TimeWindow> Windows, IReadOnlyDictionary<string, WindowedValues> PerPerson, IReadOnlySet<string> Members)
 {
     public static async Task<Dictionary<string, ReviewLoad>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
     {
@@ -16,9 +19,11 @@ internal sealed record ReviewLoad(IReadOnlyList<TimeWindow> Windows, IReadOnlyDi
         {
             var windows = WindowedValues.ForTeam(request, team).Windows;
             var perPerson = new SortedDictionary<string, WindowedValues>(StringComparer.Ordinal);
+            var members = new HashSet<string>(StringComparer.Ordinal);
             foreach (var member in team.Members)
             {
                 perPerson[member.Id] = new WindowedValues(windows);
+                members.Add(member.Id);
             }
 
             foreach (var pr in byTeam.TryGetValue(team.Id, out var owned) ? owned : [])
@@ -34,7 +39,7 @@ internal sealed record ReviewLoad(IReadOnlyList<TimeWindow> Windows, IReadOnlyDi
                 }
             }
 
-            result[team.Id] = new ReviewLoad(windows, perPerson);
+            result[team.Id] = new ReviewLoad(windows, perPerson, members);
         }
 
         return result;
@@ -58,6 +63,11 @@ internal sealed record ReviewLoad(IReadOnlyList<TimeWindow> Windows, IReadOnlyDi
                 }))))
             .ToList();
 
-    /// <summary>Each person's count of reviews in window <paramref name="index"/>.</summary>
-    public IEnumerable<double> CountsIn(int index) => PerPerson.Values.Select(v => (double)v.CountIn(index));
+    /// <summary>
+    /// The review counts in window <paramref name="index"/> of the people counted there: the members (zeros included) and
+    /// whoever else reviewed in it. Someone outside the team who reviewed in other windows only is not a zero here, so a
+    /// window's spread does not depend on reviews far from it.
+    /// </summary>
+    public IEnumerable<double> CountsIn(int index) =>
+        PerPerson.Where(p => Members.Contains(p.Key) || p.Value.CountIn(index) > 0).Select(p => (double)p.Value.CountIn(index));
 }

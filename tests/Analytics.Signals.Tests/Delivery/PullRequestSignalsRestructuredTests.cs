@@ -235,7 +235,7 @@ public abstract class PullRequestSignalsRestructuredTests : IAsyncLifetime
                 }
             }
 
-            result[team.Id] = new ReviewLoad(windows, perPerson);
+            result[team.Id] = new ReviewLoad(windows, perPerson, team.Members.Select(m => m.Id).ToHashSet(StringComparer.Ordinal));
         }
 
         return result;

@@ -75,10 +75,11 @@ public sealed class OnCallSignalTests
         var gini = await new OnCallLoadGini().ComputeAsync(Request(fixture), default);
 
         // Week 1 payments: loads sorted [0, 1, 1, 3] (carol, bob, PX, alice), n = 4, Σ = 5, Σ i·x = 0 + 2 + 3 + 12 = 17:
-        // G = 2 × 17 / (4 × 5) − 5/4 = 1.7 − 1.25 = 0.45. Week 2: [0, 0, 0, 1]: one person carries it all, (n − 1)/n = 0.75.
+        // G = 2 × 17 / (4 × 5) − 5/4 = 1.7 − 1.25 = 0.45. Week 2: the three members [0, 0, 1] (PX, no member, was not paged
+        // that week and is not counted): one person carries it all, (n − 1)/n = 2/3.
         var payments = gini.Single(s => s.Labels["team"] == "payments");
         payments.Points[0].Value.Should().BeApproximately(0.45, 1e-12);
-        payments.Points[1].Value.Should().BeApproximately(0.75, 1e-12);
+        payments.Points[1].Value.Should().BeApproximately(2.0 / 3, 1e-12);
         payments.Points.Select(p => p.Observations).Should().Equal(5, 1);
         // web: one member with one page in week 1 (n = 1: G = 2 × 1 / 1 − 2 = 0); no page in week 2: no value.
         gini.Single(s => s.Labels["team"] == "web").Points.Select(p => p.Value).Should().Equal(0, null);

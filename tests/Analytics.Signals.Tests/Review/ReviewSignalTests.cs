@@ -61,6 +61,34 @@ public sealed class ReviewSignalTests
         stale.Points.Select(p => p.Value).Should().Equal(0, 1);
     }
 
+    [Fact]
+    public async Task LoadGini_ReviewerOutsideTheTeam_CountsOnlyInTheWindowsTheyReviewedIn()
+    {
+        // Team alice and bob; dave is no member. Week 1: bob and dave review PR1 (alice's), alice reviews PR2 (bob's).
+        // Week 2: bob reviews PR3 (alice's).
+        var mon = Monday.AddHours(9);
+        var next = mon.AddDays(7);
+        await using var fixture = await SignalFixture.CreateAsync(
+            Pr(1, "alice", mon, null),
+            Pr(2, "bob", mon, null),
+            Pr(3, "alice", next, null),
+            Review("r1", 1, "bob", ReviewState.Approved, mon.AddHours(1)),
+            Review("r2", 1, "dave", ReviewState.Commented, mon.AddHours(2)),
+            Review("r3", 2, "alice", ReviewState.Approved, mon.AddHours(3)),
+            Review("r4", 3, "bob", ReviewState.Approved, next.AddHours(1)));
+        var team = new Team("payments", "Payments", "UTC",
+            ValueList.Of(Member("alice"), Member("bob")), ValueList.Of("acme/api"), ValueList<string>.Empty, null);
+        var request = new SignalRequest(
+            fixture.Store, [team], IdentityResolver.Resolve([], team.Members, []), Monday, Monday.AddDays(14), Granularity.Week);
+
+        var gini = (await new ReviewLoadGini().ComputeAsync(request, default)).Single();
+
+        // Week 1: [1, 1, 1] (alice, bob, dave): 0. Week 2: the members [0, 1] (dave reviewed nothing that week and is not
+        // counted): (2 × (1·0 + 2·1)) / (2 × 1) − 3/2 = 1/2; with dave as a zero it would be 2/3.
+        gini.Points[0].Value.Should().BeApproximately(0, 1e-12);
+        gini.Points[1].Value.Should().BeApproximately(0.5, 1e-12);
+    }
+
     [Theory]
     [InlineData(new double[] { 5, 5, 5, 5 }, 0.0)]
     [InlineData(new double[] { 0, 0, 4 }, 2.0 / 3)] // One of three does everything: (n − 1)/n.
