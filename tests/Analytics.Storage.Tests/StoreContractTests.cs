@@ -283,6 +283,25 @@ public abstract partial class StoreContractTests
         (await ReadAllAsync(store, Entities.Incidents)).Cast<Incident>().Select(i => i.DeploymentId).Should().Equal("D9", "D2", null, "D4", "D5");
     }
 
+    [Fact]
+    public async Task Upsert_MovingAnIncidentToAnotherService_RecordsTheFormerRowAsDeleted()
+    {
+        // An incident's service decides which team it counts for (EntityMap.MovedBy): moved to another service, the former
+        // row is logged as deleted for the signal cache, which would otherwise recompute only the new service's team.
+        await using var store = await OpenStoreAsync();
+        var created = new DateTimeOffset(2026, 10, 5, 9, 0, 0, TimeSpan.Zero);
+        Incident Incident(string id, string service) =>
+            new("pagerduty", id, "Checkout down", service, "SEV2", IncidentStatus.Resolved, created, created.AddMinutes(5), created.AddHours(1),
+                ValueList<string>.Empty, null, null);
+        await WriteAsync(store, [Incident("I1", "api"), Incident("I2", "api")]);
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        await WriteAsync(store, [Incident("I1", "api"), Incident("I2", "web")]);
+
+        (await DeletionsAsync(store)).Should().Equal(new Caching.StoreDeletion("incidents", Time.GetUtcNow(), created, 1));
+        (await ReadAllAsync(store, Entities.Incidents)).Cast<Incident>().Select(i => i.Service).Should().Equal("api", "web");
+    }
+
     private static async Task<List<Caching.StoreDeletion>> DeletionsAsync(IStore store)
     {
         var deletions = new List<Caching.StoreDeletion>();

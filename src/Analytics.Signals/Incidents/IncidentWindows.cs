@@ -18,7 +18,7 @@ internal static class IncidentWindows
         CancellationToken cancellationToken)
     {
         var groups = new SortedDictionary<(string Team, string Service, string Severity), WindowedValues>();
-        await foreach (var incident in request.Store.ReadAsync(Entities.Incidents, null, cancellationToken))
+        foreach (var incident in await StoredIncidents.LoadAsync(request, cancellationToken))
         {
             if (request.TeamOfService(incident.Service) is not { } team || observe(incident) is not { } observation)
             {

@@ -50,7 +50,7 @@ internal sealed class ChangedRowsMemo
                 .SelectMany(read => read.TimeColumns
                     .Concat(read.Via is { } via ? [via.Column] : [])
                     .Concat(read.MentionedBy is { } mentions ? [mentions.Column] : []))
-                .Concat(owners is var (repository, service) ? (service is null ? [repository] : [repository, service]) : [])
+                .Concat(TeamAttribution.Present(owners))
                 .Distinct(StringComparer.Ordinal)
                 .ToArray();
         }
@@ -110,7 +110,9 @@ internal sealed class ChangedRowsMemo
         EntityMap entity, string column, IReadOnlyList<string> times, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var owners = TeamAttribution.OwnerColumns(entity);
-        string[] columns = [column, .. times, .. owners is var (repository, service) ? (service is null ? [repository] : new[] { repository, service }) : []];
+        string[] columns = [column, .. times, .. TeamAttribution.Present(owners)];
+        var repositoryAt = owners is { Repository: not null } ? 1 + times.Count : -1;
+        var serviceAt = owners is { Service: not null } ? 1 + times.Count + (repositoryAt >= 0 ? 1 : 0) : -1;
         var rows = new List<ViaRow>();
         foreach (var chunk in keys.Chunk(LookupChunk))
         {
@@ -127,8 +129,8 @@ internal sealed class ChangedRowsMemo
                     rows.Add(new ViaRow(
                         Text(batch, 0, row)!,
                         instants,
-                        owners is null ? null : Text(batch, 1 + times.Count, row),
-                        owners is { Service: not null } ? Text(batch, 2 + times.Count, row) : null));
+                        repositoryAt >= 0 ? Text(batch, repositoryAt, row) : null,
+                        serviceAt >= 0 ? Text(batch, serviceAt, row) : null));
                 }
             }
         }

@@ -61,9 +61,10 @@ public static class SignalFootprints
 
     /// <summary>
     /// The signals whose series each belong to one team and depend only on the records of that team's repositories (and
-    /// the services its deployments name): the team is the owner of the record's repository (<see cref="SignalRequest.OwnerOf"/>),
-    /// never the team of a person (<c>TeamMembership</c>) or of an incident's service, and nothing is compared across
-    /// teams. <c>dora.recovery_time</c> is not one: a deployment no team owns counts for the team running the incident's
+    /// the services its deployments name) or of the services it runs: the team is the owner of the record's repository
+    /// (<see cref="SignalRequest.OwnerOf"/>) or the team running an incident's service (<see cref="SignalRequest.TeamOfService"/>;
+    /// the store records an incident moved to another service as its former row deleted), never the team of a person
+    /// (<c>TeamMembership</c>), and nothing is compared across teams. <c>dora.recovery_time</c> is not one: a deployment no team owns counts for the team running the incident's
     /// service; nor is <c>dora.change_failure_rate</c>: a deployment taking the blame for an incident can take it from
     /// another team's deployment that names the incident's service. After a batch the signal cache recomputes such a signal only for the teams the changed rows name
     /// (<see cref="TeamAttribution"/>); a team is computed together with every team it shares a repository or service with.
@@ -78,6 +79,8 @@ public static class SignalFootprints
         "ci.runner_minutes", "ci.cost", "ci.wasted_minutes", "ci.wasted_cost",
         "tests.flaky", "tests.flaky_score", "tests.flaky_ci_time", "tests.flaky_disrupted_runs",
         "ownership.truck_factor",
+        "incidents.count", "incidents.time_to_acknowledge", "incidents.time_to_resolve",
+        "oncall.pages", "oncall.pages_out_of_hours", "oncall.load_gini",
     };
 
     /// <summary>

@@ -86,15 +86,25 @@ internal sealed class TeamAttribution
 
     /// <summary>
     /// The columns naming the teams a row of <paramref name="entity"/> can change: its repository (a repository row's
-    /// name) and, for a deployment, its service; null when the entity names no repository (its rows reach every team).
-    /// An incident's service is not used: an incident moved to another service would leave its former team's windows stale.
+    /// name) and, for a deployment, its service; for an incident, its service alone. Null when the entity names neither
+    /// (its rows reach every team). An incident moved to another service is recorded by the store as its former row
+    /// deleted (<c>EntityMap.MovedBy</c>), which reaches every team, so its former team's windows do not go stale.
     /// </summary>
-    public static (string Repository, string? Service)? OwnerColumns(EntityMap entity)
+    public static (string? Repository, string? Service)? OwnerColumns(EntityMap entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        if (entity == Entities.Incidents)
+        {
+            return (null, "service");
+        }
+
         var repository = entity == Entities.Repositories ? "full_name" : entity.IndexOf("repository") >= 0 ? "repository" : null;
         return repository is null ? null : (repository, entity == Entities.Deployments ? "service" : null);
     }
+
+    /// <summary>The columns of <paramref name="owners"/> (<see cref="OwnerColumns"/>) that are set: the repository's, then the service's.</summary>
+    public static string[] Present((string? Repository, string? Service)? owners) =>
+        owners is var (repository, service) ? [.. new[] { repository, service }.OfType<string>()] : [];
 
     /// <summary>How to find the teams a row of <paramref name="entity"/> (all its columns) can change; null as <see cref="OwnerColumns"/>.</summary>
     public Func<object?[], TeamSet?>? For(EntityMap entity)
@@ -104,9 +114,9 @@ internal sealed class TeamAttribution
             return null;
         }
 
-        var repository = entity.IndexOf(repositoryColumn);
+        var repository = repositoryColumn is null ? -1 : entity.IndexOf(repositoryColumn);
         var service = serviceColumn is null ? -1 : entity.IndexOf(serviceColumn);
-        return values => Of(values[repository] as string, service >= 0 ? values[service] as string : null);
+        return values => Of(repository >= 0 ? values[repository] as string : null, service >= 0 ? values[service] as string : null);
     }
 
     // One instance per set, so that spans group by reference-cheap equal sets (called from the parallel plans).

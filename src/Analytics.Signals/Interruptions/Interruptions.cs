@@ -5,6 +5,7 @@ using Analytics.Signals.Series;
 using Analytics.Storage;
 using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
+using Analytics.Signals.Incidents;
 
 namespace Analytics.Signals.Interruptions;
 
@@ -32,7 +33,7 @@ internal sealed record Interruptions(
         var pages = await OnCall.Pages.ComputeAsync(request, (_, _, _) => true, cancellationToken);
 
         var incidents = WindowedValues.PerTeam(request);
-        await foreach (var incident in request.Store.ReadAsync(Entities.Incidents, null, cancellationToken))
+        foreach (var incident in await StoredIncidents.LoadAsync(request, cancellationToken))
         {
             if (request.TeamOfService(incident.Service) is { } team)
             {

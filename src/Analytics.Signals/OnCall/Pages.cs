@@ -3,6 +3,7 @@ using Analytics.Domain.People;
 using Analytics.Signals.Membership;
 using Analytics.Signals.Series;
 using Analytics.Storage.Schema;
+using Analytics.Signals.Incidents;
 
 namespace Analytics.Signals.OnCall;
 
@@ -32,7 +33,7 @@ internal static class Pages
             result[team.Id] = perPerson;
         }
 
-        await foreach (var incident in request.Store.ReadAsync(Entities.Incidents, null, cancellationToken))
+        foreach (var incident in await StoredIncidents.LoadAsync(request, cancellationToken))
         {
             if (request.TeamOfService(incident.Service) is not { } team)
             {

@@ -44,6 +44,8 @@ internal static class PostmortemData
 
         var postmortemTickets = new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
         var actions = new List<ActionItem>();
+        var byId = incidents.GetAlternateLookup<ReadOnlySpan<char>>();
+        var mentioned = new List<string>();
         // A columnar read of the seven fields used (no ticket record), in store order as before: action items keep it.
         await foreach (var batch in request.Store.ReadColumnsAsync(Entities.Tickets, TicketColumns, null, cancellationToken))
         {
@@ -58,8 +60,14 @@ internal static class PostmortemData
             for (var row = 0; row < batch.Count; row++)
             {
                 var labels = batch.Lists[labelCodes[row]];
+                FindMentions(strings[titles[row]], labels, byId, mentioned);
+                if (mentioned.Count == 0)
+                {
+                    continue;
+                }
+
                 var created = new DateTimeOffset(createdAt[row], TimeSpan.Zero);
-                foreach (var id in Mentions(strings[titles[row]], labels).Where(incidents.ContainsKey).Distinct(StringComparer.OrdinalIgnoreCase))
+                foreach (var id in mentioned)
                 {
                     var (_, team) = incidents[id];
                     var policy = team.Postmortems;
@@ -94,18 +102,50 @@ internal static class PostmortemData
         return new Loaded(cases, actions);
     }
 
-    /// <summary>The words of a ticket's title and labels, whole and split at dashes (ids may contain dashes, labels join them).</summary>
-    private static IEnumerable<string> Mentions(string title, IEnumerable<string> labels)
+    /// <summary>
+    /// The ids of the incidents a ticket's title and labels mention, as stored, each once, in the order first met: the
+    /// words of each text, whole and split at dashes (ids may contain dashes, labels join them). Words are looked up as
+    /// spans: every ticket of the store is scanned, and almost no word is an incident's id.
+    /// </summary>
+    private static void FindMentions(
+        string title, IEnumerable<string> labels, Dictionary<string, (Incident, Team)>.AlternateLookup<ReadOnlySpan<char>> incidents, List<string> into)
     {
-        foreach (var text in labels.Prepend(title))
+        into.Clear();
+        FindMentions(title, incidents, into);
+        foreach (var label in labels)
         {
-            foreach (var word in text.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+            FindMentions(label, incidents, into);
+        }
+    }
+
+    private static void FindMentions(ReadOnlySpan<char> text, Dictionary<string, (Incident, Team)>.AlternateLookup<ReadOnlySpan<char>> incidents, List<string> into)
+    {
+        foreach (var range in text.SplitAny(Separators))
+        {
+            var word = text[range];
+            if (word.IsEmpty)
             {
-                yield return word;
-                foreach (var part in word.Split('-', StringSplitOptions.RemoveEmptyEntries))
+                continue;
+            }
+
+            Add(word, incidents, into);
+            if (word.Contains('-'))
+            {
+                foreach (var part in word.Split('-'))
                 {
-                    yield return part;
+                    if (!word[part].IsEmpty)
+                    {
+                        Add(word[part], incidents, into);
+                    }
                 }
+            }
+        }
+
+        static void Add(ReadOnlySpan<char> word, Dictionary<string, (Incident, Team)>.AlternateLookup<ReadOnlySpan<char>> incidents, List<string> into)
+        {
+            if (incidents.TryGetValue(word, out var id, out _) && !into.Contains(id, StringComparer.OrdinalIgnoreCase))
+            {
+                into.Add(id);
             }
         }
     }

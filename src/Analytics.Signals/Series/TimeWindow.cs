@@ -59,7 +59,17 @@ public sealed record TimeWindow(DateOnly FirstDay, Granularity Granularity, stri
         _ => $"{FirstDay.Year}-Q{((FirstDay.Month - 1) / 3) + 1}",
     };
 
-    private static DateTimeOffset StartOfDay(DateOnly day, string timeZone)
+    // Windows' starts and ends are asked for in every loop over windows and entities: each day's start is computed once
+    // per zone. The days asked for are those of the periods computed, a few thousand per zone.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(DateOnly Day, string TimeZone), DateTimeOffset> DayStarts = new();
+
+    // TimeZoneInfo.FindSystemTimeZoneById takes a process-wide lock on every call, which parallel signals contend for.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo> Zones = new(StringComparer.Ordinal);
+
+    private static DateTimeOffset StartOfDay(DateOnly day, string timeZone) =>
+        DayStarts.TryGetValue((day, timeZone), out var start) ? start : DayStarts[(day, timeZone)] = ComputeStartOfDay(day, timeZone);
+
+    private static DateTimeOffset ComputeStartOfDay(DateOnly day, string timeZone)
     {
         var zone = Zone(timeZone);
         var local = day.ToDateTime(TimeOnly.MinValue);
@@ -72,5 +82,6 @@ public sealed record TimeWindow(DateOnly FirstDay, Granularity Granularity, stri
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
-    private static TimeZoneInfo Zone(string id) => TimeZoneInfo.FindSystemTimeZoneById(id);
+    private static TimeZoneInfo Zone(string id) =>
+        Zones.TryGetValue(id, out var zone) ? zone : Zones[id] = TimeZoneInfo.FindSystemTimeZoneById(id);
 }

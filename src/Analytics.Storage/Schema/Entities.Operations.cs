@@ -86,7 +86,7 @@ public static partial class Entities
             .OptionalText("url", r => r.Url, "Where a person can open it.")
             .OptionalText("postmortem_url", r => r.PostmortemUrl, "Where its postmortem document is, when linked.")
             .OptionalInstant("postmortem_at", r => r.PostmortemAt, "When its postmortem was published.")
-            .MovedBy("deployment_id")
+            .MovedBy("deployment_id", "service")
             .Build(r => new Incident(
                 r.Text("source"), r.Text("source_id"), r.Text("title"), r.Text("service"), r.TextOrNull("severity"),
                 r.Enum<IncidentStatus>("status"), r.Instant("created_at"), r.InstantOrNull("acknowledged_at"),

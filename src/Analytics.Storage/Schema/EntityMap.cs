@@ -36,7 +36,7 @@ public abstract class EntityMap
 
     /// <summary>
     /// Text columns whose former value matters to what was computed from a row (an incident's link to the deployment
-    /// blamed for it): an upsert that changes a set value of one records the former row as deleted, as
+    /// blamed for it, its service naming its team): an upsert that changes a set value of one records the former row as deleted, as
     /// <see cref="IStoreWriter.DeleteAsync"/> does, so the signal cache, which sees only rows as they are now, hears that
     /// the row left where it was. Empty for most entities.
     /// </summary>

@@ -46,7 +46,7 @@ public sealed class TeamAttributionTests
         new TeamAttribution(Teams).Of(null, null).Should().BeNull();
 
     [Fact]
-    public void For_AnEntity_ReadsItsRepositoryOrNameAndADeploymentsService()
+    public void For_AnEntity_ReadsItsRepositoryOrNameAndADeploymentsOrIncidentsService()
     {
         var teams = new TeamAttribution(Teams);
         var result = new object?[Entities.TestResults.Columns.Count];
@@ -61,8 +61,10 @@ public sealed class TeamAttributionTests
         teams.For(Entities.Repositories)!(repository)!.Ids.Should().BeEquivalentTo(["api", "ops"]);
         teams.For(Entities.Deployments)!(deployment)!.Ids.Should().BeEquivalentTo(["web", "web-mirror"]);
 
-        // An incident's service can be changed after the fact, which would leave its former team stale: every team.
-        teams.For(Entities.Incidents).Should().BeNull();
+        // An incident reaches the team running its service (a move to another service is logged as the former row deleted).
+        var incident = new object?[Entities.Incidents.Columns.Count];
+        incident[Entities.Incidents.IndexOf("service")] = "frontend";
+        teams.For(Entities.Incidents)!(incident)!.Ids.Should().BeEquivalentTo(["web", "web-mirror"]);
         teams.For(Entities.Tickets).Should().BeNull();
     }
 
