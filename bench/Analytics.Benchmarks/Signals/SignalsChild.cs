@@ -9,7 +9,7 @@ using Npgsql;
 namespace Analytics.Benchmarks.Signals;
 
 /// <summary>
-/// <c>--signals-single &lt;sqlite|postgres&gt; &lt;signal NAME SCOPE | sql NAME | batch | all SCOPE | cached STEP SCOPE&gt; --scale X --seed S</c>:
+/// <c>--signals-single &lt;sqlite|postgres&gt; &lt;signal NAME SCOPE | sql NAME | batch | holdback --hours H --dir D | restore --dir D | all SCOPE | cached STEP SCOPE&gt; --scale X --seed S</c>:
 /// one measurement of the signals benchmark in a process of its own (started by <see cref="MeasurementProcess"/>; the
 /// store's target comes in <see cref="SingleMeasurement.TargetVariable"/>). Prints one result line whose
 /// <see cref="Measurement.Rows"/> are the values computed (series points, SQL rows or records written) and whose
@@ -24,12 +24,14 @@ internal static class SignalsChild
     public static async Task<ExitCode> RunAsync(Arguments args, TimeProvider time, CancellationToken cancellationToken)
     {
         var kind = BenchNames.StoreKindOf(args.Word("a store (sqlite or postgres)"));
-        var what = args.Word("what to measure (signal, sql, batch, all or cached)");
+        var what = args.Word("what to measure (signal, sql, batch, holdback, restore, all or cached)");
         var name = what is "signal" or "sql" or "cached" ? args.Word("a name") : null;
         var scope = what is "signal" or "all" or "cached" ? ScopeOf(args.Word("a scope")) : SignalScope.OrgYear;
         var scale = SignalsCommand.ScaleOption(args);
         var seed = args.IntOption("--seed", BenchData.DefaultSeed, 0, int.MaxValue);
         var batchNumber = args.IntOption("--batch", 1, 1, 1_000);
+        var hours = what == "holdback" ? args.IntOption("--hours", 72, 1, 24 * 365) : 0;
+        var directory = what is "holdback" or "restore" ? args.Option("--dir") ?? throw new UsageException($"{what} needs --dir") : null;
         args.RejectRest();
 
         var target = Environment.GetEnvironmentVariable(SingleMeasurement.TargetVariable)
@@ -111,8 +113,21 @@ internal static class SignalsChild
                     async ct => (await LargeOrganisation.WriteAsync(store, [batch], line => Console.Error.WriteLine(line), ct), 0),
                     cancellationToken);
                 break;
+            case "holdback":
+                // Not a measurement of its own: the first step of the recent batch (RecentBatch), before the warm pass.
+                measurement = await SingleMeasurement.MeasureAsync(
+                    kind,
+                    async ct => (await RecentBatch.HoldBackAsync(store, LargeOrganisation.End, hours, directory!, line => Console.Error.WriteLine(line), ct), 0),
+                    cancellationToken);
+                break;
+            case "restore":
+                measurement = await SingleMeasurement.MeasureAsync(
+                    kind,
+                    async ct => (await RecentBatch.RestoreAsync(store, directory!, line => Console.Error.WriteLine(line), ct), 0),
+                    cancellationToken);
+                break;
             default:
-                throw new UsageException($"unknown measurement '{what}'; use signal, sql, batch, all or cached");
+                throw new UsageException($"unknown measurement '{what}'; use signal, sql, batch, holdback, restore, all or cached");
         }
 
         await Console.Out.WriteLineAsync(SingleMeasurement.Format(measurement));

@@ -76,7 +76,7 @@ public sealed class SignalCache(TimeProvider time)
         var alongWhole = Enumerable.Range(0, plans.Length)
             .Where(i => plans[i].Incremental && SignalFootprints.SharedLoads.Any(g => g.Contains(plans[i].Signal.Name) && g.Any(whole.Contains)))
             .ToHashSet();
-        var common = CommonSpans(plans, alongWhole);
+        var common = CommonSpans(plans, alongWhole, request);
         var everything = new ReachedSpan(request.From, request.To, null);
         foreach (var index in alongWhole)
         {
@@ -224,18 +224,26 @@ public sealed class SignalCache(TimeProvider time)
     // times as long as their own: starting earlier only recomputes more windows, which is always correct (a span's first
     // window is computed whole), and signals sharing a load then ask for the same request (the change failure rate and
     // the recovery time, whose changes reach back differently); the end is kept, as a span must end on a window's edge.
-    private static Dictionary<int, IReadOnlyList<ReachedSpan>> CommonSpans(SignalCachePlan[] plans, HashSet<int> apart)
+    // A start is first moved back to the start of its window (the earliest among the teams' zones): the window is
+    // computed whole anyway, and changes a few hours apart (a recent batch's rows, per team) then ask for one request
+    // instead of one each.
+    private static Dictionary<int, IReadOnlyList<ReachedSpan>> CommonSpans(SignalCachePlan[] plans, HashSet<int> apart, SignalRequest request)
     {
+        var zones = request.Teams.Select(t => t.TimeZone).Distinct(StringComparer.Ordinal).ToList();
+        DateTimeOffset WindowStart(DateTimeOffset start) =>
+            start <= request.From || zones.Count == 0
+                ? start
+                : zones.Min(zone => TimeWindow.Containing(start, request.Granularity, zone).Start) is var aligned && aligned > request.From ? aligned : request.From;
         var starts = new Dictionary<ReachedSpan, DateTimeOffset>();
         var own = plans.Where((p, i) => p.Incremental && !apart.Contains(i)).SelectMany(p => p.Spans).Distinct();
         foreach (var sameEnd in own.GroupBy(s => s.End))
         {
             DateTimeOffset? shared = null;
-            foreach (var span in sameEnd.OrderBy(s => s.Start))
+            foreach (var (span, start) in sameEnd.Select(s => (Span: s, Start: WindowStart(s.Start))).OrderBy(s => s.Start))
             {
-                if (shared is not { } earlier || (span.End - earlier).Ticks > SharedSpanStretch * (span.End - span.Start).Ticks)
+                if (shared is not { } earlier || (span.End - earlier).Ticks > SharedSpanStretch * (span.End - start).Ticks)
                 {
-                    shared = span.Start;
+                    shared = start;
                 }
 
                 starts[span] = shared.Value;

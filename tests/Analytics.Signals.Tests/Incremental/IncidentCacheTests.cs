@@ -61,6 +61,37 @@ public sealed class IncidentCacheTests
         after.Series.Should().BeEquivalentTo(await signal.ComputeAsync(Request(store.Store), default));
     }
 
+    [Fact]
+    public async Task ComputeAllAsync_TwoTeamsIncidentsHoursApartInOneWeek_AreRecomputedInOneRequest()
+    {
+        // Payments counts in Berlin time, web in UTC, so a changed span keeps its own start (a window's edge differs by
+        // zone) and runs to the period's end. The batch: I3 on api Mon 23 Nov 01:00 UTC, I4 on web Sun 29 Nov 20:00 UTC:
+        // spans of 7 days and 4 hours, too unlike to share a start as they are. Both lie in week 4 in either zone, which is
+        // computed whole either way, so from its earliest start (Mon 23 00:00 Berlin) they are one request over both teams
+        // (one read of the incidents for the three signals, StoredIncidents) rather than one per team.
+        await using var store = await StoreAsync();
+        var counting = new Ci.CountingStore(store.Store);
+        var cache = new SignalCache(store.Time);
+        ISignal[] signals = [new IncidentCount(), new Analytics.Signals.OnCall.OnCallPages(), new TimeToResolve()];
+        await cache.ComputeAllAsync(signals, Request(counting, "Europe/Berlin"), 2, default);
+
+        await store.WriteAsync((Entities.Incidents,
+        [
+            Incident("I3", "api", Monday.AddDays(21).AddHours(1)),
+            Incident("I4", "web", Monday.AddDays(27).AddHours(20)),
+        ]));
+        var before = counting.ReadsOf(Entities.Incidents.Table);
+        var after = await cache.ComputeAllAsync(signals, Request(counting, "Europe/Berlin"), 2, default);
+
+        after.Should().OnlyContain(r => r.Outcome == SignalCacheOutcome.Incremental);
+        // One read of the changed rows for the plans, one load for the round.
+        (counting.ReadsOf(Entities.Incidents.Table) - before).Should().Be(2);
+        for (var i = 0; i < signals.Length; i++)
+        {
+            after[i].Series.Should().BeEquivalentTo(await signals[i].ComputeAsync(Request(store.Store, "Europe/Berlin"), default), signals[i].Name);
+        }
+    }
+
     private static Dictionary<string, double?[]> Counts(IReadOnlyList<Series.Series> series) =>
         series.ToDictionary(s => $"{s.Labels["team"]}/{s.Labels["service"]}", s => s.Points.Select(p => p.Value).ToArray());
 
@@ -75,11 +106,11 @@ public sealed class IncidentCacheTests
         return store;
     }
 
-    private static SignalRequest Request(IStore store)
+    private static SignalRequest Request(IStore store, string paymentsZone = "UTC")
     {
-        Team Team(string id, string service) =>
-            new(id, id, "UTC", ValueList<TeamMember>.Empty, ValueList.Of("acme/" + id), ValueList.Of(service), null);
-        return new(store, [Team("payments", "api"), Team("web", "web")], new PersonDirectory([]), Monday, Monday.AddDays(28), Granularity.Week);
+        Team Team(string id, string service, string zone) =>
+            new(id, id, zone, ValueList<TeamMember>.Empty, ValueList.Of("acme/" + id), ValueList.Of(service), null);
+        return new(store, [Team("payments", "api", paymentsZone), Team("web", "web", "UTC")], new PersonDirectory([]), Monday, Monday.AddDays(28), Granularity.Week);
     }
 
     private static Incident Incident(string id, string service, DateTimeOffset created) =>
