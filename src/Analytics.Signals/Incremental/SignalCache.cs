@@ -226,7 +226,7 @@ public sealed class SignalCache(TimeProvider time)
     // the recovery time, whose changes reach back differently); the end is kept, as a span must end on a window's edge.
     // A start is first moved back to the start of its window (the earliest among the teams' zones): the window is
     // computed whole anyway, and changes a few hours apart (a recent batch's rows, per team) then ask for one request
-    // instead of one each.
+    // instead of one each. Signals sharing a load share their group's earliest start whatever the stretch.
     private static Dictionary<int, IReadOnlyList<ReachedSpan>> CommonSpans(SignalCachePlan[] plans, HashSet<int> apart, SignalRequest request)
     {
         var zones = request.Teams.Select(t => t.TimeZone).Distinct(StringComparer.Ordinal).ToList();
@@ -256,6 +256,19 @@ public sealed class SignalCache(TimeProvider time)
             if (plans[i].Incremental && !apart.Contains(i))
             {
                 common[i] = plans[i].Spans.Select(s => s with { Start = starts[s] }).Distinct().ToList();
+            }
+        }
+
+        // Signals sharing an expensive load (SignalFootprints.SharedLoads: the flaky-test analysis, the ticket family)
+        // take the group's earliest start for spans ending together, however unlike their lengths: spans of the same
+        // start, end and teams are one request, so the load is made once rather than once per start.
+        foreach (var group in SignalFootprints.SharedLoads)
+        {
+            var members = common.Keys.Where(i => group.Contains(plans[i].Signal.Name)).ToList();
+            var earliest = members.SelectMany(i => common[i]).GroupBy(s => s.End).ToDictionary(g => g.Key, g => g.Min(s => s.Start));
+            foreach (var i in members)
+            {
+                common[i] = common[i].Select(s => s with { Start = earliest[s.End] }).Distinct().ToList();
             }
         }
 

@@ -59,6 +59,36 @@ public sealed class WorkMixCacheTests
         after.Series.Should().BeEquivalentTo(await signal.ComputeAsync(Request(store.Store), default));
     }
 
+    [Fact]
+    public async Task ComputeAllAsync_TheTicketFamilyReachedFromUnlikeStarts_LoadsTheTicketsOnce()
+    {
+        // Four weeks. The batch: a pull request opened in week 1 (merged in week 2), which the work mix places from its
+        // opening (the four weeks), and a ticket created in week 4, which the ticket flow places from its creation (the last
+        // week). Spans this unlike share no start by their lengths, but the two signals share the stored tickets
+        // (SignalFootprints.SharedLoads): one request from week 1, so the tickets are read once for both.
+        await using var store = await TemporaryStore.OpenAsync(Monday.AddDays(29));
+        await store.WriteAsync((Entities.PullRequests, [Pull(1, "Bump Polly", Monday.AddDays(2))]));
+        var counting = new Ci.CountingStore(store.Store);
+        var cache = new SignalCache(store.Time);
+        ISignal[] signals = [new Analytics.Signals.Tickets.TicketThroughput(), new WorkItems()];
+        SignalRequest FourWeeks(IStore over) => Request(over) with { To = Monday.AddDays(28) };
+        await cache.ComputeAllAsync(signals, FourWeeks(counting), 2, default);
+
+        await store.WriteAsync(
+            (Entities.PullRequests, [Pull(2, "PAY-11 retry budget", Monday.AddDays(8)) with { CreatedAt = Monday.AddDays(1) }]),
+            (Entities.Tickets, [Ticket("PAY-12", "Bug", created: Monday.AddDays(22))]));
+        var before = counting.ReadsOf(Entities.Tickets.Table);
+        var after = await cache.ComputeAllAsync(signals, FourWeeks(counting), 2, default);
+
+        after.Should().OnlyContain(r => r.Outcome == SignalCacheOutcome.Incremental);
+        // One read of the changed tickets for the plans, one load for the round.
+        (counting.ReadsOf(Entities.Tickets.Table) - before).Should().Be(2);
+        for (var i = 0; i < signals.Length; i++)
+        {
+            after[i].Series.Should().BeEquivalentTo(await signals[i].ComputeAsync(FourWeeks(store.Store), default), signals[i].Name);
+        }
+    }
+
     private static double?[] PullRequests(IReadOnlyList<Series.Series> series, string type) =>
         series.Single(s => s.Labels["type"] == type && s.Labels["measure"] == "pull_requests").Points.Select(p => p.Value).ToArray();
 
