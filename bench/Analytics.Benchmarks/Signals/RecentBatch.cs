@@ -48,9 +48,10 @@ internal static class RecentBatch
             }
 
             var query = StoreQuery.All.Since(placedBy.Name, since).Before(placedBy.Name, end);
+            long exported;
             await using (var output = new StreamWriter(Path.Combine(staging, map.Name + ".jsonl"), false, new UTF8Encoding(false)))
             {
-                await exporter.ExportAsync(map, output, RecordFileFormat.JsonLines, query, cancellationToken);
+                exported = await exporter.ExportAsync(map, output, RecordFileFormat.JsonLines, query, cancellationToken);
             }
 
             var keyIndexes = map.KeyColumns.Select(k => map.IndexOf(k.Name)).ToArray();
@@ -58,6 +59,12 @@ internal static class RecentBatch
             await foreach (var values in store.ReadValuesAsync(map, query, cancellationToken))
             {
                 keys.Add([.. keyIndexes.Select(i => values[i]!)]);
+            }
+
+            // The export and the keys are two reads: a write between them would delete records no file holds.
+            if (keys.Count != exported)
+            {
+                throw new InvalidOperationException($"{map.Name}: {exported} records exported but {keys.Count} to delete; is something writing to the store? Nothing was deleted");
             }
 
             log(string.Create(CultureInfo.InvariantCulture, $"{map.Name}: {keys.Count:N0} records from {since:yyyy-MM-dd HH:mm} (by {placedBy.Name})"));

@@ -224,22 +224,28 @@ public sealed class SignalCache(TimeProvider time)
     // times as long as their own: starting earlier only recomputes more windows, which is always correct (a span's first
     // window is computed whole), and signals sharing a load then ask for the same request (the change failure rate and
     // the recovery time, whose changes reach back differently); the end is kept, as a span must end on a window's edge.
-    // A start is first moved back to the start of its window (the earliest among the teams' zones): the window is
+    // A start is first moved back to the start of its window (the earliest among its teams' zones): the window is
     // computed whole anyway, and changes a few hours apart (a recent batch's rows, per team) then ask for one request
     // instead of one each. Signals sharing a load share their group's earliest start whatever the stretch.
     private static Dictionary<int, IReadOnlyList<ReachedSpan>> CommonSpans(SignalCachePlan[] plans, HashSet<int> apart, SignalRequest request)
     {
-        var zones = request.Teams.Select(t => t.TimeZone).Distinct(StringComparer.Ordinal).ToList();
-        DateTimeOffset WindowStart(DateTimeOffset start) =>
-            start <= request.From || zones.Count == 0
-                ? start
-                : zones.Min(zone => TimeWindow.Containing(start, request.Granularity, zone).Start) is var aligned && aligned > request.From ? aligned : request.From;
+        // The zones of the teams a span reaches: another zone's earlier window start would add a window for these teams.
+        var zonesOf = new Dictionary<TeamSet, IReadOnlyList<string>>();
+        var everyZone = request.Teams.Select(t => t.TimeZone).Distinct(StringComparer.Ordinal).ToList();
+        IReadOnlyList<string> Zones(TeamSet? teams) =>
+            teams is null ? everyZone
+            : zonesOf.TryGetValue(teams, out var known) ? known
+            : zonesOf[teams] = [.. request.Teams.Where(t => teams.Ids.Contains(t.Id)).Select(t => t.TimeZone).Distinct(StringComparer.Ordinal)];
+        DateTimeOffset WindowStart(ReachedSpan span) =>
+            span.Start <= request.From || Zones(span.Teams) is not { Count: > 0 } zones
+                ? span.Start
+                : zones.Min(zone => TimeWindow.Containing(span.Start, request.Granularity, zone).Start) is var aligned && aligned > request.From ? aligned : request.From;
         var starts = new Dictionary<ReachedSpan, DateTimeOffset>();
         var own = plans.Where((p, i) => p.Incremental && !apart.Contains(i)).SelectMany(p => p.Spans).Distinct();
         foreach (var sameEnd in own.GroupBy(s => s.End))
         {
             DateTimeOffset? shared = null;
-            foreach (var (span, start) in sameEnd.Select(s => (Span: s, Start: WindowStart(s.Start))).OrderBy(s => s.Start))
+            foreach (var (span, start) in sameEnd.Select(s => (Span: s, Start: WindowStart(s))).OrderBy(s => s.Start))
             {
                 if (shared is not { } earlier || (span.End - earlier).Ticks > SharedSpanStretch * (span.End - start).Ticks)
                 {

@@ -6,18 +6,22 @@ namespace Analytics.Signals.Membership;
 /// Who belongs to which team of a request: the teams file's members, found by any of their accounts. An account is
 /// resolved to a person with the request's <see cref="PersonDirectory"/>, so an account merged into a member by e-mail or
 /// hint counts too; a configured account the directory never saw still finds its member. Someone listed in two teams
-/// belongs to the first team of the request that lists them.
+/// belongs to the first team of the request that lists them. A part of a request (<c>SignalRequest.Over</c> for some
+/// teams) decides among the whole request's teams, as ownership is decided: a person keeps the key the whole request
+/// gives them, and belongs to no team of the part when their team is outside it.
 /// </summary>
 internal sealed class TeamMembership
 {
     private readonly SignalRequest _request;
     private readonly Dictionary<string, Team> _byPerson = new(StringComparer.Ordinal);
     private readonly Dictionary<IdentityRef, (Team Team, string PersonId)> _byAccount = [];
+    private readonly HashSet<Team>? _part;
 
     public TeamMembership(SignalRequest request)
     {
         _request = request;
-        foreach (var team in request.Teams)
+        _part = request.WholeTeams is null ? null : [.. request.Teams];
+        foreach (var team in request.WholeTeams ?? request.Teams)
         {
             foreach (var member in team.Members)
             {
@@ -56,11 +60,13 @@ internal sealed class TeamMembership
 
         if (_request.People.Find(source, account) is { } person && _byPerson.TryGetValue(person.Id, out var team))
         {
-            return team;
+            return InThisPart(team);
         }
 
-        return _byAccount.TryGetValue(new IdentityRef(source, account), out var member) ? member.Team : null;
+        return _byAccount.TryGetValue(new IdentityRef(source, account), out var member) ? InThisPart(member.Team) : null;
     }
+
+    private Team? InThisPart(Team team) => _part is null || _part.Contains(team) ? team : null;
 
     /// <summary>The person keys of a team's members, as <see cref="PersonOf"/> names them.</summary>
     public IEnumerable<string> MembersOf(Team team) => team.Members.Select(KeyOf).Distinct(StringComparer.Ordinal);

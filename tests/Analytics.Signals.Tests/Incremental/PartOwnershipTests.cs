@@ -59,6 +59,31 @@ public sealed class PartOwnershipTests
         result.Series.Should().BeEquivalentTo(await signal.ComputeAsync(Request(store.Store, [Data, Web]), default));
     }
 
+    [Fact]
+    public async Task OnCallPages_InAPart_NameAResponderAsTheWholeRequestDoes()
+    {
+        // Dana, a data member known by her configured PagerDuty account only (the directory never saw it), responds to an
+        // incident of web's service. The whole request names her "dana" under web; a part of web alone must too, though
+        // her team is outside it (and she is in no team of the part).
+        var dana = new TeamMember("dana", "Dana", ValueList.Of(new IdentityRef("pagerduty", "PDANA")));
+        var data = Data with { Members = ValueList.Of(dana) };
+        await using var store = await TemporaryStore.OpenAsync(Monday.AddDays(15));
+        await store.WriteAsync((Entities.Incidents,
+        [
+            new Domain.Incidents.Incident("pagerduty", "I1", "Checkout down", "frontend", "SEV2", Domain.Incidents.IncidentStatus.Resolved,
+                Monday.AddDays(1), Monday.AddDays(1).AddMinutes(5), Monday.AddDays(1).AddHours(1), ValueList.Of("PDANA"), null, null),
+        ]));
+        var whole = Request(store.Store, [data, Web]);
+        var part = whole.Over(whole.From, whole.To, [Web]);
+        var signal = new Analytics.Signals.OnCall.OnCallPages();
+
+        var fromWhole = (await signal.ComputeAsync(whole, default)).Where(s => s.Labels["team"] == "web").ToList();
+        var fromPart = await signal.ComputeAsync(part, default);
+
+        fromWhole.Select(s => s.Labels["person"]).Should().Equal("dana");
+        fromPart.Should().BeEquivalentTo(fromWhole);
+    }
+
     private static SignalRequest Request(IStore store, IReadOnlyList<Team> teams) =>
         new(store, teams, new PersonDirectory([]), Monday, Monday.AddDays(14), Granularity.Week);
 
