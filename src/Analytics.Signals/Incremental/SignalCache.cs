@@ -25,6 +25,19 @@ public sealed class SignalCache(TimeProvider time)
     public TimeSpan Margin { get; init; } = DefaultMargin;
 
     /// <summary>
+    /// The default <see cref="KeepFor"/>: 14 days. A key holds a request's start window and the signals code's version,
+    /// so a rolling period moves to a new key every week and a new release to new keys for every signal; the old ones are
+    /// never read again.
+    /// </summary>
+    public static readonly TimeSpan DefaultKeepFor = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// How long a key no pass has used is kept (default <see cref="DefaultKeepFor"/>): each pass removes the keys whose
+    /// watermark is older, with their windows, so the cache does not grow with every week and release.
+    /// </summary>
+    public TimeSpan KeepFor { get; init; } = DefaultKeepFor;
+
+    /// <summary>
     /// How much longer than a signal's own span a shared span may be for the signal to be recomputed over it: sharing a
     /// span shares its loads (the family reads, the flaky analysis), at the cost of recomputing a few more windows.
     /// </summary>
@@ -139,7 +152,45 @@ public sealed class SignalCache(TimeProvider time)
             async (index, token) => results[index] = await FinishAsync(
                 plans[index], request, watermark, common.GetValueOrDefault(index, []), span => computed[(index, span)], teams, token),
             cancellationToken);
+        await PruneAsync(request.Store, watermark - KeepFor, cancellationToken);
         return results;
+    }
+
+    // Removes the keys no pass has used since `before`, with their windows: one transaction per key, under the key's lock
+    // (a pass saving the key at the same time waits, and finds its entry gone: SaveAsync then writes every window).
+    private static async Task PruneAsync(IStore store, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var stale = new List<string>();
+        await foreach (var entry in store.ReadAsync(Entities.SignalCacheEntries, StoreQuery.All.Before("watermark", before), cancellationToken))
+        {
+            stale.Add(entry.CacheKey);
+        }
+
+        foreach (var key in stale)
+        {
+            await using var writer = await store.BeginWriteAsync(cancellationToken);
+            await writer.LockAsync("signal-cache:" + key, cancellationToken);
+            var still = false;
+            await foreach (var entry in writer.ReadAsync(Entities.SignalCacheEntries, StoreQuery.All.Where("cache_key", key), cancellationToken))
+            {
+                still = entry.Watermark < before;
+            }
+
+            if (!still)
+            {
+                continue;
+            }
+
+            var windows = new List<object[]>();
+            await foreach (var window in writer.ReadAsync(Entities.SignalCacheWindows, StoreQuery.All.Where("cache_key", key), cancellationToken))
+            {
+                windows.Add([window.CacheKey, window.TimeZone, window.FirstDay]);
+            }
+
+            await writer.DeleteAsync(Entities.SignalCacheWindows, windows, cancellationToken);
+            await writer.DeleteAsync(Entities.SignalCacheEntries, [[key]], cancellationToken);
+            await writer.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>
@@ -418,6 +469,7 @@ public sealed class SignalCache(TimeProvider time)
     {
         await using var writer = await store.BeginWriteAsync(cancellationToken);
         await writer.LockAsync("signal-cache:" + key, cancellationToken);
+        var stored = false;
         await foreach (var current in writer.ReadAsync(Entities.SignalCacheEntries, StoreQuery.All.Where("cache_key", key), cancellationToken))
         {
             if (current.Watermark > watermark)
@@ -425,6 +477,14 @@ public sealed class SignalCache(TimeProvider time)
                 // Another computation saw a later store: keep its windows.
                 return;
             }
+
+            stored = true;
+        }
+
+        if (!stored)
+        {
+            // The key was pruned while this pass computed from it (PruneAsync): its other windows are gone, so all are written.
+            windows = AllWindows(request).Concat(result.Windows).ToHashSet();
         }
 
         var rows = windows
