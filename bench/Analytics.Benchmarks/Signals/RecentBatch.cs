@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Analytics.Benchmarks.Cli;
+using Analytics.Benchmarks.Import;
 using Analytics.Collectors.Interchange;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
@@ -27,7 +29,7 @@ internal static class RecentBatch
     {
         if (Directory.Exists(directory))
         {
-            throw new InvalidOperationException($"{directory} exists: write the batch held back there first (restore)");
+            throw new UsageException($"{directory} exists: a batch is held back there; write it back first (restore --dir {directory})");
         }
 
         var since = end.AddHours(-hours);
@@ -64,7 +66,7 @@ internal static class RecentBatch
             // The export and the keys are two reads: a write between them would delete records no file holds.
             if (keys.Count != exported)
             {
-                throw new InvalidOperationException($"{map.Name}: {exported} records exported but {keys.Count} to delete; is something writing to the store? Nothing was deleted");
+                throw new MeasurementException($"{map.Name}: {exported} records exported but {keys.Count} to delete; is something writing to the store? Nothing was deleted");
             }
 
             log(string.Create(CultureInfo.InvariantCulture, $"{map.Name}: {keys.Count:N0} records from {since:yyyy-MM-dd HH:mm} (by {placedBy.Name})"));
@@ -88,6 +90,11 @@ internal static class RecentBatch
     /// <returns>How many records were written.</returns>
     public static async Task<long> RestoreAsync(IStore store, string directory, Action<string> log, CancellationToken cancellationToken)
     {
+        if (!Directory.Exists(directory))
+        {
+            throw new UsageException($"{directory} does not exist: no batch is held back there (holdback --dir {directory})");
+        }
+
         var importer = new RecordFileImporter(store);
         long written = 0;
         foreach (var map in Entities.All)
@@ -101,7 +108,7 @@ internal static class RecentBatch
             var result = await importer.ImportAsync(map, path, RecordFileFormat.JsonLines, null, cancellationToken);
             if (!result.Applied)
             {
-                throw new InvalidOperationException($"{path}: {string.Join("; ", result.Errors.Take(3))}");
+                throw new MeasurementException($"{path}: {string.Join("; ", result.Errors.Take(3))}; {directory} is kept: run restore again");
             }
 
             log(string.Create(CultureInfo.InvariantCulture, $"{map.Name}: {result.Rows:N0} records written back"));

@@ -282,13 +282,13 @@ public sealed class SignalCache(TimeProvider time)
     {
         // The zones of the teams a span reaches: another zone's earlier window start would add a window for these teams.
         var zonesOf = new Dictionary<TeamSet, IReadOnlyList<string>>();
-        var everyZone = request.Teams.Select(t => t.TimeZone).Distinct(StringComparer.Ordinal).ToList();
-        IReadOnlyList<string> Zones(TeamSet? teams) =>
+        var everyZone = Zones(request).ToList();
+        IReadOnlyList<string> ZonesOf(TeamSet? teams) =>
             teams is null ? everyZone
             : zonesOf.TryGetValue(teams, out var known) ? known
             : zonesOf[teams] = [.. request.Teams.Where(t => teams.Ids.Contains(t.Id)).Select(t => t.TimeZone).Distinct(StringComparer.Ordinal)];
         DateTimeOffset WindowStart(ReachedSpan span) =>
-            span.Start <= request.From || Zones(span.Teams) is not { Count: > 0 } zones
+            span.Start <= request.From || ZonesOf(span.Teams) is not { Count: > 0 } zones
                 ? span.Start
                 : zones.Min(zone => TimeWindow.Containing(span.Start, request.Granularity, zone).Start) is var aligned && aligned > request.From ? aligned : request.From;
         var starts = new Dictionary<ReachedSpan, DateTimeOffset>();
@@ -445,9 +445,7 @@ public sealed class SignalCache(TimeProvider time)
     {
         var result = CachedResult.FromSeries(series, request);
 
-        // Every window of the period is written, the empty ones too, so no point of an earlier result outlives it.
-        var windows = AllWindows(request).Concat(result.Windows).ToHashSet();
-        await SaveAsync(request.Store, signal, request, key, watermark, result, windows, cancellationToken);
+        await SaveAsync(request.Store, signal, request, key, watermark, result, EveryWindow(request, result), cancellationToken);
         return new SignalCacheResult(series, SignalCacheOutcome.Full, TeamWindows(request, [new ReachedSpan(request.From, request.To, null)]).Count, 0, changedRows, reason);
     }
 
@@ -484,7 +482,7 @@ public sealed class SignalCache(TimeProvider time)
         if (!stored)
         {
             // The key was pruned while this pass computed from it (PruneAsync): its other windows are gone, so all are written.
-            windows = AllWindows(request).Concat(result.Windows).ToHashSet();
+            windows = EveryWindow(request, result);
         }
 
         var rows = windows
@@ -587,8 +585,10 @@ public sealed class SignalCache(TimeProvider time)
         Zones(request).SelectMany(zone => TimeWindow.Covering(start, end, request.Granularity, zone));
 
     // Every window of the request, per time zone of its teams.
-    private static HashSet<TimeWindow> AllWindows(SignalRequest request) =>
-        Zones(request).SelectMany(zone => TimeWindow.Covering(request.From, request.To, request.Granularity, zone)).ToHashSet();
+    // Every window of the period, the empty ones too, and any the result holds: written when a key is saved whole, so no
+    // point of an earlier result outlives it.
+    private static HashSet<TimeWindow> EveryWindow(SignalRequest request, CachedResult result) =>
+        [.. Zones(request).SelectMany(zone => TimeWindow.Covering(request.From, request.To, request.Granularity, zone)).Concat(result.Windows)];
 
     private static IEnumerable<string> Zones(SignalRequest request) => request.Teams.Select(t => t.TimeZone).Distinct(StringComparer.Ordinal);
 }

@@ -29,12 +29,10 @@ public sealed class OnCallLoadGini : ISignal
         return request.Teams.Select(team =>
         {
             var members = membership.MembersOf(team).ToHashSet(StringComparer.Ordinal);
-            var people = pages[team.Id].ToList();
+            var people = pages[team.Id];
             var points = WindowedValues.ForTeam(request, team).Windows.Select((window, i) =>
             {
-                // Someone outside the team counts only in the windows they were paged in: a zero for every other window
-                // would make a window's value depend on pages far from it.
-                var counts = people.Where(p => members.Contains(p.Key) || p.Value.CountIn(i) > 0).Select(p => (double)p.Value.CountIn(i)).ToList();
+                var counts = PeopleCounted.CountsIn(people, members, i).ToList();
                 return new SeriesPoint(window, Inequality.Gini(counts), (int)counts.Sum());
             });
             return new Series.Series(Name, Labels.Of(new Label("team", team.Id)), Unit, ValueList.From(points));

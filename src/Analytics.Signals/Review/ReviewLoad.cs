@@ -1,3 +1,4 @@
+using Analytics.Signals.Membership;
 using Analytics.Signals.Series;
 
 namespace Analytics.Signals.Review;
@@ -63,11 +64,6 @@ internal sealed record ReviewLoad(IReadOnlyList<TimeWindow> Windows, IReadOnlyDi
                 }))))
             .ToList();
 
-    /// <summary>
-    /// The review counts in window <paramref name="index"/> of the people counted there: the members (zeros included) and
-    /// whoever else reviewed in it. Someone outside the team who reviewed in other windows only is not a zero here, so a
-    /// window's spread does not depend on reviews far from it.
-    /// </summary>
-    public IEnumerable<double> CountsIn(int index) =>
-        PerPerson.Where(p => Members.Contains(p.Key) || p.Value.CountIn(index) > 0).Select(p => (double)p.Value.CountIn(index));
+    /// <summary>The review counts in window <paramref name="index"/> of the people counted there (<see cref="PeopleCounted"/>).</summary>
+    public IEnumerable<double> CountsIn(int index) => PeopleCounted.CountsIn(PerPerson, Members, index);
 }

@@ -67,7 +67,7 @@ public sealed record TimeWindow(DateOnly FirstDay, Granularity Granularity, stri
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo> Zones = new(StringComparer.Ordinal);
 
     private static DateTimeOffset StartOfDay(DateOnly day, string timeZone) =>
-        DayStarts.TryGetValue((day, timeZone), out var start) ? start : DayStarts[(day, timeZone)] = ComputeStartOfDay(day, timeZone);
+        DayStarts.GetOrAdd((day, timeZone), static key => ComputeStartOfDay(key.Day, key.TimeZone));
 
     private static DateTimeOffset ComputeStartOfDay(DateOnly day, string timeZone)
     {
@@ -82,6 +82,5 @@ public sealed record TimeWindow(DateOnly FirstDay, Granularity Granularity, stri
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
-    private static TimeZoneInfo Zone(string id) =>
-        Zones.TryGetValue(id, out var zone) ? zone : Zones[id] = TimeZoneInfo.FindSystemTimeZoneById(id);
+    private static TimeZoneInfo Zone(string id) => Zones.GetOrAdd(id, TimeZoneInfo.FindSystemTimeZoneById);
 }
