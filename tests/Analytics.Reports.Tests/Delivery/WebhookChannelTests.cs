@@ -3,6 +3,7 @@ using System.Text;
 using Analytics.Domain.Outbox;
 using Analytics.Reports.Delivery;
 using Analytics.Storage;
+using Analytics.Testing.Http;
 using Analytics.Testing.Time;
 
 namespace Analytics.Reports.Tests.Delivery;
@@ -29,10 +30,13 @@ public sealed class WebhookChannelTests : IDisposable
         return store;
     }
 
-    private async Task<DeliveryRun> RunAsync(IStore store, WebhookReceiver receiver, string? secretVariable = null, DeliveryPolicy? policy = null)
+    private Task<DeliveryRun> RunAsync(IStore store, WebhookReceiver receiver, string? secretVariable = null, DeliveryPolicy? policy = null) =>
+        RunAsync(store, receiver.Url, secretVariable, policy);
+
+    private async Task<DeliveryRun> RunAsync(IStore store, Uri url, string? secretVariable = null, DeliveryPolicy? policy = null)
     {
         using var channel = new WebhookChannel(
-            [new WebhookEndpoint("ops", receiver.Url, secretVariable, TimeSpan.FromSeconds(30))],
+            [new WebhookEndpoint("ops", url, secretVariable, TimeSpan.FromSeconds(30))],
             SampleEmail.Environment(("OPS_WEBHOOK_SECRET", Secret)),
             _time);
         return await new DeliveryWorker(store, [channel], policy ?? DeliveryPolicy.Default, _time, new Random(7)).RunOnceAsync(default);
@@ -133,11 +137,11 @@ public sealed class WebhookChannelTests : IDisposable
     [Fact]
     public async Task Send_ReceiverGone_RetriesWithoutTheUrl()
     {
-        var receiver = new WebhookReceiver("services/T0KEN-IN-PATH/");
-        await receiver.DisposeAsync();
+        // A receiver closed before the send would free its port for another test's server: a port that refuses instead.
+        using var gone = new RefusingPort();
         await using var store = await OpenWithWebhookAsync();
 
-        var run = await RunAsync(store, receiver);
+        var run = await RunAsync(store, gone.Url("services/T0KEN-IN-PATH/"));
 
         var error = run.Retrying.Single().LastError;
         error.Should().StartWith("webhook 'ops': ").And.NotContain("T0KEN-IN-PATH");
