@@ -46,9 +46,11 @@ public sealed class DashboardBrowserTests
         await page.FillAsync("#author", "browser test");
         await page.FillAsync("#reason", "release week");
         await page.ClickAsync("button:text('Create silence')");
-        await page.WaitForURLAsync("**/alerts");
-
+        // The form posts and redirects back to /alerts, the URL the page already has, so waiting for that URL can return
+        // before the new page or wait for a load already past: wait for the silences table, which only the new page has.
         var silences = page.Locator("#silences tbody tr");
+        await silences.First.WaitForAsync();
+        page.Url.Should().EndWith("/alerts");
         (await silences.CountAsync()).Should().Be(1);
         (await silences.First.InnerTextAsync()).Should().Contain("active").And.Contain("release week").And.Contain("browser test");
         (await page.Locator("#alerts tbody tr", new() { HasText = $"team={team.Id}" }).InnerTextAsync()).Should().Contain("silenced");
