@@ -23,9 +23,11 @@ internal static class LargeOrganisation
 
     /// <summary>
     /// What the generated stores' names say about how they were made, so that a store kept from an earlier layout is not
-    /// reused: empty for the first, <c>_v2</c> since each copy's services are its own (<see cref="OrganisationCopy"/>).
+    /// reused: empty for the first, <c>_v2</c> since each copy's services are its own, <c>_v3</c> since its sprints are
+    /// too (<see cref="OrganisationCopy"/>; before, the copies overwrote one another's sprints, and their sprint changes
+    /// named tickets of no copy).
     /// </summary>
-    public const string Layout = "_v2";
+    public const string Layout = "_v3";
 
     /// <summary>Pull requests a year at scale 1.0, the figure.</summary>
     private const double PullRequestsAtScaleOne = 200_000;

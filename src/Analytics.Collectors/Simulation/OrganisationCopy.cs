@@ -12,8 +12,9 @@ public static class OrganisationCopy
 {
     /// <summary>
     /// The organisation with its owner's prefix (<c>&lt;owner&gt;-</c>) on the ids the simulator numbers from the same start
-    /// in every organisation (reviews, review comments, deployments, tickets) and on its services (deployments,
-    /// incidents); pull requests, runs, jobs, commits and test results are already distinct by repository.
+    /// in every organisation (reviews, review comments, deployments, tickets, sprints: their ids, names and boards, and the
+    /// tickets' and sprint changes' references to them) and on its services (deployments, incidents); pull requests, runs,
+    /// jobs, commits and test results are already distinct by repository.
     /// </summary>
     /// <param name="organisation">A simulated organisation.</param>
     public static SimulatedOrganisation Distinct(SimulatedOrganisation organisation)
@@ -27,8 +28,10 @@ public static class OrganisationCopy
             ReviewComments = new(organisation.ReviewComments.Select(c => c with { SourceId = Prefixed(c.SourceId), ReviewId = c.ReviewId is null ? null : Prefixed(c.ReviewId) })),
             Deployments = new(organisation.Deployments.Select(d => d with { SourceId = Prefixed(d.SourceId), Service = d.Service is null ? null : Prefixed(d.Service) })),
             Incidents = new(organisation.Incidents.Select(i => i with { Service = Prefixed(i.Service) })),
-            Tickets = new(organisation.Tickets.Select(t => t with { Key = Prefixed(t.Key) })),
+            Tickets = new(organisation.Tickets.Select(t => t with { Key = Prefixed(t.Key), Sprint = t.Sprint is null ? null : Prefixed(t.Sprint) })),
             TicketTransitions = new(organisation.TicketTransitions.Select(t => t with { TicketKey = Prefixed(t.TicketKey) })),
+            Sprints = new(organisation.Sprints.Select(s => s with { SourceId = Prefixed(s.SourceId), Name = Prefixed(s.Name), Board = Prefixed(s.Board) })),
+            SprintChanges = new(organisation.SprintChanges.Select(c => c with { TicketKey = Prefixed(c.TicketKey), SprintId = Prefixed(c.SprintId) })),
         };
     }
 
