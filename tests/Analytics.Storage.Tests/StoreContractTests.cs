@@ -257,7 +257,8 @@ public abstract partial class StoreContractTests
             deletions.Add(deletion);
         }
 
-        deletions.Should().Equal(new Caching.StoreDeletion("pull_requests", Time.GetUtcNow(), earliest, 1));
+        // (The sample tickets' inserts were recorded as rewrites when they were written: EntityMap.RewritesIgnoring.)
+        deletions.Where(d => d.DeletedAt == Time.GetUtcNow()).Should().Equal(new Caching.StoreDeletion("pull_requests", Time.GetUtcNow(), earliest, 1));
     }
 
     [Fact]
@@ -300,6 +301,59 @@ public abstract partial class StoreContractTests
 
         (await DeletionsAsync(store)).Should().Equal(new Caching.StoreDeletion("incidents", Time.GetUtcNow(), created, 1));
         (await ReadAllAsync(store, Entities.Incidents)).Cast<Incident>().Select(i => i.Service).Should().Equal("api", "web");
+    }
+
+    [Fact]
+    public async Task Upsert_MovingATicketTransitionInTime_RecordsTheFormerRowAsDeleted()
+    {
+        // A transition's instant bounds where its ticket's resolution can lie (EntityMap.MovedBy): moved to another
+        // instant, the former row is logged as deleted, since the signal cache places a changed transition from the
+        // ticket's history before its new instant only. A status renamed at the same instant, a new transition, or the
+        // same instant again with ticks the store does not keep, logs nothing.
+        await using var store = await OpenStoreAsync();
+        var at = new DateTimeOffset(2026, 10, 5, 9, 0, 0, TimeSpan.Zero);
+        TicketTransition Move(string id, DateTimeOffset when, string status) =>
+            new("jira", "PAY-1", id, when, "To Do", status, StatusCategory.ToDo, StatusCategory.InProgress, null);
+        await WriteAsync(store, [Move("1", at, "In Progress"), Move("2", at.AddDays(1), "In Progress")]);
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        await WriteAsync(store, [Move("1", at.AddTicks(3), "Doing"), Move("3", at.AddDays(2), "In Progress")]);
+        (await DeletionsAsync(store)).Should().BeEmpty();
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        await WriteAsync(store, [Move("2", at.AddDays(3), "In Progress")]);
+        (await DeletionsAsync(store)).Should().Equal(new Caching.StoreDeletion("ticket_transitions", Time.GetUtcNow(), at.AddDays(1), 1));
+        (await ReadAllAsync(store, Entities.TicketTransitions)).Cast<TicketTransition>().Select(t => (t.ChangeId, t.At, t.ToStatus))
+            .Should().Equal(("1", at, "Doing"), ("2", at.AddDays(3), "In Progress"), ("3", at.AddDays(2), "In Progress"));
+    }
+
+    [Fact]
+    public async Task Upsert_ATicketNewOrChangedBeyondItsStatus_RecordsTheRowAsDeleted()
+    {
+        // A ticket counts where its transitions put its resolution (EntityMap.RewritesIgnoring): the signal cache places
+        // a changed ticket by them, so the store records an insert, or a change to anything but the status its
+        // transitions decide (status, category, resolution, last update), as the row deleted from its earliest instant, under
+        // the name of the tickets' rewrites (apart from real deletions: the rows are still there).
+        await using var store = await OpenStoreAsync();
+        var created = new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.Zero);
+        Ticket Ticket(string key, StatusCategory category, string? assignee, double? points, DateTimeOffset createdAt) =>
+            new("jira", key, "PAY", "Story", key, category.ToString(), category, createdAt, createdAt.AddDays(30),
+                category == StatusCategory.Done ? createdAt.AddDays(30) : null, points, null, assignee, null, null, null, ValueList<string>.Empty);
+        await WriteAsync(store, [Ticket("PAY-1", StatusCategory.ToDo, "alice", null, created), Ticket("PAY-2", StatusCategory.ToDo, "alice", null, created.AddDays(1))]);
+        (await DeletionsAsync(store)).Should().Equal(new Caching.StoreDeletion("tickets/rewritten", Time.GetUtcNow(), created, 2));
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        var statusOnly = Time.GetUtcNow();
+        await WriteAsync(store, [Ticket("PAY-1", StatusCategory.Done, "alice", null, created), Ticket("PAY-2", StatusCategory.ToDo, "alice", null, created.AddDays(1))]);
+        (await DeletionsAsync(store)).Should().NotContain(d => d.DeletedAt == statusOnly);
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        await WriteAsync(store, [Ticket("PAY-1", StatusCategory.Done, "alice", 3, created), Ticket("PAY-2", StatusCategory.ToDo, "bob", null, created.AddDays(1))]);
+        (await DeletionsAsync(store)).Should().HaveCount(2).And.Contain(new Caching.StoreDeletion("tickets/rewritten", Time.GetUtcNow(), created, 2));
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        await WriteAsync(store, [Ticket("PAY-2", StatusCategory.ToDo, "bob", null, created.AddDays(-3))]);
+        (await DeletionsAsync(store)).Should().Contain(new Caching.StoreDeletion("tickets/rewritten", Time.GetUtcNow(), created.AddDays(-3), 1));
     }
 
     private static async Task<List<Caching.StoreDeletion>> DeletionsAsync(IStore store)

@@ -1,4 +1,5 @@
 using Analytics.Storage;
+using Analytics.Storage.Caching;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Incremental;
@@ -58,7 +59,7 @@ internal static class ChangeScanner
             : "-";
         var mentions = read.MentionedBy is { } m ? $"{m.Column}<{m.Target.Table}:{Names(m.TextColumns)}@{Names(m.TimeColumns)}" : "-";
         return string.Join('\u001f', read.Entity.Table, Names(read.TimeColumns), read.Reach.ToString(), via, mentions,
-            read.UnplacedCountsNowhere, everywhere, byTeam, since.UtcTicks);
+            read.PlacedByTicketHistory, read.UnplacedCountsNowhere, everywhere, byTeam, since.UtcTicks);
     }
 
     // One span per changed row merged where they overlap or touch, per set of teams: the same instants, far fewer spans.
@@ -72,10 +73,8 @@ internal static class ChangeScanner
         ChangedRowsMemo memo, List<ReachedSpan> spans, CancellationToken cancellationToken)
     {
         var rows = 0;
-        var deletions = known is null
-            ? store.ReadAsync(Entities.StoreDeletions, StoreQuery.All.Where("table_name", read.Entity.Table).Since("deleted_at", since), cancellationToken)
-            : AsAsync(known.Deletions);
-        await foreach (var deletion in deletions)
+        var deletions = known?.Deletions ?? await DeletionsAsync(store, read.Entity.Table, since, cancellationToken);
+        foreach (var deletion in deletions)
         {
             rows += deletion.Rows;
             // The deleted rows' latest time is not kept: they may have counted anywhere from the earliest on; nor their
@@ -91,10 +90,26 @@ internal static class ChangeScanner
             spans.Add(new ReachedSpan(Minus(deletion.Earliest, read.Reach.LookAhead), DateTimeOffset.MaxValue, null));
         }
 
+        // A ticket placed by its history (not by its own times) counts where its former and new row do when the store
+        // recorded its insert or rewrite (TicketResolutionBounds).
+        if (read.PlacedByTicketHistory && read.Via is null && read.Entity.RewritesIgnoring is not null)
+        {
+            foreach (var rewrite in known?.Rewrites ?? await DeletionsAsync(store, StoreDeletion.RewritesOf(read.Entity.Table), since, cancellationToken))
+            {
+                if (everywhere || rewrite.Earliest == DateTimeOffset.UnixEpoch)
+                {
+                    return (true, rows);
+                }
+
+                spans.Add(new ReachedSpan(Minus(rewrite.Earliest, read.Reach.LookAhead), DateTimeOffset.MaxValue, null));
+            }
+        }
+
         var timeIndexes = read.TimeColumns.Select(c => Index(read.Entity, c)).ToArray();
         var viaIndex = read.Via is { } via ? Index(read.Entity, via.Column) : read.MentionedBy is { } mentions ? Index(read.Entity, mentions.Column) : -1;
         var owners = teams?.For(read.Entity);
         var pending = new HashSet<string>(StringComparer.Ordinal);
+        var tickets = read.PlacedByTicketHistory ? new TicketResolutionBounds(read.Entity) : null;
         // In any order, so SQLite reads the changed_at index rather than the whole table in key order (ChangedRowsMemo).
         var changed = known is null ? store.ReadValuesAsync(read.Entity, StoreQuery.All.ChangedSince(since).InAnyOrder(), cancellationToken) : AsAsync(known.Rows);
         await foreach (var values in changed)
@@ -128,10 +143,41 @@ internal static class ChangeScanner
                     return (true, rows);
                 }
 
-                pending.Add(target);
+                if (tickets?.Add(values) is not true)
+                {
+                    pending.Add(target);
+                }
+
                 continue;
             }
 
+            if (tickets?.Add(values) is true)
+            {
+                continue;
+            }
+
+            if (!Place(read, timeIndexes.Select(i => values[i] as DateTimeOffset?), owners?.Invoke(values), spans))
+            {
+                return (true, rows);
+            }
+        }
+
+        // A ticket without transitions before its earliest changed one is placed by its creation, through Via; a changed
+        // ticket without any, by its own times.
+        foreach (var (key, bound) in tickets is null ? [] : await tickets.BoundsAsync(store, cancellationToken))
+        {
+            if (bound is not { } from)
+            {
+                pending.Add(key);
+            }
+            else if (!Place(read, [from], null, spans))
+            {
+                return (true, rows);
+            }
+        }
+
+        foreach (var values in tickets is null ? [] : await tickets.WithoutHistoryAsync(store, cancellationToken))
+        {
             if (!Place(read, timeIndexes.Select(i => values[i] as DateTimeOffset?), owners?.Invoke(values), spans))
             {
                 return (true, rows);
@@ -254,6 +300,18 @@ internal static class ChangeScanner
 
         spans.Add(new ReachedSpan(span.Start, span.End, teams));
         return true;
+    }
+
+    /// <summary>The deletions recorded under <paramref name="table"/> since <paramref name="since"/>, oldest first.</summary>
+    public static async Task<IReadOnlyList<StoreDeletion>> DeletionsAsync(IStore store, string table, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var deletions = new List<StoreDeletion>();
+        await foreach (var deletion in store.ReadAsync(Entities.StoreDeletions, StoreQuery.All.Where("table_name", table).Since("deleted_at", since), cancellationToken))
+        {
+            deletions.Add(deletion);
+        }
+
+        return deletions;
     }
 
     // The memo's rows read the way the store's are, so one loop serves both.

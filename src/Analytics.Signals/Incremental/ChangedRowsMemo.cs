@@ -12,7 +12,8 @@ namespace Analytics.Signals.Incremental;
 /// The rows of an entity changed since a watermark and the deletions recorded since then, read once per
 /// <see cref="SignalCache.ComputeAllAsync"/> however many signals' footprints read the entity: every signal of a pass
 /// shares one watermark, so they look for changes since the same instant. Only the columns the pass's footprints place
-/// a row by are read (its instants, the column naming the row it belongs to, the columns naming its teams), as a
+/// a row by are read (its instants, the column naming the row it belongs to, the columns naming its teams, a
+/// transition's ticket and instant), as a
 /// columnar read: a batch's test results are most of its rows, and reading them whole cost more than the recomputation
 /// they lead to. A set larger than <see cref="MaxRows"/> is not kept (such a set almost always makes the signals that
 /// read it compute whole, which needs only its first rows): the scanner then reads it itself, as it would without the
@@ -49,7 +50,8 @@ internal sealed class ChangedRowsMemo
             _placingColumns[group.Key] = group
                 .SelectMany(read => read.TimeColumns
                     .Concat(read.Via is { } via ? [via.Column] : [])
-                    .Concat(read.MentionedBy is { } mentions ? [mentions.Column] : []))
+                    .Concat(read.MentionedBy is { } mentions ? [mentions.Column] : [])
+                    .Concat(read.PlacedByTicketHistory ? TicketResolutionBounds.Columns(read.Entity) : []))
                 .Concat(TeamAttribution.Present(owners))
                 .Distinct(StringComparer.Ordinal)
                 .ToArray();
@@ -244,11 +246,8 @@ internal sealed class ChangedRowsMemo
 
     private async Task<ChangedRows?> ReadAsync(EntityMap entity, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var deletions = new List<StoreDeletion>();
-        await foreach (var deletion in _store.ReadAsync(Entities.StoreDeletions, StoreQuery.All.Where("table_name", entity.Table).Since("deleted_at", since), cancellationToken))
-        {
-            deletions.Add(deletion);
-        }
+        var deletions = await ChangeScanner.DeletionsAsync(_store, entity.Table, since, cancellationToken);
+        var rewrites = entity.RewritesIgnoring is null ? [] : await ChangeScanner.DeletionsAsync(_store, StoreDeletion.RewritesOf(entity.Table), since, cancellationToken);
 
         var columns = _placingColumns.TryGetValue(entity.Table, out var placing)
             ? placing
@@ -276,6 +275,6 @@ internal sealed class ChangedRowsMemo
             }
         }
 
-        return new ChangedRows(deletions, rows);
+        return new ChangedRows(deletions, rewrites, rows);
     }
 }

@@ -23,6 +23,17 @@ public sealed record EntityFootprint(EntityMap Entity, IReadOnlyList<string> Tim
     /// </summary>
     public Mentions? MentionedBy { get; init; }
 
+    /// <summary>
+    /// The rows are tickets or their transitions, placed by the tickets' histories (<see cref="TicketResolutionBounds"/>):
+    /// a batch's transitions (with <see cref="Via"/> to their ticket) from the earliest instant their ticket's resolution
+    /// can lie at, before the batch or after it, rather than from the ticket's creation, where a ticket without earlier
+    /// transitions still falls back to; a changed ticket with transitions by nothing (the store records its insert and
+    /// any change beyond its status as its row deleted, <c>EntityMap.RewritesIgnoring</c>), one without by its own
+    /// times. For signals whose every value from a ticket's transitions counts at its resolution or later (cycle and
+    /// blocked time, throughput, the work mix, a sprint ending after it). False (the default): placed as the rest says.
+    /// </summary>
+    public bool PlacedByTicketHistory { get; init; }
+
     /// <summary>Whether a row with no time set counts in no window (default false: it recomputes everything).</summary>
     public bool UnplacedCountsNowhere { get; init; }
 }

@@ -210,7 +210,8 @@ public static class SignalFootprints
                 RepositoriesBy(Entities.WorkflowRuns, RunTimes, CiRunReach, owned, anySpelling: false),
                 RepositoriesBy(Entities.CiJobs, RunTimes, Reach.Bounded(TimeSpan.FromDays(2), Day), owned, anySpelling: false)),
 
-            // A ticket's values are placed at or after its creation (resolution, blocked time), its transitions too.
+            // A ticket's values are placed at its resolution (cycle and blocked time, throughput), which its transitions
+            // tell, or its record when it has none.
             "tickets.throughput" or "tickets.cycle_time" or "tickets.blocked_time" or "tickets.blocked_share" => Of(signal,
                 TicketsFromCreation(),
                 TransitionsByTicket()),
@@ -287,12 +288,18 @@ public static class SignalFootprints
             Via = new TimeVia("pull_request_id", Entities.PullRequests, "source_id", PullRequestCreated),
         };
 
-    private static EntityFootprint TicketsFromCreation() => new(Entities.Tickets, ["created_at"], Reach.EveryLater(TimeSpan.Zero));
+    // A ticket with transitions counts where they put its resolution (its status then matters nowhere); one without, at
+    // or after its creation.
+    private static EntityFootprint TicketsFromCreation() =>
+        new(Entities.Tickets, ["created_at"], Reach.EveryLater(TimeSpan.Zero)) { PlacedByTicketHistory = true };
 
+    // A ticket's values count at its resolution or later: a changed transition reaches from the earliest instant the
+    // ticket's resolution can lie at, before the batch or after it (TicketResolutionBounds), or from its creation.
     private static EntityFootprint TransitionsByTicket() =>
         new(Entities.TicketTransitions, [], Reach.EveryLater(TimeSpan.Zero))
         {
             Via = new TimeVia("ticket_key", Entities.Tickets, "key", ["created_at"]),
+            PlacedByTicketHistory = true,
         };
 
     // Which team owns a repository decides where its runs count; the rows carry no time.

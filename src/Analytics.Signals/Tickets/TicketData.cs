@@ -91,6 +91,15 @@ internal static class TicketData
         return Lives(tickets, wanted, transitions, blocked);
     }
 
+    /// <summary>Every transition of the tickets with <paramref name="keys"/>, whatever their team, by ticket.</summary>
+    public static async Task<IReadOnlyDictionary<(string Source, string Key), List<TicketTransition>>> ReadTransitionsAsync(
+        IStore store, IReadOnlySet<(string Source, string Key)> keys, CancellationToken cancellationToken)
+    {
+        var transitions = new Dictionary<(string Source, string Key), List<TicketTransition>>();
+        await ReadByKeyAsync(store, keys, null, transitions, cancellationToken);
+        return transitions;
+    }
+
     private static async Task<IReadOnlyDictionary<(string Source, string Key), (Ticket Ticket, Team Team)>> ReadTeamTicketsAsync(
         SignalRequest request, CancellationToken cancellationToken)
     {

@@ -72,6 +72,40 @@ internal static class TicketHistory
     }
 
     /// <summary>
+    /// The earliest instant the ticket's resolution can lie at, as it was before a change to its history at
+    /// <paramref name="changedFrom"/> or later (a transition added, or changed where it stands) and as it is after: its
+    /// transitions before then, <paramref name="before"/>, are the same in both, so a final run of Done statuses that
+    /// starts before the change holds the last of them, and starts no earlier than the run of Done statuses that ends
+    /// there (<see cref="Trace"/>'s rule). <paramref name="changedFrom"/> when the last of them is not Done; null when
+    /// none precedes the change or the run reaches back to the ticket's creation (its record, or the status it was
+    /// created in, decides then).
+    /// </summary>
+    /// <param name="before">The ticket's transitions before <paramref name="changedFrom"/>, in any order.</param>
+    /// <param name="changedFrom">The instant of the earliest changed transition.</param>
+    public static DateTimeOffset? EarliestResolution(IReadOnlyList<TicketTransition> before, DateTimeOffset changedFrom)
+    {
+        if (before.Count == 0)
+        {
+            return null;
+        }
+
+        var ordered = before.OrderBy(t => t.At).ThenBy(t => t.ChangeId, ChangeIdComparer.Instance).ToList();
+        if (ordered[^1].ToCategory != StatusCategory.Done)
+        {
+            return changedFrom;
+        }
+
+        var run = ordered.Count - 1;
+        while (run > 0 && ordered[run - 1].ToCategory == StatusCategory.Done)
+        {
+            run--;
+        }
+
+        var createdDone = run == 0 && ordered[0].FromStatus is not null && (ordered[0].FromCategory ?? StatusCategory.ToDo) == StatusCategory.Done;
+        return createdDone ? null : ordered[run].At;
+    }
+
+    /// <summary>
     /// Orders change ids numerically when both are numbers (Jira's are), numbers before other ids, and otherwise (or
     /// when equal as numbers, "7" and "07") ordinally: a total order, so transitions at one instant sort alike whatever
     /// order they were read in (a part of a request reads them in two reads split where the whole's are not).

@@ -45,6 +45,7 @@ public static partial class Entities
             .OptionalText("parent_key", r => r.ParentKey, "Its parent or epic.")
             .List("labels", r => r.Labels, "Its labels.")
             .List("components", r => r.Components, "Its components.")
+            .RecordsRewrites("status", "category", "updated_at", "resolved_at")
             .Build(r => new Ticket(
                 r.Text("source"), r.Text("key"), r.Text("project"), r.Text("type"), r.Text("title"), r.Text("status"),
                 r.Enum<StatusCategory>("category"), r.Instant("created_at"), r.Instant("updated_at"),
@@ -64,6 +65,7 @@ public static partial class Entities
             .OptionalEnum("from_category", r => r.FromCategory, "The category it left.")
             .Enum("to_category", r => r.ToCategory, "The category it entered.")
             .OptionalText("author", r => r.Author, "Who moved it.")
+            .MovedBy("at")
             .Build(r => new TicketTransition(
                 r.Text("source"), r.Text("ticket_key"), r.Text("change_id"), r.Instant("at"), r.TextOrNull("from_status"),
                 r.Text("to_status"), r.EnumOrNull<StatusCategory>("from_category"), r.Enum<StatusCategory>("to_category"),

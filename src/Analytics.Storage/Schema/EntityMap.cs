@@ -35,12 +35,22 @@ public abstract class EntityMap
     public IReadOnlyList<Column> KeyColumns { get; }
 
     /// <summary>
-    /// Text columns whose former value matters to what was computed from a row (an incident's link to the deployment
-    /// blamed for it, its service naming its team): an upsert that changes a set value of one records the former row as deleted, as
+    /// Text or instant columns whose former value matters to what was computed from a row (an incident's link to the
+    /// deployment blamed for it, its service naming its team, a ticket transition's instant): an upsert that changes a set
+    /// value of one records the former row as deleted, as
     /// <see cref="IStoreWriter.DeleteAsync"/> does, so the signal cache, which sees only rows as they are now, hears that
     /// the row left where it was. Empty for most entities.
     /// </summary>
     public IReadOnlyList<string> MovedBy { get; internal init; } = [];
+
+    /// <summary>
+    /// Set for an entity whose rows count where other rows say (a ticket, wherever its transitions put its resolution):
+    /// the store records every upsert that inserts a row, or changes a column not listed here, as the row deleted from
+    /// the earliest of its former and new instants, as <see cref="IStoreWriter.DeleteAsync"/> does, so the signal cache
+    /// can place the rows changed only in the listed columns (a ticket's status, which its transitions decide) by those
+    /// other rows. Null (most entities): nothing is recorded.
+    /// </summary>
+    public IReadOnlyList<string>? RewritesIgnoring { get; internal init; }
 
     /// <summary>The .NET type of the records.</summary>
     public abstract Type RecordType { get; }

@@ -10,6 +10,7 @@ internal sealed class EntityMapBuilder<T>(string name, string table, string desc
     private readonly List<Column> _columns = [];
     private readonly List<Func<T, object?>> _getters = [];
     private string[] _movedBy = [];
+    private string[]? _rewritesIgnoring;
 
     public EntityMapBuilder<T> Key(string column, Func<T, string> get, string description) =>
         Add(new Column(column, ColumnKind.Text, false, true, null, description), get);
@@ -55,14 +56,14 @@ internal sealed class EntityMapBuilder<T>(string name, string table, string desc
     public EntityMapBuilder<T> List(string column, Func<T, ValueList<string>> get, string description) =>
         Add(new Column(column, ColumnKind.TextList, true, false, null, description), r => get(r));
 
-    /// <summary>Declares text columns whose change the store records as the former row deleted (<see cref="EntityMap.MovedBy"/>).</summary>
+    /// <summary>Declares text or instant columns whose change the store records as the former row deleted (<see cref="EntityMap.MovedBy"/>).</summary>
     public EntityMapBuilder<T> MovedBy(params string[] columns)
     {
         foreach (var column in columns)
         {
-            if (_columns.FirstOrDefault(c => c.Name == column) is not { Kind: ColumnKind.Text, IsKey: false })
+            if (_columns.FirstOrDefault(c => c.Name == column) is not { Kind: ColumnKind.Text or ColumnKind.Instant, IsKey: false })
             {
-                throw new InvalidOperationException($"{name}: '{column}' is not a declared text column outside the key");
+                throw new InvalidOperationException($"{name}: '{column}' is not a declared text or instant column outside the key");
             }
         }
 
@@ -70,8 +71,26 @@ internal sealed class EntityMapBuilder<T>(string name, string table, string desc
         return this;
     }
 
+    /// <summary>
+    /// Declares that the store records every insert, and every change outside <paramref name="except"/>, as the row
+    /// deleted (<see cref="EntityMap.RewritesIgnoring"/>).
+    /// </summary>
+    public EntityMapBuilder<T> RecordsRewrites(params string[] except)
+    {
+        foreach (var column in except)
+        {
+            if (_columns.FirstOrDefault(c => c.Name == column) is not { IsKey: false })
+            {
+                throw new InvalidOperationException($"{name}: '{column}' is not a declared column outside the key");
+            }
+        }
+
+        _rewritesIgnoring = except;
+        return this;
+    }
+
     public EntityMap<T> Build(Func<Row, T> create) =>
-        new(name, table, description, _columns.ToList(), _getters.ToArray(), create) { MovedBy = _movedBy };
+        new(name, table, description, _columns.ToList(), _getters.ToArray(), create) { MovedBy = _movedBy, RewritesIgnoring = _rewritesIgnoring };
 
     private EntityMapBuilder<T> Add(Column column, Func<T, object?> get)
     {

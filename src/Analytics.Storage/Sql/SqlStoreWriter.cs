@@ -28,45 +28,78 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
         }
 
         var rows = Deduplicate(map, records.Select(map.ValuesOf));
-        if (map.MovedBy.Count > 0 && Schema.Entities.All.Contains(map))
+        if ((map.MovedBy.Count > 0 || map.RewritesIgnoring is not null) && Schema.Entities.All.Contains(map))
         {
-            await RecordMovesAsync(map, rows, cancellationToken);
+            await RecordFormerRowsAsync(map, rows, cancellationToken);
         }
 
         var changed = await dialect.UpsertAsync(connection, transaction, map, rows, time.GetUtcNow(), cancellationToken);
         return new UpsertResult(records.Count, changed);
     }
 
-    // The stored rows whose set value of a MovedBy column the upsert changes are recorded as deleted, with their instants
-    // (EntityMap.MovedBy): read by key before the upsert replaces them, in the same transaction.
-    private async Task RecordMovesAsync(EntityMap map, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    // Records as deleted, from their earliest instant, the stored rows whose set value of a MovedBy column the upsert
+    // changes (EntityMap.MovedBy) and, for an entity recording rewrites (EntityMap.RewritesIgnoring), the rows it inserts
+    // or changes in a column not ignored, from the earliest of their former and new instants, under the name of its
+    // rewrites (StoreDeletion.RewritesOf). The rows are read by key before the upsert replaces them, in the same transaction.
+    private async Task RecordFormerRowsAsync(EntityMap map, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
         var moved = map.MovedBy.Select(map.IndexOf).ToArray();
-        var instants = map.Columns.Where(c => c.Kind is ColumnKind.Instant).ToList();
+        var rewritten = map.RewritesIgnoring is { } ignoring
+            ? map.Columns.Where(c => !c.IsKey && !ignoring.Contains(c.Name)).Select(c => map.IndexOf(c.Name)).ToArray()
+            : null;
+        var instants = map.Columns.Select((c, i) => (c, i)).Where(x => x.c.Kind is ColumnKind.Instant).Select(x => x.i).ToArray();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT {string.Join(", ", moved.Select(i => map.Columns[i].Name).Concat(instants.Select(c => c.Name)))} FROM {map.Table} WHERE {KeyFilter(map)}";
-        var count = 0;
-        DateTimeOffset? earliest = null;
+        command.CommandText = $"SELECT {string.Join(", ", map.Columns.Select(c => c.Name))} FROM {map.Table} WHERE {KeyFilter(map)}";
+        (DateTimeOffset Earliest, int Count)? movedRows = null, rewrittenRows = null;
+        var former = new object?[map.Columns.Count];
         foreach (var row in rows)
         {
             BindKey(command, map, [.. map.KeyColumns.Select(c => row[map.IndexOf(c.Name)])]);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken)
-                || !moved.Where((index, c) => !reader.IsDBNull(c) && !string.Equals(reader.GetString(c), row[index] as string, StringComparison.Ordinal)).Any())
+            bool found;
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
-                continue;
+                found = await reader.ReadAsync(cancellationToken);
+                for (var c = 0; found && c < former.Length; c++)
+                {
+                    former[c] = dialect.FromDb(reader, c, map.Columns[c]);
+                }
             }
 
-            count++;
-            var rowEarliest = EarliestInstant(reader, moved.Length, instants.Count);
-            earliest = earliest is { } e && e < rowEarliest ? e : rowEarliest;
+            var formerInstants = found ? instants.Select(c => former[c]).ToArray() : [];
+            if (found && moved.Any(c => former[c] is not null && !Same(map.Columns[c], former[c], row[c])))
+            {
+                movedRows = Add(movedRows, Earliest(formerInstants));
+            }
+
+            if (rewritten is not null && (!found || rewritten.Any(c => !Same(map.Columns[c], former[c], row[c]))))
+            {
+                rewrittenRows = Add(rewrittenRows, Earliest([.. formerInstants, .. instants.Select(c => row[c])]));
+            }
         }
 
-        if (earliest is { } first)
+        if (movedRows is { } movedSoFar)
         {
-            await RecordDeletionAsync(map, first, count, cancellationToken);
+            await RecordDeletionAsync(map.Table, movedSoFar.Earliest, movedSoFar.Count, cancellationToken);
         }
+
+        if (rewrittenRows is { } rewrittenSoFar)
+        {
+            await RecordDeletionAsync(Caching.StoreDeletion.RewritesOf(map.Table), rewrittenSoFar.Earliest, rewrittenSoFar.Count, cancellationToken);
+        }
+
+        static (DateTimeOffset Earliest, int Count) Add((DateTimeOffset Earliest, int Count)? soFar, DateTimeOffset row) =>
+            soFar is { } known ? (known.Earliest < row ? known.Earliest : row, known.Count + 1) : (row, 1);
+    }
+
+    // Whether two values of a column are stored alike (an instant as the store keeps it, a list as its JSON).
+    private bool Same(Column column, object? stored, object? written) => Equals(dialect.ToDb(column, stored), dialect.ToDb(column, written));
+
+    // The earliest set instant among the values; the Unix epoch ("everything") when none is set.
+    private static DateTimeOffset Earliest(object?[] instants)
+    {
+        var set = instants.OfType<DateTimeOffset>().ToList();
+        return set.Count == 0 ? DateTimeOffset.UnixEpoch : set.Min();
     }
 
     /// <inheritdoc />
@@ -118,7 +151,7 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
 
         if (earliest is { } first)
         {
-            await RecordDeletionAsync(map, first, deleted, cancellationToken);
+            await RecordDeletionAsync(map.Table, first, deleted, cancellationToken);
         }
 
         return deleted;
@@ -151,7 +184,7 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
         return earliest;
     }
 
-    private async Task RecordDeletionAsync(EntityMap map, DateTimeOffset earliest, int rows, CancellationToken cancellationToken)
+    private async Task RecordDeletionAsync(string table, DateTimeOffset earliest, int rows, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var command = connection.CreateCommand();
@@ -160,7 +193,7 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
             + "VALUES (@t, @d, @e, @n, @d) ON CONFLICT (table_name, deleted_at) DO UPDATE SET "
             + "earliest = CASE WHEN excluded.earliest < signal_cache_deletions.earliest THEN excluded.earliest ELSE signal_cache_deletions.earliest END, "
             + "row_count = signal_cache_deletions.row_count + excluded.row_count";
-        SqlStore.AddParameter(command, "@t", map.Table);
+        SqlStore.AddParameter(command, "@t", table);
         SqlStore.AddParameter(command, "@d", dialect.InstantToDb(now));
         SqlStore.AddParameter(command, "@e", dialect.InstantToDb(earliest));
         SqlStore.AddParameter(command, "@n", rows);
