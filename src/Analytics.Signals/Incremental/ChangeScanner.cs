@@ -59,7 +59,7 @@ internal static class ChangeScanner
             : "-";
         var mentions = read.MentionedBy is { } m ? $"{m.Column}<{m.Target.Table}:{Names(m.TextColumns)}@{Names(m.TimeColumns)}" : "-";
         return string.Join('\u001f', read.Entity.Table, Names(read.TimeColumns), read.Reach.ToString(), via, mentions,
-            read.PlacedByTicketHistory, read.UnplacedCountsNowhere, everywhere, byTeam, since.UtcTicks);
+            read.PlacedByTicketHistory, read.WithRunAttempts, read.UnplacedCountsNowhere, everywhere, byTeam, since.UtcTicks);
     }
 
     // One span per changed row merged where they overlap or touch, per set of teams: the same instants, far fewer spans.
@@ -87,7 +87,10 @@ internal static class ChangeScanner
                 return (true, rows);
             }
 
-            spans.Add(new ReachedSpan(Minus(deletion.Earliest, read.Reach.LookAhead), DateTimeOffset.MaxValue, null));
+            // A deleted attempt (or job) of a CI run changes the windows of the run's other attempts, which a window reads
+            // up to the grouping margin after its end (WithRunAttempts): which run it was is not kept.
+            var lookAhead = read.WithRunAttempts && read.Reach.LookAhead < Ci.CiRuns.Margin ? Ci.CiRuns.Margin : read.Reach.LookAhead;
+            spans.Add(new ReachedSpan(Minus(deletion.Earliest, lookAhead), DateTimeOffset.MaxValue, null));
         }
 
         // A ticket placed by its history (not by its own times) counts where its former and new row do when the store
@@ -110,6 +113,8 @@ internal static class ChangeScanner
         var owners = teams?.For(read.Entity);
         var pending = new HashSet<string>(StringComparer.Ordinal);
         var tickets = read.PlacedByTicketHistory ? new TicketResolutionBounds(read.Entity) : null;
+        var runColumns = read.WithRunAttempts ? ChangedRowsMemo.RunColumns.Select(c => Index(read.Entity, c)).ToArray() : null;
+        var withRuns = new List<(object?[] Values, (string Source, string Repository, string RunId) Run)>();
         // In any order, so SQLite reads the changed_at index rather than the whole table in key order (ChangedRowsMemo).
         var changed = known is null ? store.ReadValuesAsync(read.Entity, StoreQuery.All.ChangedSince(since).InAnyOrder(), cancellationToken) : AsAsync(known.Rows);
         await foreach (var values in changed)
@@ -156,6 +161,13 @@ internal static class ChangeScanner
                 continue;
             }
 
+            if (runColumns is not null && values[runColumns[0]] is string source && values[runColumns[1]] is string repository && values[runColumns[2]] is string runId)
+            {
+                // Placed after the scan, with its run's stored attempts.
+                withRuns.Add((values, (source, repository, runId)));
+                continue;
+            }
+
             if (!Place(read, timeIndexes.Select(i => values[i] as DateTimeOffset?), owners?.Invoke(values), spans))
             {
                 return (true, rows);
@@ -173,6 +185,24 @@ internal static class ChangeScanner
             else if (!Place(read, [from], null, spans))
             {
                 return (true, rows);
+            }
+        }
+
+        if (withRuns.Count > 0)
+        {
+            var attempts = await memo.GetRunAttemptsAsync([.. withRuns.Select(r => r.Run)], cancellationToken);
+            foreach (var (values, run) in withRuns)
+            {
+                IEnumerable<DateTimeOffset?> times = timeIndexes.Select(i => values[i] as DateTimeOffset?);
+                if (attempts.TryGetValue(run, out var span))
+                {
+                    times = times.Append(span.Earliest).Append(span.Latest);
+                }
+
+                if (!Place(read, times, owners?.Invoke(values), spans))
+                {
+                    return (true, rows);
+                }
             }
         }
 

@@ -28,10 +28,17 @@ internal sealed class ChangedRowsMemo
     // Parameters per IN (…) list: well under SQLite's and PostgreSQL's limits.
     private const int LookupChunk = 500;
 
+    /// <summary>The columns naming a row's CI run (<see cref="EntityFootprint.WithRunAttempts"/>).</summary>
+    public static readonly string[] RunColumns = ["source", "repository", "run_id"];
+
+    private static readonly string[] RunTimes = ["queued_at", "started_at", "finished_at"];
+
     private readonly IStore _store;
     private readonly Dictionary<string, string[]> _placingColumns = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Table, DateTimeOffset Since), Lazy<Task<ChangedRows?>>> _sets = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<ViaRow>>>> _via = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<(string Source, string Repository, string RunId), (DateTimeOffset Earliest, DateTimeOffset Latest)>>>> _runs =
+        new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Table, string Column), Lazy<Task<IReadOnlySet<string>>>> _distinct = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, (DateTimeOffset? Earliest, DateTimeOffset? Latest)>>>> _mentions =
         new(StringComparer.Ordinal);
@@ -51,7 +58,8 @@ internal sealed class ChangedRowsMemo
                 .SelectMany(read => read.TimeColumns
                     .Concat(read.Via is { } via ? [via.Column] : [])
                     .Concat(read.MentionedBy is { } mentions ? [mentions.Column] : [])
-                    .Concat(read.PlacedByTicketHistory ? TicketResolutionBounds.Columns(read.Entity) : []))
+                    .Concat(read.PlacedByTicketHistory ? TicketResolutionBounds.Columns(read.Entity) : [])
+                    .Concat(read.WithRunAttempts ? RunColumns : []))
                 .Concat(TeamAttribution.Present(owners))
                 .Distinct(StringComparer.Ordinal)
                 .ToArray();
@@ -84,6 +92,55 @@ internal sealed class ChangedRowsMemo
         var sorted = keys.Order(StringComparer.Ordinal).ToList();
         var memoKey = Digest([entity.Table, column, .. times, "", .. sorted]);
         return Once(_via, memoKey, () => ReadViaAsync(entity, column, times, sorted, cancellationToken));
+    }
+
+    /// <summary>
+    /// The earliest and latest instant of the stored attempts of each of <paramref name="runs"/> (<c>workflow_runs</c>,
+    /// by key); a run with no stored attempt is left out. Read once per pass for the same runs.
+    /// </summary>
+    public Task<IReadOnlyDictionary<(string Source, string Repository, string RunId), (DateTimeOffset Earliest, DateTimeOffset Latest)>> GetRunAttemptsAsync(
+        IReadOnlyCollection<(string Source, string Repository, string RunId)> runs, CancellationToken cancellationToken)
+    {
+        var sorted = runs.Distinct().OrderBy(r => r.Source, StringComparer.Ordinal).ThenBy(r => r.Repository, StringComparer.Ordinal)
+            .ThenBy(r => r.RunId, StringComparer.Ordinal).ToList();
+        var memoKey = Digest(sorted.Select(r => $"{r.Source}\u001f{r.Repository}\u001f{r.RunId}"));
+        return Once(_runs, memoKey, () => ReadRunAttemptsAsync(sorted, cancellationToken));
+    }
+
+    private async Task<IReadOnlyDictionary<(string Source, string Repository, string RunId), (DateTimeOffset Earliest, DateTimeOffset Latest)>> ReadRunAttemptsAsync(
+        IReadOnlyList<(string Source, string Repository, string RunId)> runs, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<(string Source, string Repository, string RunId), (DateTimeOffset Earliest, DateTimeOffset Latest)>();
+        string[] columns = ["run_id", .. RunTimes];
+        // By the key's prefix: one source and repository, a chunk of run ids.
+        foreach (var repository in runs.GroupBy(r => (r.Source, r.Repository)))
+        {
+            foreach (var chunk in repository.Select(r => r.RunId).Chunk(LookupChunk))
+            {
+                var query = StoreQuery.All.Where("source", repository.Key.Source).Where("repository", repository.Key.Repository).WhereIn("run_id", chunk).InAnyOrder();
+                await foreach (var batch in _store.ReadColumnsAsync(Entities.WorkflowRuns, columns, query, cancellationToken))
+                {
+                    for (var row = 0; row < batch.Count; row++)
+                    {
+                        var run = (repository.Key.Source, repository.Key.Repository, Text(batch, 0, row)!);
+                        for (var c = 1; c < columns.Length; c++)
+                        {
+                            if (batch.IsNull(c, row))
+                            {
+                                continue;
+                            }
+
+                            var at = new DateTimeOffset(batch.Ticks(c)[row], TimeSpan.Zero);
+                            found[run] = found.TryGetValue(run, out var known)
+                                ? (known.Earliest < at ? known.Earliest : at, known.Latest > at ? known.Latest : at)
+                                : (at, at);
+                        }
+                    }
+                }
+            }
+        }
+
+        return found;
     }
 
     // The value of a memo entry: computed by the caller that added it, awaited by the others outside their slot of the

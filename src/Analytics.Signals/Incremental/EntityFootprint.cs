@@ -34,6 +34,14 @@ public sealed record EntityFootprint(EntityMap Entity, IReadOnlyList<string> Tim
     /// </summary>
     public bool PlacedByTicketHistory { get; init; }
 
+    /// <summary>
+    /// The rows belong to a CI run (<c>source</c>, <c>repository</c>, <c>run_id</c>: its attempts, its jobs): a changed
+    /// row is placed by its own times and by those of every stored attempt of its run (<c>workflow_runs</c>), whose
+    /// windows the run's grouping can change (a re-run marks the first attempt as re-run; a first attempt collected late
+    /// moves the run to its window). Without it a reach has to look a whole grouping margin back from every row.
+    /// </summary>
+    public bool WithRunAttempts { get; init; }
+
     /// <summary>Whether a row with no time set counts in no window (default false: it recomputes everything).</summary>
     public bool UnplacedCountsNowhere { get; init; }
 }

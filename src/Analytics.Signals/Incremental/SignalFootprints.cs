@@ -24,6 +24,14 @@ public static class SignalFootprints
     // CiRuns reads a week either side of the period and groups a run's attempts: a week of slack each way.
     private static readonly Reach CiRunReach = Reach.Bounded(TimeSpan.FromDays(7), TimeSpan.FromDays(7));
 
+    // A run attempt placed with its run's stored attempts (EntityFootprint.WithRunAttempts) needs no slack before it: the
+    // windows its grouping changes are those attempts'.
+    private static readonly Reach RunAttemptReach = Reach.Bounded(TimeSpan.FromDays(7), TimeSpan.Zero);
+
+    // The flaky impact and CI waste read the day after a window (a retry the day after its failed attempt); an attempt's
+    // run's other attempts are placed with it (WithRunAttempts).
+    private static readonly Reach ImpactRunReach = Reach.Bounded(FlakyLookBack, TimeSpan.FromDays(2));
+
     private static readonly string[] PullRequestCreated = ["created_at"];
     private static readonly string[] IncidentTimes = ["created_at", "acknowledged_at", "resolved_at"];
     private static readonly string[] RunTimes = ["queued_at", "started_at", "finished_at"];
@@ -173,7 +181,7 @@ public static class SignalFootprints
             // A repository's default branch decides which of its runs count as mainline: a repository row is placed by
             // its runs (a repository without runs recomputes everything).
             "ci.run_duration" or "ci.queue_duration" or "ci.failure_rate" or "ci.rerun_rate" => Of(signal,
-                new EntityFootprint(Entities.WorkflowRuns, RunTimes, CiRunReach),
+                new EntityFootprint(Entities.WorkflowRuns, RunTimes, RunAttemptReach) { WithRunAttempts = true },
                 RepositoriesBy(Entities.WorkflowRuns, RunTimes, CiRunReach, owned, anySpelling: false)),
 
             // Change points are found over the whole series.
@@ -189,15 +197,16 @@ public static class SignalFootprints
             // The flaky-test impact and CI waste blame a failure by the verdict of its own window (WindowBlame), which
             // looks back like tests.flaky; the impact also reads the day before the first window and after the last (an
             // attempt queued the day before a window, with its retry in it). A run's attempts are grouped within
-            // CiRuns.Margin, and a later attempt's job makes an earlier one a re-run.
+            // CiRuns.Margin, and a later attempt's job makes an earlier one a re-run: an attempt or job is placed with its
+            // run's attempts.
             "tests.flaky_ci_time" or "tests.flaky_disrupted_runs" => Of(signal,
                 new EntityFootprint(Entities.TestResults, ["started_at"], ImpactReach),
-                new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Bounded(FlakyLookBack, TimeSpan.FromDays(7))),
+                new EntityFootprint(Entities.WorkflowRuns, RunTimes, ImpactRunReach) { WithRunAttempts = true },
                 RepositoriesBy(Entities.TestResults, ["started_at"], ImpactReach, owned, anySpelling: false)),
             "ci.wasted_minutes" or "ci.wasted_cost" => Of(signal,
                 new EntityFootprint(Entities.TestResults, ["started_at"], ImpactReach),
-                new EntityFootprint(Entities.WorkflowRuns, RunTimes, Reach.Bounded(FlakyLookBack, TimeSpan.FromDays(7))),
-                new EntityFootprint(Entities.CiJobs, RunTimes, Reach.Bounded(FlakyLookBack, TimeSpan.FromDays(7))),
+                new EntityFootprint(Entities.WorkflowRuns, RunTimes, ImpactRunReach) { WithRunAttempts = true },
+                new EntityFootprint(Entities.CiJobs, RunTimes, ImpactRunReach) { WithRunAttempts = true },
                 RepositoriesBy(Entities.TestResults, ["started_at"], ImpactReach, owned, anySpelling: false),
                 RepositoriesBy(Entities.WorkflowRuns, RunTimes, CiRunReach, owned, anySpelling: false),
                 RepositoriesBy(Entities.CiJobs, RunTimes, Reach.Bounded(TimeSpan.FromDays(2), Day), owned, anySpelling: false)),
