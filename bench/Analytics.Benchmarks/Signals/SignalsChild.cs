@@ -74,7 +74,11 @@ internal static class SignalsChild
                 // the batch ("after-batch") only the windows the batch reached are computed again.
                 // The benchmark's writes commit within seconds, so a one-minute margin is safe here; the default ten
                 // minutes would count the organisation generated just before the warm-up as changed (bench/README.md).
-                var cache = new Analytics.Signals.Incremental.SignalCache(time) { Margin = TimeSpan.FromMinutes(1) };
+                var cache = new Analytics.Signals.Incremental.SignalCache(time)
+                {
+                    Margin = TimeSpan.FromMinutes(1),
+                    Trace = Environment.GetEnvironmentVariable(ProfileVariable) is "1" ? line => Console.Error.WriteLine("  " + line) : null,
+                };
                 measurement = await SingleMeasurement.MeasureAsync(
                     kind,
                     async ct =>
@@ -135,7 +139,8 @@ internal static class SignalsChild
     }
 
     /// <summary>
-    /// Set to 1, <c>all</c> computes the signals one at a time and writes each one's wall time, CPU time and allocation
+    /// Set to 1, <c>cached</c> writes where the pass's time goes (<c>SignalCache.Trace</c>: planning, each round, finishing) and
+    /// <c>all</c> computes the signals one at a time and writes each one's wall time, CPU time and allocation
     /// to standard error (a shared analysis counts against the first signal that needs it), and the heap still live after it
     /// (after a full collection, outside the times): where the time and the memory go.
     /// </summary>

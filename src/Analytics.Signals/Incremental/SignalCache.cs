@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Analytics.Signals.Series;
 using Analytics.Storage;
@@ -38,6 +39,12 @@ public sealed class SignalCache(TimeProvider time)
     public TimeSpan KeepFor { get; init; } = DefaultKeepFor;
 
     /// <summary>
+    /// Where a pass's time goes, one line at a time (<see cref="ComputeAllAsync"/>: planning, each round's request and
+    /// signals, finishing); null (the default) for none. The benchmark writes it to standard error.
+    /// </summary>
+    public Action<string>? Trace { get; init; }
+
+    /// <summary>
     /// How much longer than a signal's own span a shared span may be for the signal to be recomputed over it: sharing a
     /// span shares its loads (the family reads, the flaky analysis), at the cost of recomputing a few more windows.
     /// </summary>
@@ -66,6 +73,7 @@ public sealed class SignalCache(TimeProvider time)
         // One watermark for the pass, taken before anything is read: the next pass looks for changes since one instant
         // for every signal, so the changed rows read for one serve them all.
         var watermark = time.GetUtcNow();
+        var phase = Stopwatch.StartNew();
         var footprints = signals.Select(s => SignalFootprints.For(s.Name, request)).ToArray();
         var memo = new ChangedRowsMemo(request.Store, footprints.OfType<SignalFootprint>());
         var teams = new TeamAttribution(request.Teams);
@@ -85,6 +93,7 @@ public sealed class SignalCache(TimeProvider time)
         // A series of no team is kept in every span's share, so the splice refuses it as it would from a part alone.
         // An incremental signal sharing a load with one computed whole is recomputed over the whole request, where that
         // load is made anyway (SignalFootprints.SharedLoads); recomputing more windows than the batch reached is correct.
+        Trace?.Invoke(Line($"planned {signals.Count} signals: {phase.Elapsed.TotalSeconds:0.00} s"));
         var whole = plans.Where(p => p.ComputedWhole).Select(p => p.Signal.Name).ToHashSet(StringComparer.Ordinal);
         var alongWhole = Enumerable.Range(0, plans.Length)
             .Where(i => plans[i].Incremental && SignalFootprints.SharedLoads.Any(g => g.Contains(plans[i].Signal.Name) && g.Any(whole.Contains)))
@@ -131,8 +140,10 @@ public sealed class SignalCache(TimeProvider time)
 
         foreach (var (over, spans, indexes) in rounds)
         {
+            phase.Restart();
             var series = new IReadOnlyList<Series.Series>[indexes.Count];
             await ComputeSlots.RunAsync(indexes.Count, parallelism, async (i, token) => series[i] = await signals[indexes[i]].ComputeAsync(over, token), cancellationToken);
+            Trace?.Invoke(Line($"round {over.From:yyyy-MM-dd HH:mm} to {over.To:yyyy-MM-dd HH:mm}, {over.Teams.Count} teams, {indexes.Count} signals ({string.Join(", ", indexes.Select(i => signals[i].Name))}): {phase.Elapsed.TotalSeconds:0.00} s"));
             for (var i = 0; i < indexes.Count; i++)
             {
                 var own = common.GetValueOrDefault(indexes[i], [everything]);
@@ -145,6 +156,7 @@ public sealed class SignalCache(TimeProvider time)
             }
         }
 
+        phase.Restart();
         var results = new SignalCacheResult[signals.Count];
         await ComputeSlots.RunAsync(
             signals.Count,
@@ -153,8 +165,11 @@ public sealed class SignalCache(TimeProvider time)
                 plans[index], request, watermark, common.GetValueOrDefault(index, []), span => computed[(index, span)], teams, token),
             cancellationToken);
         await PruneAsync(request.Store, watermark - KeepFor, cancellationToken);
+        Trace?.Invoke(Line($"finished: {phase.Elapsed.TotalSeconds:0.00} s"));
         return results;
     }
+
+    private static string Line(FormattableString line) => line.ToString(CultureInfo.InvariantCulture);
 
     // Removes the keys no pass has used since `before`, with their windows: one transaction per key, under the key's lock
     // (a pass saving the key at the same time waits, and finds its entry gone: SaveAsync then writes every window).
@@ -272,7 +287,7 @@ public sealed class SignalCache(TimeProvider time)
 
     // The spans the incremental signals are recomputed over, by signal. Spans ending at the same instant, whichever teams
     // they reach (a recent batch's all end at the period's end), share the earliest start that is at most SharedSpanStretch
-    // times as long as their own: starting earlier only recomputes more windows, which is always correct (a span's first
+    // times as long as their own, among the signals of one SharedLoads group, or among the signals of none: starting earlier only recomputes more windows, which is always correct (a span's first
     // window is computed whole), and signals sharing a load then ask for the same request (the change failure rate and
     // the recovery time, whose changes reach back differently); the end is kept, as a span must end on a window's edge.
     // A start is first moved back to the start of its window (the earliest among its teams' zones): the window is
@@ -291,19 +306,28 @@ public sealed class SignalCache(TimeProvider time)
             span.Start <= request.From || ZonesOf(span.Teams) is not { Count: > 0 } zones
                 ? span.Start
                 : zones.Min(zone => TimeWindow.Containing(span.Start, request.Granularity, zone).Start) is var aligned && aligned > request.From ? aligned : request.From;
-        var starts = new Dictionary<ReachedSpan, DateTimeOffset>();
-        var own = plans.Where((p, i) => p.Incremental && !apart.Contains(i)).SelectMany(p => p.Spans).Distinct();
-        foreach (var sameEnd in own.GroupBy(s => s.End))
+        // A signal sharing an expensive load (SignalFootprints.SharedLoads) shares starts within its group only: an earlier
+        // start taken from an unrelated signal (a review reaching back a week) would stretch the load (a week more of
+        // the flaky-test analysis) and share nothing, as the rounds of other signals are requests of their own.
+        var groupOf = new int[plans.Length];
+        for (var i = 0; i < plans.Length; i++)
+        {
+            groupOf[i] = SignalFootprints.SharedLoads.ToList().FindIndex(g => g.Contains(plans[i].Signal.Name));
+        }
+
+        var starts = new Dictionary<(int Group, ReachedSpan Span), DateTimeOffset>();
+        var own = plans.SelectMany((p, i) => p.Incremental && !apart.Contains(i) ? p.Spans.Select(s => (Group: groupOf[i], Span: s)) : []).Distinct();
+        foreach (var sameEnd in own.GroupBy(s => (s.Group, s.Span.End)))
         {
             DateTimeOffset? shared = null;
-            foreach (var (span, start) in sameEnd.Select(s => (Span: s, Start: WindowStart(s))).OrderBy(s => s.Start))
+            foreach (var (group, span, start) in sameEnd.Select(s => (s.Group, s.Span, Start: WindowStart(s.Span))).OrderBy(s => s.Start))
             {
                 if (shared is not { } earlier || (span.End - earlier).Ticks > SharedSpanStretch * (span.End - start).Ticks)
                 {
                     shared = start;
                 }
 
-                starts[span] = shared.Value;
+                starts[(group, span)] = shared.Value;
             }
         }
 
@@ -312,7 +336,7 @@ public sealed class SignalCache(TimeProvider time)
         {
             if (plans[i].Incremental && !apart.Contains(i))
             {
-                common[i] = plans[i].Spans.Select(s => s with { Start = starts[s] }).Distinct().ToList();
+                common[i] = plans[i].Spans.Select(s => s with { Start = starts[(groupOf[i], s)] }).Distinct().ToList();
             }
         }
 
