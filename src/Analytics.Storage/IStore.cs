@@ -40,6 +40,19 @@ public interface IStore : IAsyncDisposable
         StoreQuery? query,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The distinct set values of a text column, in the store's order for it, among every record or those whose
+    /// <paramref name="equalColumn"/> is <paramref name="equalValue"/>. Each next value is found by one index seek (a loose
+    /// index scan), so with an index starting with those columns the read costs the number of values, not of records (a
+    /// repository's tests among its year of results).
+    /// </summary>
+    /// <param name="map">The entity.</param>
+    /// <param name="column">The text column.</param>
+    /// <param name="equalColumn">A column the records must have <paramref name="equalValue"/> in; null for every record.</param>
+    /// <param name="equalValue">The value.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<IReadOnlyList<string>> ReadDistinctAsync(EntityMap map, string column, string? equalColumn, string? equalValue, CancellationToken cancellationToken);
+
     /// <summary>Counts the records of an entity.</summary>
     Task<long> CountAsync(EntityMap map, CancellationToken cancellationToken);
 

@@ -33,6 +33,11 @@ public abstract class ForwardingStore(IStore inner) : IStore
         Inner.ReadColumnsAsync(map, columns, query, cancellationToken);
 
     /// <inheritdoc />
+    public virtual Task<IReadOnlyList<string>> ReadDistinctAsync(
+        EntityMap map, string column, string? equalColumn, string? equalValue, CancellationToken cancellationToken) =>
+        Inner.ReadDistinctAsync(map, column, equalColumn, equalValue, cancellationToken);
+
+    /// <inheritdoc />
     public Task<long> CountAsync(EntityMap map, CancellationToken cancellationToken) => Inner.CountAsync(map, cancellationToken);
 
     /// <inheritdoc />

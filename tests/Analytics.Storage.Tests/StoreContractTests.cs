@@ -2,6 +2,7 @@ using System.Text;
 using Analytics.Domain.Code;
 using Analytics.Domain.Common;
 using Analytics.Domain.Incidents;
+using Analytics.Domain.Testing;
 using Analytics.Domain.Work;
 using Analytics.Storage.Schema;
 using Analytics.Testing;
@@ -354,6 +355,21 @@ public abstract partial class StoreContractTests
         Time.Advance(TimeSpan.FromMinutes(5));
         await WriteAsync(store, [Ticket("PAY-2", StatusCategory.ToDo, "bob", null, created.AddDays(-3))]);
         (await DeletionsAsync(store)).Should().Contain(new Caching.StoreDeletion("tickets/rewritten", Time.GetUtcNow(), created.AddDays(-3), 1));
+    }
+
+    [Fact]
+    public async Task ReadDistinct_AColumnOverall_AndWithinAValue_GivesEachValueOnceInOrder()
+    {
+        // Test results of two repositories, one test twice in one of them: the loose index scan gives each value once.
+        await using var store = await OpenStoreAsync();
+        var at = new DateTimeOffset(2026, 10, 5, 9, 0, 0, TimeSpan.Zero);
+        TestResult Result(string repository, string test, string run) =>
+            new("github", repository, test, run, 1, "build", 0, "abc", "main", TestOutcome.Passed, TimeSpan.FromSeconds(1), at, null);
+        await WriteAsync(store, [Result("acme/web", "B::b", "1"), Result("acme/api", "C::c", "1"), Result("acme/api", "A::a", "1"), Result("acme/api", "A::a", "2")]);
+
+        (await store.ReadDistinctAsync(Entities.TestResults, "repository", null, null, default)).Should().Equal("acme/api", "acme/web");
+        (await store.ReadDistinctAsync(Entities.TestResults, "test_id", "repository", "acme/api", default)).Should().Equal("A::a", "C::c");
+        (await store.ReadDistinctAsync(Entities.TestResults, "test_id", "repository", "acme/none", default)).Should().BeEmpty();
     }
 
     private static async Task<List<Caching.StoreDeletion>> DeletionsAsync(IStore store)

@@ -172,6 +172,36 @@ internal sealed class SqlStore : IStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ReadDistinctAsync(
+        EntityMap map, string column, string? equalColumn, string? equalValue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var name = ColumnOf(map, column) is { Kind: ColumnKind.Text } text ? text.Name : throw new ArgumentException($"{map.Name}.{column} is not a text column", nameof(column));
+        var equal = equalColumn is null ? null : ColumnOf(map, equalColumn).Name;
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // The loose index scan both databases run as written: the least value, then repeatedly the least one above it.
+        var filter = equal is null ? "" : $"{equal} = @e AND ";
+        command.CommandText = $"WITH RECURSIVE v(x) AS (SELECT MIN({name}) FROM {map.Table}{(equal is null ? "" : $" WHERE {equal} = @e")} "
+            + $"UNION ALL SELECT (SELECT MIN({name}) FROM {map.Table} WHERE {filter}{name} > v.x) FROM v WHERE v.x IS NOT NULL) "
+            + "SELECT x FROM v WHERE x IS NOT NULL";
+        if (equal is not null)
+        {
+            AddParameter(command, "@e", equalValue);
+        }
+
+        command.CommandTimeout = 0;
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    /// <inheritdoc />
     public async Task<long> CountAsync(EntityMap map, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(map);

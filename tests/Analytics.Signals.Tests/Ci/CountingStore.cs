@@ -36,6 +36,13 @@ public sealed class CountingStore(IStore inner) : ForwardingStore(inner)
         return Inner.ReadColumnsAsync(map, columns, query, cancellationToken);
     }
 
+    public override Task<IReadOnlyList<string>> ReadDistinctAsync(
+        EntityMap map, string column, string? equalColumn, string? equalValue, CancellationToken cancellationToken)
+    {
+        Count(map);
+        return Inner.ReadDistinctAsync(map, column, equalColumn, equalValue, cancellationToken);
+    }
+
     private void Count(EntityMap map)
     {
         lock (_reads)
