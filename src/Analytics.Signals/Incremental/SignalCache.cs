@@ -287,8 +287,8 @@ public sealed class SignalCache(TimeProvider time)
 
     // The spans the incremental signals are recomputed over, by signal. Spans ending at the same instant, whichever teams
     // they reach (a recent batch's all end at the period's end), share the earliest start that is at most SharedSpanStretch
-    // times as long as their own, among the signals of one SharedLoads group, or among the signals of none: starting earlier only recomputes more windows, which is always correct (a span's first
-    // window is computed whole), and signals sharing a load then ask for the same request (the change failure rate and
+    // times as long as their own, among the signals of one SharedLoads group, or among the signals of none: starting
+    // earlier only recomputes more windows, which is always correct (a span's first window is computed whole), and signals sharing a load then ask for the same request (the change failure rate and
     // the recovery time, whose changes reach back differently); the end is kept, as a span must end on a window's edge.
     // A start is first moved back to the start of its window (the earliest among its teams' zones): the window is
     // computed whole anyway, and changes a few hours apart (a recent batch's rows, per team) then ask for one request

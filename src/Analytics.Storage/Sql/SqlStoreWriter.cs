@@ -144,7 +144,7 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
             while (await reader.ReadAsync(cancellationToken))
             {
                 deleted++;
-                var rowEarliest = EarliestInstant(reader, 0, instants.Count);
+                var rowEarliest = Earliest([.. Enumerable.Range(0, instants.Count).Select(c => reader.IsDBNull(c) ? null : (object)dialect.InstantFromDb(reader, c))]);
                 earliest = earliest is { } e && e < rowEarliest ? e : rowEarliest;
             }
         }
@@ -167,21 +167,6 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
         {
             SqlStore.AddParameter(command, $"@k{i}", dialect.ToDb(map.KeyColumns[i], key[i]));
         }
-    }
-
-    // The earliest set instant of a row's `count` instant columns from `first` on; the Unix epoch ("everything") when none is set.
-    private DateTimeOffset EarliestInstant(DbDataReader reader, int first, int count)
-    {
-        var earliest = DateTimeOffset.UnixEpoch;
-        for (var c = first; c < first + count; c++)
-        {
-            if (!reader.IsDBNull(c) && dialect.InstantFromDb(reader, c) is var at && (earliest == DateTimeOffset.UnixEpoch || at < earliest))
-            {
-                earliest = at;
-            }
-        }
-
-        return earliest;
     }
 
     private async Task RecordDeletionAsync(string table, DateTimeOffset earliest, int rows, CancellationToken cancellationToken)
