@@ -85,7 +85,7 @@ public sealed class SignalCache(TimeProvider time)
             cancellationToken);
 
         // The signals computed whole share the request; each common span is one request of its own, for the teams it
-        // reached (with its own shared analyses, so one span's loads do not push another's out), computed one after the other.
+        // reached (with its own shared analyses, so one span's loads do not push another's out); the rounds share the slots.
         // A signal's spans alike but for different teams are one request over all their teams: a per-team signal gives
         // each team in a part of the request what the whole request gives it (SignalFootprints.PerTeam), so each span
         // takes its own teams' series from it, and the family loads are made once for every team a batch reached, not
@@ -106,9 +106,11 @@ public sealed class SignalCache(TimeProvider time)
         }
 
         var computed = new Dictionary<(int Index, ReachedSpan Span), IReadOnlyList<Series.Series>>();
-        var rounds = new List<(SignalRequest Over, IReadOnlyList<ReachedSpan> Spans, List<int> Indexes)>
+        // Each round's request is kept apart from its spans and signals, so that it can be let go when the round is done.
+        var requests = new List<SignalRequest?> { request };
+        var rounds = new List<(IReadOnlyList<ReachedSpan> Spans, List<int> Indexes)>
         {
-            (request, [everything], Enumerable.Range(0, plans.Length).Where(i => plans[i].ComputedWhole || alongWhole.Contains(i)).ToList()),
+            ([everything], Enumerable.Range(0, plans.Length).Where(i => plans[i].ComputedWhole || alongWhole.Contains(i)).ToList()),
         };
         // A signal's spans alike (the same start and end) are one request over all their teams; signals asking for the
         // same request share it. Not every span alike in one request: a signal reaching every team would drag the signals
@@ -135,23 +137,50 @@ public sealed class SignalCache(TimeProvider time)
             .OrderBy(r => r.Key.Start).ThenBy(r => r.Key.End).ThenBy(r => r.Key.Teams is null).ThenBy(r => r.Key.Teams?.ToString(), StringComparer.Ordinal))
         {
             var over = teamsOf is null ? request.Over(start, end) : request.Over(start, end, teamsOf.Of(request));
-            rounds.Add((over, [.. spans], indexes));
+            requests.Add(over);
+            rounds.Add(([.. spans], indexes));
         }
 
-        foreach (var (over, spans, indexes) in rounds)
+        // Every round's signals share one set of slots, the rounds in order: a round of one or two signals (the truck
+        // factor and change points over the year, lead time over a fortnight) no longer leaves a core idle while its
+        // last signal finishes, as it did when each round waited for the one before. The rounds are separate requests,
+        // with loads of their own, so nothing one computes depends on another; a round's request, and with it its
+        // loads, is let go as soon as its last signal is done.
+        var work = rounds.SelectMany((round, r) => round.Indexes.Select((_, i) => (Round: r, Item: i))).ToArray();
+        var series = rounds.Select(round => new IReadOnlyList<Series.Series>[round.Indexes.Count]).ToArray();
+        var left = rounds.Select(round => round.Indexes.Count).ToArray();
+        var started = Enumerable.Repeat(-1L, rounds.Count).ToArray(); // a round's first start, in the phase's ticks
+        phase.Restart();
+        await ComputeSlots.RunAsync(
+            work.Length,
+            parallelism,
+            async (w, token) =>
+            {
+                var (r, i) = work[w];
+                var indexes = rounds[r].Indexes;
+                var over = requests[r]!;
+                Interlocked.CompareExchange(ref started[r], phase.ElapsedTicks, -1);
+                series[r][i] = await signals[indexes[i]].ComputeAsync(over, token);
+                if (Interlocked.Decrement(ref left[r]) == 0)
+                {
+                    requests[r] = null;
+                    var took = Stopwatch.GetElapsedTime(started[r], phase.ElapsedTicks);
+                    Trace?.Invoke(Line($"round {over.From:yyyy-MM-dd HH:mm} to {over.To:yyyy-MM-dd HH:mm}, {over.Teams.Count} teams, {indexes.Count} signals ({string.Join(", ", indexes.Select(x => signals[x].Name))}): {took.TotalSeconds:0.00} s"));
+                }
+            },
+            cancellationToken);
+
+        for (var r = 0; r < rounds.Count; r++)
         {
-            phase.Restart();
-            var series = new IReadOnlyList<Series.Series>[indexes.Count];
-            await ComputeSlots.RunAsync(indexes.Count, parallelism, async (i, token) => series[i] = await signals[indexes[i]].ComputeAsync(over, token), cancellationToken);
-            Trace?.Invoke(Line($"round {over.From:yyyy-MM-dd HH:mm} to {over.To:yyyy-MM-dd HH:mm}, {over.Teams.Count} teams, {indexes.Count} signals ({string.Join(", ", indexes.Select(i => signals[i].Name))}): {phase.Elapsed.TotalSeconds:0.00} s"));
+            var (spans, indexes) = rounds[r];
             for (var i = 0; i < indexes.Count; i++)
             {
                 var own = common.GetValueOrDefault(indexes[i], [everything]);
                 foreach (var span in spans.Where(own.Contains))
                 {
                     computed[(indexes[i], span)] = span.Teams is { } teamsOfSpan
-                        ? [.. series[i].Where(s => s.Labels["team"] is not { } team || teamsOfSpan.Ids.Contains(team))]
-                        : series[i];
+                        ? [.. series[r][i].Where(s => s.Labels["team"] is not { } team || teamsOfSpan.Ids.Contains(team))]
+                        : series[r][i];
                 }
             }
         }
