@@ -9,7 +9,7 @@ using Npgsql;
 namespace Analytics.Benchmarks.Signals;
 
 /// <summary>
-/// <c>--signals-single &lt;sqlite|postgres&gt; &lt;signal NAME SCOPE | sql NAME | batch | holdback --hours H --dir D | restore --dir D | all SCOPE | cached STEP SCOPE&gt; --scale X --seed S</c>:
+/// <c>--signals-single &lt;sqlite|postgres&gt; &lt;signal NAME SCOPE | sql NAME | batch | holdback --hours H --dir D | restore --dir D | all SCOPE | cached STEP SCOPE [--dir D]&gt; --scale X --seed S</c>:
 /// one measurement of the signals benchmark in a process of its own (started by <see cref="MeasurementProcess"/>; the
 /// store's target comes in <see cref="SingleMeasurement.TargetVariable"/>). Prints one result line whose
 /// <see cref="Measurement.Rows"/> are the values computed (series points, SQL rows or records written) and whose
@@ -19,6 +19,12 @@ internal static class SignalsChild
 {
     /// <summary>The command word.</summary>
     public const string Command = "--signals-single";
+
+    /// <summary>
+    /// The <c>cached</c> step that measures the pass after the batch in a running host: the warm pass, then the batch
+    /// written back from <c>--dir</c> (as <c>restore</c> does), then the measured pass, all in one process.
+    /// </summary>
+    public const string InHostStep = "in-host";
 
     /// <summary>Runs the measurement and prints its result line.</summary>
     public static async Task<ExitCode> RunAsync(Arguments args, TimeProvider time, CancellationToken cancellationToken)
@@ -31,7 +37,8 @@ internal static class SignalsChild
         var seed = args.IntOption("--seed", BenchData.DefaultSeed, 0, int.MaxValue);
         var batchNumber = args.IntOption("--batch", 1, 1, 1_000);
         var hours = what == "holdback" ? args.IntOption("--hours", 72, 1, 24 * 365) : 0;
-        var directory = what is "holdback" or "restore" ? args.Option("--dir") ?? throw new UsageException($"{what} needs --dir") : null;
+        var inHost = what == "cached" && name == InHostStep;
+        var directory = what is "holdback" or "restore" || inHost ? args.Option("--dir") ?? throw new UsageException($"{(inHost ? "cached " + InHostStep : what)} needs --dir") : null;
         args.RejectRest();
 
         var target = Environment.GetEnvironmentVariable(SingleMeasurement.TargetVariable)
@@ -79,12 +86,23 @@ internal static class SignalsChild
                     Margin = TimeSpan.FromMinutes(1),
                     Trace = Environment.GetEnvironmentVariable(ProfileVariable) is "1" ? line => Console.Error.WriteLine("  " + line) : null,
                 };
+                var cachedRequest = request;
+                if (inHost)
+                {
+                    // A running host (analytics serve): the warm pass and the batch's write happen in this process before
+                    // the clock starts, so the pass after the batch finds the code it runs compiled, as a scheduled pass
+                    // does. A request of its own, as each scheduled pass builds: the warm one's shared loads predate the batch.
+                    await cache.ComputeAllAsync(SignalCatalog.All, request, Environment.ProcessorCount, cancellationToken);
+                    await RecentBatch.RestoreAsync(store, directory!, line => Console.Error.WriteLine(line), cancellationToken);
+                    cachedRequest = Request(store, [.. copies, batch], scope);
+                }
+
                 measurement = await SingleMeasurement.MeasureAsync(
                     kind,
                     async ct =>
                     {
                         (long Points, long Recomputed) total = (0, 0);
-                        var results = await cache.ComputeAllAsync(SignalCatalog.All, request, Environment.ProcessorCount, ct);
+                        var results = await cache.ComputeAllAsync(SignalCatalog.All, cachedRequest, Environment.ProcessorCount, ct);
                         for (var i = 0; i < results.Count; i++)
                         {
                             var result = results[i];
