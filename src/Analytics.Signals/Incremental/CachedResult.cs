@@ -204,9 +204,26 @@ internal sealed class CachedResult
 
     // Dense: every series has a point in every window of the period (the usual shape: empty windows carry a point with
     // no observations), so a series absent from a recomputed span still has points there.
-    private bool IsDense() =>
-        _entries.Count > 0 && _entries.All(e => e.Points.Count > 0
-            && e.Points.Count == TimeWindow.Covering(_from, _to, _granularity, e.Points.Keys.First().TimeZone).Count());
+    // The period's window count is counted once per time zone, not once per series (thousands of series, a few zones).
+    private bool IsDense()
+    {
+        var windowsIn = new Dictionary<string, int>(StringComparer.Ordinal);
+        return _entries.Count > 0 && _entries.All(e =>
+        {
+            if (e.Points.Count == 0)
+            {
+                return false;
+            }
+
+            var zone = e.Points.Keys.First().TimeZone;
+            if (!windowsIn.TryGetValue(zone, out var count))
+            {
+                windowsIn[zone] = count = TimeWindow.Covering(_from, _to, _granularity, zone).Count();
+            }
+
+            return e.Points.Count == count;
+        });
+    }
 
     private IEnumerable<TimeWindow> AllWindows(IReadOnlyList<SeriesPoint> points, DateTimeOffset to) =>
         points.Count == 0 ? [] : TimeWindow.Covering(_from, to, _granularity, points[0].Window.TimeZone);
