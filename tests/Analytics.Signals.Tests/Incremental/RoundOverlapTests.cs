@@ -1,12 +1,7 @@
-using Analytics.Domain.Ci;
-using Analytics.Domain.Common;
-using Analytics.Domain.Incidents;
-using Analytics.Domain.People;
 using Analytics.Signals.Ci;
 using Analytics.Signals.Incidents;
 using Analytics.Signals.Incremental;
 using Analytics.Signals.Series;
-using Analytics.Storage;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Tests.Incremental;
@@ -25,19 +20,19 @@ public sealed class RoundOverlapTests
     {
         await using var store = await TemporaryStore.OpenAsync(Monday.AddDays(29));
         await store.WriteAsync(
-            (Entities.Incidents, [Incident("I1", Monday.AddDays(1))]),
-            (Entities.WorkflowRuns, [Run("R1", Monday.AddDays(1)), Run("R2", Monday.AddDays(8))]));
+            (Entities.Incidents, [PaymentsTeam.Incident("I1", Monday.AddDays(1))]),
+            (Entities.WorkflowRuns, [PaymentsTeam.Run("R1", Monday.AddDays(1)), PaymentsTeam.Run("R2", Monday.AddDays(8))]));
         var cache = new SignalCache(store.Time);
         var incidentsStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var changePoints = new Gated(new CiChangePoints(), before: null);
-        var incidents = new Gated(new IncidentCount(), before: null);
-        await cache.ComputeAllAsync([changePoints, incidents], Request(store.Store), 2, default);
+        var changePoints = new Gated(new CiChangePoints());
+        var incidents = new Gated(new IncidentCount());
+        await cache.ComputeAllAsync([changePoints, incidents], PaymentsTeam.Request(store.Store), 2, default);
 
         // After the batch the change points are recomputed whole (the first round) and the incident count over the
         // incident's weeks (a round of its own). The change points finish only once the incident count has started.
         await store.WriteAsync(
-            (Entities.Incidents, [Incident("I2", Monday.AddDays(22))]),
-            (Entities.WorkflowRuns, [Run("R3", Monday.AddDays(22))]));
+            (Entities.Incidents, [PaymentsTeam.Incident("I2", Monday.AddDays(22))]),
+            (Entities.WorkflowRuns, [PaymentsTeam.Run("R3", Monday.AddDays(22))]));
         changePoints.Before = async token =>
         {
             using var patience = CancellationTokenSource.CreateLinkedTokenSource(token);
@@ -49,31 +44,17 @@ public sealed class RoundOverlapTests
             incidentsStarted.TrySetResult();
             return Task.CompletedTask;
         };
-        var after = await cache.ComputeAllAsync([changePoints, incidents], Request(store.Store), 2, default);
+        var after = await cache.ComputeAllAsync([changePoints, incidents], PaymentsTeam.Request(store.Store), 2, default);
 
         after[1].Outcome.Should().Be(SignalCacheOutcome.Incremental);
-        after[0].Series.Should().BeEquivalentTo(await new CiChangePoints().ComputeAsync(Request(store.Store), default));
-        after[1].Series.Should().BeEquivalentTo(await new IncidentCount().ComputeAsync(Request(store.Store), default));
+        after[0].Series.Should().BeEquivalentTo(await new CiChangePoints().ComputeAsync(PaymentsTeam.Request(store.Store), default));
+        after[1].Series.Should().BeEquivalentTo(await new IncidentCount().ComputeAsync(PaymentsTeam.Request(store.Store), default));
     }
-
-    private static SignalRequest Request(IStore store)
-    {
-        var team = new Team("payments", "Payments", "UTC", ValueList<TeamMember>.Empty, ValueList.Of("acme/payments"), ValueList.Of("api"), null);
-        return new(store, [team], new PersonDirectory([]), Monday, Monday.AddDays(28), Granularity.Week);
-    }
-
-    private static Incident Incident(string id, DateTimeOffset day) =>
-        new("pagerduty", id, $"Incident {id}", "api", "SEV2", IncidentStatus.Resolved, day.AddHours(10), day.AddHours(10).AddMinutes(5), day.AddHours(11),
-            ValueList<string>.Empty, null, null);
-
-    private static WorkflowRun Run(string id, DateTimeOffset day) =>
-        new("github", "acme/payments", id, 1, "ci", "push", "main", "abc", RunStatus.Completed, RunConclusion.Success,
-            day.AddHours(10), day.AddHours(10).AddSeconds(5), day.AddHours(10).AddSeconds(305), null);
 
     /// <summary>A catalogue signal (its name keeps its footprint) that first runs <see cref="Before"/>, when set.</summary>
-    private sealed class Gated(ISignal inner, Func<CancellationToken, Task>? before) : ISignal
+    private sealed class Gated(ISignal inner) : ISignal
     {
-        public Func<CancellationToken, Task>? Before { get; set; } = before;
+        public Func<CancellationToken, Task>? Before { get; set; }
 
         public string Name => inner.Name;
 

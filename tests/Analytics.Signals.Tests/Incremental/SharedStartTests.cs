@@ -1,12 +1,6 @@
-using Analytics.Domain.Ci;
-using Analytics.Domain.Common;
-using Analytics.Domain.Incidents;
-using Analytics.Domain.People;
 using Analytics.Signals.Ci;
 using Analytics.Signals.Incidents;
 using Analytics.Signals.Incremental;
-using Analytics.Signals.Series;
-using Analytics.Storage;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Signals.Tests.Incremental;
@@ -28,18 +22,18 @@ public sealed class SharedStartTests
         // (week 4 for ci.run_duration). Shared, the CI runs would be read and computed from 16 Nov.
         await using var store = await TemporaryStore.OpenAsync(Monday.AddDays(29));
         await store.WriteAsync(
-            (Entities.Incidents, [Incident("I1", Monday.AddDays(1))]),
-            (Entities.WorkflowRuns, [Run("R1", Monday.AddDays(1)), Run("R2", Monday.AddDays(8)), Run("R3", Monday.AddDays(15))]));
+            (Entities.Incidents, [PaymentsTeam.Incident("I1", Monday.AddDays(1))]),
+            (Entities.WorkflowRuns, [PaymentsTeam.Run("R1", Monday.AddDays(1)), PaymentsTeam.Run("R2", Monday.AddDays(8)), PaymentsTeam.Run("R3", Monday.AddDays(15))]));
         var rounds = new List<string>();
         var cache = new SignalCache(store.Time) { Trace = line => { lock (rounds) { rounds.Add(line); } } };
         ISignal[] signals = [new IncidentCount(), new CiRunDuration()];
-        await cache.ComputeAllAsync(signals, Request(store.Store), 2, default);
+        await cache.ComputeAllAsync(signals, PaymentsTeam.Request(store.Store), 2, default);
 
         await store.WriteAsync(
-            (Entities.Incidents, [Incident("I2", Monday.AddDays(15)), Incident("I3", Monday.AddDays(22))]),
-            (Entities.WorkflowRuns, [Run("R4", Monday.AddDays(22))]));
+            (Entities.Incidents, [PaymentsTeam.Incident("I2", Monday.AddDays(15)), PaymentsTeam.Incident("I3", Monday.AddDays(22))]),
+            (Entities.WorkflowRuns, [PaymentsTeam.Run("R4", Monday.AddDays(22))]));
         rounds.Clear();
-        var after = await cache.ComputeAllAsync(signals, Request(store.Store), 2, default);
+        var after = await cache.ComputeAllAsync(signals, PaymentsTeam.Request(store.Store), 2, default);
 
         rounds.Should().ContainSingle(r => r.Contains("ci.run_duration", StringComparison.Ordinal))
             .Which.Should().StartWith("round 2026-11-23 00:00 to 2026-11-30 00:00");
@@ -47,21 +41,7 @@ public sealed class SharedStartTests
             .Which.Should().StartWith("round 2026-11-16 00:00 to 2026-11-30 00:00");
         for (var i = 0; i < signals.Length; i++)
         {
-            after[i].Series.Should().BeEquivalentTo(await signals[i].ComputeAsync(Request(store.Store), default), signals[i].Name);
+            after[i].Series.Should().BeEquivalentTo(await signals[i].ComputeAsync(PaymentsTeam.Request(store.Store), default), signals[i].Name);
         }
     }
-
-    private static SignalRequest Request(IStore store)
-    {
-        var team = new Team("payments", "Payments", "UTC", ValueList<TeamMember>.Empty, ValueList.Of("acme/payments"), ValueList.Of("api"), null);
-        return new(store, [team], new PersonDirectory([]), Monday, Monday.AddDays(28), Granularity.Week);
-    }
-
-    private static Incident Incident(string id, DateTimeOffset day) =>
-        new("pagerduty", id, $"Incident {id}", "api", "SEV2", IncidentStatus.Resolved, day.AddHours(10), day.AddHours(10).AddMinutes(5), day.AddHours(11),
-            ValueList<string>.Empty, null, null);
-
-    private static WorkflowRun Run(string id, DateTimeOffset day) =>
-        new("github", "acme/payments", id, 1, "ci", "push", "main", "abc", RunStatus.Completed, RunConclusion.Success,
-            day.AddHours(10), day.AddHours(10).AddSeconds(5), day.AddHours(10).AddSeconds(305), null);
 }
