@@ -144,13 +144,12 @@ public sealed class SignalCache(TimeProvider time)
         // Every round's signals share one set of slots, the rounds in order: a round of one or two signals (the truck
         // factor and change points over the year, lead time over a fortnight) no longer leaves a core idle while its
         // last signal finishes, as it did when each round waited for the one before. The rounds are separate requests,
-        // with loads of their own, so nothing one computes depends on another; a round's request, and with it its
-        // loads, is let go as soon as its last signal is done.
+        // with loads of their own, so nothing one computes depends on another; a span's request, and with it its
+        // loads, is let go as soon as its round's last signal is done (the whole round's is the caller's).
         var work = rounds.SelectMany((round, r) => round.Indexes.Select((_, i) => (Round: r, Item: i))).ToArray();
         var series = rounds.Select(round => new IReadOnlyList<Series.Series>[round.Indexes.Count]).ToArray();
         var left = rounds.Select(round => round.Indexes.Count).ToArray();
-        var started = Enumerable.Repeat(-1L, rounds.Count).ToArray(); // a round's first start, in the phase's ticks
-        phase.Restart();
+        var started = Enumerable.Repeat(-1L, rounds.Count).ToArray(); // a round's first start (Stopwatch.GetTimestamp)
         await ComputeSlots.RunAsync(
             work.Length,
             parallelism,
@@ -159,12 +158,12 @@ public sealed class SignalCache(TimeProvider time)
                 var (r, i) = work[w];
                 var indexes = rounds[r].Indexes;
                 var over = requests[r]!;
-                Interlocked.CompareExchange(ref started[r], phase.ElapsedTicks, -1);
+                Interlocked.CompareExchange(ref started[r], Stopwatch.GetTimestamp(), -1);
                 series[r][i] = await signals[indexes[i]].ComputeAsync(over, token);
                 if (Interlocked.Decrement(ref left[r]) == 0)
                 {
                     requests[r] = null;
-                    var took = Stopwatch.GetElapsedTime(started[r], phase.ElapsedTicks);
+                    var took = Stopwatch.GetElapsedTime(started[r]);
                     Trace?.Invoke(Line($"round {over.From:yyyy-MM-dd HH:mm} to {over.To:yyyy-MM-dd HH:mm}, {over.Teams.Count} teams, {indexes.Count} signals ({string.Join(", ", indexes.Select(x => signals[x].Name))}): {took.TotalSeconds:0.00} s"));
                 }
             },
