@@ -38,18 +38,17 @@ internal static class CiUsage
 
     /// <summary>The columns read from <c>ci_jobs</c>, in the order of the constants below.</summary>
     private static readonly string[] Columns =
-        ["source", "repository", "run_id", "attempt", "job_id", "name", "conclusion", "started_at", "finished_at", "runner_labels"];
+        ["source", "repository", "run_id", "attempt", "name", "conclusion", "started_at", "finished_at", "runner_labels"];
 
     private const int SourceColumn = 0;
     private const int RepositoryColumn = 1;
     private const int RunIdColumn = 2;
     private const int AttemptColumn = 3;
-    private const int JobIdColumn = 4;
-    private const int NameColumn = 5;
-    private const int ConclusionColumn = 6;
-    private const int StartedAtColumn = 7;
-    private const int FinishedAtColumn = 8;
-    private const int RunnerLabelsColumn = 9;
+    private const int NameColumn = 4;
+    private const int ConclusionColumn = 5;
+    private const int StartedAtColumn = 6;
+    private const int FinishedAtColumn = 7;
+    private const int RunnerLabelsColumn = 8;
 
     /// <summary>
     /// Every started and finished job of an owned repository queued in the request's windows (or the day before), priced
@@ -106,7 +105,7 @@ internal static class CiUsage
     /// <summary>
     /// One series per kind of job (team, repository, workflow; and the reason when <paramref name="waste"/> is given, in
     /// which case only wasted jobs count), whose point in each window of the team is the jobs' minutes (or cost, when
-    /// <paramref name="cost"/>) summed in the jobs' order over those started in it; observations are the jobs. Series
+    /// <paramref name="cost"/>) summed exactly over those started in it (<see cref="WindowSums"/>); observations are the jobs. Series
     /// are in the ordinal order of their labels' text.
     /// </summary>
     public static IReadOnlyList<Series.Series> SumByKind(ISignal signal, SignalRequest request, CiJobSet jobs, WasteReason[]? waste, bool cost)
@@ -157,9 +156,10 @@ internal static class CiUsage
             .ToList();
 
     /// <summary>
-    /// The jobs from a columnar read of only the columns used, in any order, then sorted. Owners, workflows, prices,
-    /// runs and (run, job name) pairs are looked up by the read's integer codes, each distinct value once; per job only
-    /// numbers are kept, and texts per distinct value.
+    /// The jobs from a columnar read of only the columns used, in the store's order: every use of them sums exactly or
+    /// looks at one job at a time, so no order is imposed (and the job id, read only to order them, is not read). Owners,
+    /// workflows, prices, runs and (run, job name) pairs are looked up by the read's integer codes, each distinct value
+    /// once; per job only numbers are kept, and texts per distinct value.
     /// </summary>
     private static async Task<CiJobSet> ReadAsync(SignalRequest request, CancellationToken cancellationToken)
     {
@@ -178,23 +178,23 @@ internal static class CiUsage
             .Since("queued_at", span.Start.AddDays(-1))
             .Before("queued_at", span.End)
             .InAnyOrder();
-        var read = new JobRead();
+        var set = new CiJobSet.Builder();
+        var nameKeys = new List<long>();
+        var lastAttempts = new Dictionary<long, int>();
         var teams = new Dictionary<int, Team?>();
         var runs = new Dictionary<(int Source, int Repository, int RunId), int>();
+        var runKinds = new List<int>();
         var kinds = new Dictionary<(int Repository, string Workflow), int>();
-        var kindList = new List<JobKind>();
         var prices = new Dictionary<int, decimal>();
-        StringTable? strings = null;
         var (lastRepository, lastTeam) = (StringTable.Null, (Team?)null);
         var (lastRun, lastRunIndex) = ((Source: StringTable.Null, Repository: StringTable.Null, RunId: StringTable.Null), -1);
         await foreach (var batch in request.Store.ReadColumnsAsync(Entities.CiJobs, Columns, query, cancellationToken))
         {
-            strings = batch.Strings;
+            var strings = batch.Strings;
             var sources = batch.Codes(SourceColumn);
             var repositories = batch.Codes(RepositoryColumn);
             var runIds = batch.Codes(RunIdColumn);
             var attempts = batch.Codes(AttemptColumn);
-            var jobIds = batch.Codes(JobIdColumn);
             var names = batch.Codes(NameColumn);
             var conclusions = batch.Codes(ConclusionColumn);
             var startedAt = batch.Ticks(StartedAtColumn);
@@ -224,17 +224,17 @@ internal static class CiUsage
                 {
                     if (!runs.TryGetValue(runCode, out lastRunIndex))
                     {
-                        runs[runCode] = lastRunIndex = read.Runs.Count;
+                        runs[runCode] = lastRunIndex = set.Runs.Count;
                         var run = (strings[runCode.Source], strings[repository], strings[runCode.RunId]);
                         var workflow = workflows.GetValueOrDefault(run, "unknown");
                         if (!kinds.TryGetValue((repository, workflow), out var kindIndex))
                         {
-                            kinds[(repository, workflow)] = kindIndex = kindList.Count;
-                            kindList.Add(new JobKind(lastTeam, run.Item2, workflow));
+                            kinds[(repository, workflow)] = kindIndex = set.Kinds.Count;
+                            set.Kinds.Add(new JobKind(lastTeam, run.Item2, workflow));
                         }
 
-                        read.Runs.Add(run);
-                        read.RunKinds.Add(kindIndex);
+                        set.Runs.Add(run);
+                        runKinds.Add(kindIndex);
                     }
 
                     lastRun = runCode;
@@ -242,7 +242,7 @@ internal static class CiUsage
 
                 // A job is re-run when a later attempt of its run has a job of the same name (unfinished jobs count too).
                 var nameKey = ((long)lastRunIndex << 32) | (uint)names[row];
-                ref var lastAttempt = ref CollectionsMarshal.GetValueRefOrAddDefault(read.LastAttempts, nameKey, out _);
+                ref var lastAttempt = ref CollectionsMarshal.GetValueRefOrAddDefault(lastAttempts, nameKey, out _);
                 lastAttempt = Math.Max(lastAttempt, attempts[row]);
                 if (batch.IsNull(StartedAtColumn, row) || batch.IsNull(FinishedAtColumn, row))
                 {
@@ -256,76 +256,12 @@ internal static class CiUsage
                 }
 
                 var failed = conclusions[row] != StringTable.Null && (RunConclusion)conclusions[row] is RunConclusion.Failure or RunConclusion.TimedOut;
-                read.Add(new ReadJob(startedAt[row], repository, jobIds[row], runCode.Source, lastRunIndex, attempts[row], nameKey, minutes, (double)(minutes * perMinute), failed));
+                set.Add(runKinds[lastRunIndex], startedAt[row], minutes, minutes * perMinute, failed ? JobOutcome.Failed : JobOutcome.None, lastRunIndex, attempts[row]);
+                nameKeys.Add(nameKey);
             }
         }
 
-        return read.ToJobSet(strings, kindList);
-    }
-
-    /// <summary>What a read keeps of a finished job until the jobs are sorted.</summary>
-    private readonly record struct ReadJob(
-        long StartedAt, int Repository, int JobId, int Source, int Run, int Attempt, long NameKey, int Minutes, double Cost, bool Failed);
-
-    /// <summary>A read's jobs, runs and (run, job name) pairs as they come.</summary>
-    private sealed class JobRead
-    {
-        private readonly List<ReadJob> _jobs = [];
-
-        /// <summary>Each distinct run (source, repository, run id), by its index.</summary>
-        public List<(string Source, string Repository, string RunId)> Runs { get; } = [];
-
-        /// <summary>Each run's kind, by the run's index.</summary>
-        public List<int> RunKinds { get; } = [];
-
-        /// <summary>The last attempt with a job of each (run index, name code).</summary>
-        public Dictionary<long, int> LastAttempts { get; } = [];
-
-        public void Add(ReadJob job) => _jobs.Add(job);
-
-        /// <summary>
-        /// The jobs in the order they are summed in: by time started, then repository and job id (ordinal), then source.
-        /// Sorted by the numbers first; only jobs of one repository started at the same instant compare their texts.
-        /// </summary>
-        public CiJobSet ToJobSet(StringTable? strings, IReadOnlyList<JobKind> kinds)
-        {
-            var jobs = CollectionsMarshal.AsSpan(_jobs);
-            if (strings is null || jobs.Length == 0)
-            {
-                return new CiJobSet(kinds, Runs, [], [], [], [], [], [], []);
-            }
-
-            var repositoryRanks = InstantOrder.OrdinalRanks(_jobs.Select(j => j.Repository), code => strings[code]);
-            var sourceRanks = InstantOrder.OrdinalRanks(_jobs.Select(j => j.Source), code => strings[code]);
-            var startedAtKeys = new long[jobs.Length];
-            var repositoryKeys = new int[jobs.Length];
-            for (var i = 0; i < jobs.Length; i++)
-            {
-                (startedAtKeys[i], repositoryKeys[i]) = (jobs[i].StartedAt, repositoryRanks[jobs[i].Repository]);
-            }
-
-            var all = _jobs;
-            var order = InstantOrder.Of(startedAtKeys, repositoryKeys, (a, b) =>
-            {
-                var byId = string.CompareOrdinal(strings[all[a].JobId], strings[all[b].JobId]);
-                return byId != 0 ? byId : sourceRanks[all[a].Source].CompareTo(sourceRanks[all[b].Source]);
-            });
-
-            var (kind, startedAt, minutes, cost) = (new int[jobs.Length], new long[jobs.Length], new int[jobs.Length], new double[jobs.Length]);
-            var (outcome, run, attempt) = (new JobOutcome[jobs.Length], new int[jobs.Length], new int[jobs.Length]);
-            for (var i = 0; i < order.Length; i++)
-            {
-                ref readonly var job = ref jobs[order[i]];
-                kind[i] = RunKinds[job.Run];
-                startedAt[i] = job.StartedAt;
-                minutes[i] = job.Minutes;
-                cost[i] = job.Cost;
-                outcome[i] = (job.Failed ? JobOutcome.Failed : JobOutcome.None) | (LastAttempts[job.NameKey] > job.Attempt ? JobOutcome.Rerun : JobOutcome.None);
-                run[i] = job.Run;
-                attempt[i] = job.Attempt;
-            }
-
-            return new CiJobSet(kinds, Runs, kind, startedAt, minutes, cost, outcome, run, attempt);
-        }
+        // Whether a job was re-run is known only once every attempt of its run has been read.
+        return set.ToJobSet(i => lastAttempts[nameKeys[i]]);
     }
 }

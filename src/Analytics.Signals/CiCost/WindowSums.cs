@@ -4,15 +4,14 @@ using Analytics.Signals.Series;
 namespace Analytics.Signals.CiCost;
 
 /// <summary>
-/// Sums observations into a team's windows: the series <see cref="WindowedValues"/> gives with <c>values.Sum()</c>, bit
-/// for bit (each window's sum starts at 0 and adds the values in the order they come, as <see cref="Enumerable.Sum(IEnumerable{double})"/>
-/// does), without keeping the values.
+/// Sums observations into a team's windows, exactly (in <see cref="decimal"/>, so the sums do not depend on the order the
+/// observations come in), without keeping the values; a window's point is its sum rounded once to a double.
 /// </summary>
 internal sealed class WindowSums
 {
     private readonly IReadOnlyList<TimeWindow> _windows;
     private readonly WindowLocator _locator;
-    private readonly double[] _sums;
+    private readonly decimal[] _sums;
     private readonly int[] _counts;
 
     /// <summary>A collector over <paramref name="windows"/>.</summary>
@@ -20,7 +19,7 @@ internal sealed class WindowSums
     {
         _windows = windows;
         _locator = new WindowLocator(windows);
-        _sums = new double[windows.Count];
+        _sums = new decimal[windows.Count];
         _counts = new int[windows.Count];
     }
 
@@ -29,7 +28,7 @@ internal sealed class WindowSums
         new(TimeWindow.Covering(request.From, request.To, request.Granularity, team.TimeZone).ToList());
 
     /// <summary>Adds <paramref name="value"/> to the window containing the instant of UTC ticks <paramref name="at"/>; ignored outside the windows.</summary>
-    public void Add(long at, double value)
+    public void Add(long at, decimal value)
     {
         var window = _locator.IndexOf(at);
         if (window >= 0)
@@ -41,5 +40,5 @@ internal sealed class WindowSums
 
     /// <summary>A series whose point in each window is the sum of its observations (0 without any), with their count.</summary>
     public Series.Series ToSeries(string signal, Labels labels, SignalUnit unit) =>
-        new(signal, labels, unit, ValueList.From(_windows.Select((w, i) => new SeriesPoint(w, _sums[i], _counts[i]))));
+        new(signal, labels, unit, ValueList.From(_windows.Select((w, i) => new SeriesPoint(w, (double)_sums[i], _counts[i]))));
 }

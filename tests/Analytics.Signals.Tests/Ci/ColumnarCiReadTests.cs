@@ -54,9 +54,9 @@ public abstract class ColumnarCiReadTests : IAsyncLifetime
             ["ci.rerun_rate"] = FormerRerunRate(new CiRerunRate(), Request(), runs, await DefaultBranchesAsync(store)),
             ["ci.duration_change_points"] = FormerChangePoints(new CiChangePoints(), Request(), runs),
             ["ci.runner_minutes"] = CostSeries(new RunnerMinutes(), Request(), await FormerJobsAsync(Request(), runs, false), withReason: false, j => j.Minutes),
-            ["ci.cost"] = CostSeries(new RunnerCost(), Request(), await FormerJobsAsync(Request(), runs, false), withReason: false, j => (double)j.Cost),
+            ["ci.cost"] = CostSeries(new RunnerCost(), Request(), await FormerJobsAsync(Request(), runs, false), withReason: false, j => j.Cost),
             ["ci.wasted_minutes"] = CostSeries(new WastedMinutes(), Request(), await FormerJobsAsync(Request(), runs, true), withReason: true, j => j.Minutes),
-            ["ci.wasted_cost"] = CostSeries(new WastedCost(), Request(), await FormerJobsAsync(Request(), runs, true), withReason: true, j => (double)j.Cost),
+            ["ci.wasted_cost"] = CostSeries(new WastedCost(), Request(), await FormerJobsAsync(Request(), runs, true), withReason: true, j => j.Cost),
         };
 
         ISignal[] signals = [new CiRunDuration(), new CiQueueDuration(), new CiFailureRate(), new CiRerunRate(), new CiChangePoints(), new RunnerMinutes(), new RunnerCost(), new WastedMinutes(), new WastedCost()];
@@ -385,7 +385,7 @@ public abstract class ColumnarCiReadTests : IAsyncLifetime
     }
 
     /// <summary>The cost signals' former sums over the former jobs, labelled as each signal labels them.</summary>
-    private static IReadOnlyList<Series.Series> CostSeries(ISignal signal, SignalRequest request, List<JobUsage> jobs, bool withReason, Func<JobUsage, double> measure) =>
+    private static IReadOnlyList<Series.Series> CostSeries(ISignal signal, SignalRequest request, List<JobUsage> jobs, bool withReason, Func<JobUsage, decimal> measure) =>
         SharedJobReadTests.FormerSum(signal, request, withReason ? jobs.Where(j => j.Waste is not null) : jobs, withReason, measure);
 
     /// <summary>The former impact ledger: as <see cref="ImpactLedger"/>, resolving attempts against whole run records.</summary>

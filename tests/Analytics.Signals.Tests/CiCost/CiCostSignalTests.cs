@@ -163,12 +163,13 @@ public sealed class CiCostSignalTests
     }
 
     [Fact]
-    public async Task Cost_JobsStartedTogether_SumInJobIdOrder()
+    public async Task Cost_JobsStartedTogether_SumExactlyWhateverTheirOrder()
     {
         // Three jobs of one run start at the same instant; at 0.1 per minute they cost 0.2 (job a, 2 min), 0.3 (b, 3 min)
-        // and 0.1 (c, 1 min). Summed in job-id order, in doubles: 0 + 0.2 + 0.3 = 0.5, + 0.1 = 0.6 exactly; in another
-        // order the rounding differs: 0.1 + 0.3 = 0.4, + 0.2 = 0.6000000000000001 (c, b, a), 0.1 + 0.2 =
-        // 0.30000000000000004, + 0.3 = 0.6000000000000001 (c, a, b).
+        // and 0.1 (c, 1 min): 0.6 in all. Summed in doubles the result would depend on the order: 0.2 + 0.3 + 0.1 = 0.6
+        // exactly, but 0.1 + 0.3 + 0.2 = 0.6000000000000001 (c, b, a) and 0.1 + 0.2 + 0.3 = 0.6000000000000001 (c, a,
+        // b). Summed in decimal it is 0.6 in any order, rounded once to the double nearest 0.6. The jobs are stored in
+        // the order c, b, a, which a sum in doubles in the store's order would get wrong.
         await using var fixture = await SignalFixture.CreateAsync(
             Run("1", 1, "ci", Mon.AddHours(10)),
             Job("1", 1, "c", "lint", Mon.AddHours(10), 60, RunConclusion.Success, "ubuntu-latest"),
@@ -179,7 +180,8 @@ public sealed class CiCostSignalTests
         var cost = await new RunnerCost().ComputeAsync(request, default);
 
         Values(cost)["ci"][0].Should().Be(0.6);
-        (0.1 + 0.3 + 0.2).Should().NotBe(0.6, "the order is what the test tells apart");
+        (0.1 + 0.3 + 0.2).Should().NotBe(0.6, "the order would matter in doubles");
+        (0.1 + 0.2 + 0.3).Should().NotBe(0.6, "the order would matter in doubles");
     }
 
     [Fact]

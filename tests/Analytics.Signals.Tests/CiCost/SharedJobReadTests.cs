@@ -20,7 +20,8 @@ namespace Analytics.Signals.Tests.CiCost;
 /// waste classification. Over a simulated organisation their series must be exactly those of the former computation,
 /// in which each signal read and sorted the jobs itself and summed lists of values (kept here as the reference:
 /// <see cref="FormerReadAsync"/>, <see cref="FormerSum"/>), computed together over one request or each alone. Prices
-/// with many decimals make the cost sums depend on the order jobs are added in. On SQLite and PostgreSQL.
+/// with many decimals would make sums in doubles depend on the order jobs are added in; the sums are exact. On SQLite and
+/// PostgreSQL.
 /// </summary>
 #pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.
 public abstract class SharedJobReadTests : IAsyncLifetime
@@ -55,13 +56,13 @@ public abstract class SharedJobReadTests : IAsyncLifetime
         var expected = new Dictionary<string, IReadOnlyList<Series.Series>>
         {
             ["ci.runner_minutes"] = FormerSum(new RunnerMinutes(), Request(), unclassified, withReason: false, j => j.Minutes),
-            ["ci.cost"] = FormerSum(new RunnerCost(), Request(), unclassified, withReason: false, j => (double)j.Cost),
+            ["ci.cost"] = FormerSum(new RunnerCost(), Request(), unclassified, withReason: false, j => j.Cost),
             ["ci.wasted_minutes"] = FormerSum(new WastedMinutes(), Request(), classified.Where(j => j.Waste is not null), withReason: true, j => j.Minutes),
-            ["ci.wasted_cost"] = FormerSum(new WastedCost(), Request(), classified.Where(j => j.Waste is not null), withReason: true, j => (double)j.Cost),
+            ["ci.wasted_cost"] = FormerSum(new WastedCost(), Request(), classified.Where(j => j.Waste is not null), withReason: true, j => j.Cost),
         };
 
-        // The order matters where jobs of one repository start at the same instant (parallel jobs of a run).
-        unclassified.GroupBy(j => (j.StartedAt, j.Repository)).Should().Contain(g => g.Count() > 1, "the tie-break on job ids is exercised");
+        // Sums in doubles would depend on the order where jobs of one repository start at the same instant (parallel jobs of a run).
+        unclassified.GroupBy(j => (j.StartedAt, j.Repository)).Should().Contain(g => g.Count() > 1, "jobs starting together are summed");
         classified.Select(j => j.Waste).Distinct().Should().Contain([CiUsage.Flaky, CiUsage.Failed, CiUsage.Rerun, null]);
 
         ISignal[] signals = [new RunnerMinutes(), new RunnerCost(), new WastedMinutes(), new WastedCost()];
@@ -116,27 +117,38 @@ public abstract class SharedJobReadTests : IAsyncLifetime
         return (store, organisation.Teams.Take(3).ToList());
     }
 
-    /// <summary>The former per-signal sums: a list of values per window, summed with <see cref="Enumerable.Sum(IEnumerable{double})"/>.</summary>
-    internal static List<Series.Series> FormerSum(ISignal signal, SignalRequest request, IEnumerable<JobUsage> jobs, bool withReason, Func<JobUsage, double> measure)
+    /// <summary>
+    /// The per-signal sums as defined (docs/signals/ci.cost.md): per group and window, the jobs' measures added exactly, in
+    /// decimal, then rounded once to a double; a window without jobs reads 0.
+    /// </summary>
+    internal static List<Series.Series> FormerSum(ISignal signal, SignalRequest request, IEnumerable<JobUsage> jobs, bool withReason, Func<JobUsage, decimal> measure)
     {
         var teams = request.Teams.ToDictionary(t => t.Id);
-        var groups = new Dictionary<Labels, WindowedValues>();
+        var groups = new Dictionary<Labels, (WindowedValues Windows, List<decimal>[] Values)>();
         foreach (var job in jobs)
         {
             var labels = withReason
                 ? Labels.Of(new Label("team", job.Team), new Label("repository", job.Repository), new Label("workflow", job.Workflow), new Label("reason", job.Waste!))
                 : Labels.Of(new Label("team", job.Team), new Label("repository", job.Repository), new Label("workflow", job.Workflow));
-            if (!groups.TryGetValue(labels, out var values))
+            if (!groups.TryGetValue(labels, out var group))
             {
-                groups[labels] = values = WindowedValues.ForTeam(request, teams[job.Team]);
+                var windows = WindowedValues.ForTeam(request, teams[job.Team]);
+                groups[labels] = group = (windows, windows.Windows.Select(_ => new List<decimal>()).ToArray());
             }
 
-            values.Add(job.StartedAt, measure(job));
+            if (group.Windows.IndexOf(job.StartedAt) is var window and >= 0)
+            {
+                group.Values[window].Add(measure(job));
+            }
         }
 
         return groups
             .OrderBy(g => g.Key.ToString(), StringComparer.Ordinal)
-            .Select(g => g.Value.ToSeries(signal.Name, g.Key, signal.Unit, values => values.Sum()))
+            .Select(g => new Series.Series(
+                signal.Name,
+                g.Key,
+                signal.Unit,
+                ValueList.From(g.Value.Windows.Windows.Select((w, i) => new SeriesPoint(w, (double)g.Value.Values[i].Sum(), g.Value.Values[i].Count)))))
             .ToList();
     }
 
