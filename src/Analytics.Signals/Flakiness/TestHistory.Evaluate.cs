@@ -29,7 +29,7 @@ internal sealed partial class TestHistory
             evidence,
             w.EvidenceTimes.Count > 0 ? w.EvidenceTimes[^1] : null,
             score,
-            ValueList.From(w.BranchesByName.Where(b => w.Branches[b].Executions > 0).Select(b => w.Branches[b].ToStability(_branches[b]))),
+            ValueList.From(w.BranchesByName.Where(b => w.Branches[b].Executions > 0).Select(b => w.Branches[b].ToStability(BranchName(b)))),
             default);
     }
 
@@ -365,8 +365,8 @@ internal sealed partial class TestHistory
             if (Branches.Length != count || !ReferenceEquals(options, _options))
             {
                 Branches = new BranchTally[count];
-                DefaultBranch = [.. Enumerable.Range(0, count).Select(b => options.IsDefaultBranch(history._branches[b]))];
-                BranchesByName = [.. Enumerable.Range(0, count).OrderBy(b => history._branches[b], StringComparer.Ordinal)];
+                DefaultBranch = [.. Enumerable.Range(0, count).Select(b => options.IsDefaultBranch(history.BranchName(b)))];
+                BranchesByName = [.. Enumerable.Range(0, count).OrderBy(history.BranchName, StringComparer.Ordinal)];
                 _options = options;
             }
             else

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Analytics.Domain.Common;
 using Analytics.Domain.Testing;
 
@@ -8,13 +9,15 @@ namespace Analytics.Signals.Flakiness;
 /// window of it. Memory is proportional to this one test's executions; the scanner keeps one test at a time, and reuses
 /// one history (its tables keep their capacity) from test to test.
 /// </summary>
-internal sealed partial class TestHistory(string repository, string testId)
+internal sealed partial class TestHistory(string repository, string testId, IReadOnlyList<string> texts)
 {
     private readonly List<TestExecution> _executions = [];
-    private readonly Interner<string> _commits = new();
-    private readonly Interner<(string Source, string RunId)> _runs = new();
-    private readonly Interner<string> _jobs = new();
-    private readonly Interner<string> _branches = new();
+    private readonly CodeInterner _commits = new();
+    private readonly Dictionary<long, int> _runIndexes = [];
+    private readonly List<(int Source, int RunId)> _runs = [];
+    private readonly CodeInterner _jobs = new();
+    private readonly CodeInterner _branches = new();
+    private IReadOnlyList<string> _texts = texts;
     private bool _sorted = true;
     private WorkTables? _work;
 
@@ -24,13 +27,18 @@ internal sealed partial class TestHistory(string repository, string testId)
     /// <summary>The test's id.</summary>
     public string TestId { get; private set; } = testId;
 
-    /// <summary>Empties the history for another test, keeping the capacity of its tables.</summary>
-    public void Restart(string repository, string testId)
+    /// <summary>
+    /// Empties the history for another test, keeping the capacity of its tables; <paramref name="texts"/> spells the
+    /// codes the next test's executions are added with (<see cref="Add"/>).
+    /// </summary>
+    public void Restart(string repository, string testId, IReadOnlyList<string> texts)
     {
         Repository = repository;
         TestId = testId;
+        _texts = texts;
         _executions.Clear();
         _commits.Clear();
+        _runIndexes.Clear();
         _runs.Clear();
         _jobs.Clear();
         _branches.Clear();
@@ -43,35 +51,44 @@ internal sealed partial class TestHistory(string repository, string testId)
     public IReadOnlyList<TestExecution> Executions => _executions;
 
     /// <summary>The name of an execution's <see cref="TestExecution.Branch"/>.</summary>
-    public string BranchName(int branch) => _branches[branch];
+    public string BranchName(int branch) => _branches[branch] is var code and >= 0 ? _texts[code] : NoBranch;
 
     /// <summary>The run key (source and run id) of an execution's <see cref="TestExecution.Run"/>.</summary>
-    public string RunKey(int run) => RunKeyOf(_runs[run].Source, _runs[run].RunId);
+    public string RunKey(int run) => RunKeyOf(_texts[_runs[run].Source], _texts[_runs[run].RunId]);
 
     /// <summary>
-    /// Adds one execution. Executions at the same instant keep the order they are added in, so the scanner adds them in
-    /// the store's key order (source, run, attempt, job, execution).
+    /// Adds one execution, its texts given as codes into the texts of <see cref="Restart"/> (the scanner's read codes
+    /// them already, so they are told apart by integer rather than by string); <paramref name="branch"/> is −1 when the
+    /// result names no branch. Executions at the same instant keep the order they are added in, so the scanner adds them
+    /// in the store's key order (source, run, attempt, job, execution).
     /// </summary>
     public void Add(
-        string source,
-        string runId,
+        int source,
+        int runId,
         int attempt,
-        string job,
+        int job,
         int execution,
-        string commitSha,
-        string? branch,
+        int commitSha,
+        int branch,
         TestOutcome outcome,
         TimeSpan duration,
         DateTimeOffset startedAt)
     {
+        ref var run = ref CollectionsMarshal.GetValueRefOrAddDefault(_runIndexes, ((long)source << 32) | (uint)runId, out var known);
+        if (!known)
+        {
+            run = _runs.Count;
+            _runs.Add((source, runId));
+        }
+
         var added = new TestExecution(
             startedAt,
             _commits.Intern(commitSha),
-            _runs.Intern((source, runId)),
+            run,
             attempt,
             _jobs.Intern(job),
             execution,
-            _branches.Intern(branch ?? NoBranch),
+            _branches.Intern(branch),
             outcome,
             duration);
         _sorted &= _executions.Count == 0 || _executions[^1].StartedAt <= startedAt;
@@ -101,33 +118,50 @@ internal sealed partial class TestHistory(string repository, string testId)
     /// <summary>How runs are told apart across sources.</summary>
     public static string RunKeyOf(string source, string runId) => source + "\u001f" + runId;
 
-    /// <summary>Values to dense indexes and back.</summary>
-    private sealed class Interner<T>
-        where T : notnull
+    /// <summary>
+    /// Codes (of one read, −1 for none) to dense indexes and back. A code's index is found in an array indexed by the code,
+    /// valid when stamped with the current generation, so emptying it for the next test costs nothing.
+    /// </summary>
+    private sealed class CodeInterner
     {
-        private readonly Dictionary<T, int> _index = [];
-        private readonly List<T> _values = [];
+        private readonly List<int> _codes = [];
+        private int[] _indexes = [];
+        private int[] _stamps = [];
+        private int _generation = 1;
 
-        public T this[int index] => _values[index];
+        /// <summary>The code of dense index <paramref name="index"/>.</summary>
+        public int this[int index] => _codes[index];
+
+        public int Count => _codes.Count;
 
         public void Clear()
         {
-            _index.Clear();
-            _values.Clear();
+            _codes.Clear();
+            if (++_generation == int.MaxValue)
+            {
+                Array.Clear(_stamps);
+                _generation = 1;
+            }
         }
 
-        public int Count => _values.Count;
-
-        public int Intern(T value)
+        public int Intern(int code)
         {
-            if (!_index.TryGetValue(value, out var index))
+            var slot = code + 1; // −1 (none) takes slot 0
+            if (slot >= _stamps.Length)
             {
-                index = _values.Count;
-                _index[value] = index;
-                _values.Add(value);
+                var length = Math.Max(slot + 1, _stamps.Length * 2);
+                Array.Resize(ref _indexes, length);
+                Array.Resize(ref _stamps, length);
             }
 
-            return index;
+            if (_stamps[slot] != _generation)
+            {
+                _stamps[slot] = _generation;
+                _indexes[slot] = _codes.Count;
+                _codes.Add(code);
+            }
+
+            return _indexes[slot];
         }
     }
 }

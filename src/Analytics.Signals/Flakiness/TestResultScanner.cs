@@ -100,18 +100,18 @@ internal static class TestResultScanner
 
                     if (current is null)
                     {
-                        current = history ??= new TestHistory(strings[repository], strings[testId]);
-                        current.Restart(strings[repository], strings[testId]);
+                        current = history ??= new TestHistory(strings[repository], strings[testId], strings);
+                        current.Restart(strings[repository], strings[testId], strings);
                     }
 
                     current.Add(
-                        strings[sources[row]],
-                        strings[runIds[row]],
+                        sources[row],
+                        runIds[row],
                         attempts[row],
-                        strings[jobs[row]],
+                        jobs[row],
                         executions[row],
-                        strings[commits[row]],
-                        strings.OrNull(branches[row]),
+                        commits[row],
+                        branches[row],
                         (TestOutcome)outcomes[row],
                         TimeSpan.FromTicks(durations[row]),
                         new DateTimeOffset(startedAt[row], TimeSpan.Zero));

@@ -2,9 +2,10 @@ namespace Analytics.Storage.Columns;
 
 /// <summary>
 /// The distinct strings of one columnar read, each kept once and named by a dense code (0, 1, 2…). Every batch of a read
-/// shares its table, so equal strings have equal codes across batches and consumers group by integers, not strings.
+/// shares its table, so equal strings have equal codes across batches and consumers group by integers, not strings. As a
+/// list, the strings in code order.
 /// </summary>
-public sealed class StringTable
+public sealed class StringTable : IReadOnlyList<string>
 {
     private readonly Dictionary<string, int> _codes;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byChars;
@@ -29,6 +30,12 @@ public sealed class StringTable
 
     /// <summary>The string a code stands for, or null for <see cref="Null"/>.</summary>
     public string? OrNull(int code) => code == Null ? null : _strings[code];
+
+    /// <inheritdoc />
+    public IEnumerator<string> GetEnumerator() => _strings.GetEnumerator();
+
+    /// <inheritdoc />
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>The code of <paramref name="value"/>, giving it the next code when it is new.</summary>
     internal int Intern(string value)

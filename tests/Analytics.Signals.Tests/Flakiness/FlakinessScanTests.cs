@@ -246,7 +246,17 @@ public abstract class FlakinessScanTests : IAsyncLifetime
                 jobs.TryAdd(r.Job, jobs.Count);
             }
 
-            var history = new TestHistory(group.Key.Repository, group.Key.TestId);
+            // The history is given texts as codes, as the scanner's read gives them.
+            var texts = new List<string>();
+            var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+            int Code(string? text) => text is null ? -1 : codes.TryGetValue(text, out var code) ? code : codes[text] = AddText(text);
+            int AddText(string text)
+            {
+                texts.Add(text);
+                return texts.Count - 1;
+            }
+
+            var history = new TestHistory(group.Key.Repository, group.Key.TestId, texts);
             foreach (var r in group
                 .OrderBy(r => r.StartedAt)
                 .ThenBy(r => runs[(r.Source, r.RunId)])
@@ -254,7 +264,7 @@ public abstract class FlakinessScanTests : IAsyncLifetime
                 .ThenBy(r => jobs[r.Job])
                 .ThenBy(r => r.Execution))
             {
-                history.Add(r.Source, r.RunId, r.Attempt, r.Job, r.Execution, r.CommitSha, r.Branch, r.Outcome, r.Duration, r.StartedAt);
+                history.Add(Code(r.Source), Code(r.RunId), r.Attempt, Code(r.Job), r.Execution, Code(r.CommitSha), Code(r.Branch), r.Outcome, r.Duration, r.StartedAt);
             }
 
             history.Seal();
