@@ -25,6 +25,8 @@ public interface IStore : IAsyncDisposable
     /// Streams only <paramref name="columns"/> of the records that match <paramref name="query"/>, as typed vectors in
     /// batches (see <see cref="Columns.ColumnBatch"/>): the way to read many records when a few of their fields are
     /// needed. Ordered as <see cref="ReadValuesAsync"/> orders, unless the query says <see cref="StoreQuery.InAnyOrder"/>.
+    /// A read fills one batch again and again, so a batch is valid until the next one is asked for: a consumer that keeps
+    /// values copies them (codes stay valid for the whole read: its <see cref="Columns.ColumnBatch.Strings"/> are shared).
     /// </summary>
     /// <param name="map">The entity.</param>
     /// <param name="columns">

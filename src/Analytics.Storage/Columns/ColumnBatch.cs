@@ -14,7 +14,8 @@ namespace Analytics.Storage.Columns;
 /// <item><see cref="ColumnKind.Real"/>: <see cref="Reals"/>;</item>
 /// <item><see cref="ColumnKind.TextList"/>: <see cref="Codes"/> into <see cref="Lists"/> (a stored null is the empty list).</item>
 /// </list>
-/// <see cref="IsNull"/> tells a null from a zero in every kind.
+/// <see cref="IsNull"/> tells a null from a zero in every kind. A read refills one batch, so its vectors are valid until
+/// the read's next batch is asked for.
 /// </summary>
 public sealed class ColumnBatch
 {

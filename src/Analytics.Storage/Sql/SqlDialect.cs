@@ -60,7 +60,7 @@ internal abstract class SqlDialect
             if (batch.Count == ColumnBatch.Capacity)
             {
                 yield return batch;
-                batch = filler.NewBatch();
+                batch.Count = 0; // refilled: a batch is valid until the next is asked for
             }
         }
 

@@ -70,7 +70,7 @@ internal sealed class SqliteColumnReader
                 {
                     yield return batch;
                     cancellationToken.ThrowIfCancellationRequested();
-                    batch = filler.NewBatch();
+                    batch.Count = 0; // refilled: a batch is valid until the next is asked for
                 }
             }
 
