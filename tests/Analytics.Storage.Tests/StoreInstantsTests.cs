@@ -1,8 +1,9 @@
+using System.Text;
 using Analytics.Storage.Sql;
 
 namespace Analytics.Storage.Tests;
 
-/// <summary>The fixed-width instant text of the SQLite store, read digit by digit for columnar reads.</summary>
+/// <summary>The fixed-width instant text of the SQLite store, read digit by digit from its UTF-8 bytes for columnar reads.</summary>
 public class StoreInstantsTests
 {
     [Theory]
@@ -12,7 +13,7 @@ public class StoreInstantsTests
     [InlineData("9999-12-31T23:59:59.999999Z")]
     public void TicksFromSqliteText_WellFormed_EqualsTheExactParse(string text)
     {
-        StoreInstants.TicksFromSqliteText(text).Should().Be(StoreInstants.FromSqliteText(text).UtcTicks);
+        StoreInstants.TicksFromSqliteText(Encoding.UTF8.GetBytes(text)).Should().Be(StoreInstants.FromSqliteText(text).UtcTicks);
     }
 
     [Fact]
@@ -22,7 +23,7 @@ public class StoreInstantsTests
         var text = StoreInstants.ToSqliteText(instant);
 
         // ToSqliteText keeps whole microseconds: 1,234,567 ticks past the second become 1,234,560.
-        StoreInstants.TicksFromSqliteText(text).Should().Be(instant.UtcTicks - 7);
+        StoreInstants.TicksFromSqliteText(Encoding.UTF8.GetBytes(text)).Should().Be(instant.UtcTicks - 7);
     }
 
     [Theory]
@@ -32,7 +33,7 @@ public class StoreInstantsTests
     [InlineData("2026-11-22 06:05:09")]
     public void TicksFromSqliteText_Malformed_FailsLikeTheExactParse(string text)
     {
-        var act = () => StoreInstants.TicksFromSqliteText(text);
+        var act = () => StoreInstants.TicksFromSqliteText(Encoding.UTF8.GetBytes(text));
         act.Should().Throw<FormatException>();
     }
 }

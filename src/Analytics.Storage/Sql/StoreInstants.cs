@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Analytics.Storage.Sql;
 
@@ -22,14 +23,15 @@ internal static class StoreInstants
         ToStorePrecision(instant).UtcDateTime.ToString(SqliteFormat, CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The UTC ticks of a stored instant, read digit by digit from the fixed-width form (about ten times cheaper than
-    /// <see cref="FromSqliteText"/>); text in any other shape goes through the exact parse, which says what is wrong.
+    /// The UTC ticks of a stored instant, read digit by digit from the fixed-width form as SQLite holds it, in UTF-8 (about
+    /// ten times cheaper than <see cref="FromSqliteText"/>, and without decoding the text); text in any other shape goes
+    /// through the exact parse, which says what is wrong.
     /// </summary>
-    public static long TicksFromSqliteText(ReadOnlySpan<char> text)
+    public static long TicksFromSqliteText(ReadOnlySpan<byte> text)
     {
-        if (text.Length != 27 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != '.' || text[26] != 'Z')
+        if (text.Length != 27 || text[4] != (byte)'-' || text[7] != (byte)'-' || text[10] != (byte)'T' || text[13] != (byte)':' || text[16] != (byte)':' || text[19] != (byte)'.' || text[26] != (byte)'Z')
         {
-            return FromSqliteText(new string(text)).UtcTicks;
+            return FromSqliteText(Encoding.UTF8.GetString(text)).UtcTicks;
         }
 
         var year = Digits(text, 0, 4);
@@ -41,14 +43,14 @@ internal static class StoreInstants
         var micros = Digits(text, 20, 6);
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59 || micros < 0)
         {
-            return FromSqliteText(new string(text)).UtcTicks;
+            return FromSqliteText(Encoding.UTF8.GetString(text)).UtcTicks;
         }
 
         return new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).Ticks + (micros * 10L);
     }
 
     /// <summary>The number written by <paramref name="count"/> digits from <paramref name="start"/>, or -1 when one is not a digit.</summary>
-    private static int Digits(ReadOnlySpan<char> text, int start, int count)
+    private static int Digits(ReadOnlySpan<byte> text, int start, int count)
     {
         var value = 0;
         for (var i = start; i < start + count; i++)

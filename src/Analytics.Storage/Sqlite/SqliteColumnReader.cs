@@ -127,7 +127,7 @@ internal sealed class SqliteColumnReader
                     batch.CodesToFill(c)[row] = !isNull && SqliteNative.sqlite3_column_int64(statement, c) != 0 ? 1 : 0;
                     break;
                 case ColumnKind.Instant:
-                    batch.TicksToFill(c)[row] = isNull ? 0 : StoreInstants.TicksFromSqliteText(Decode(Bytes(statement, c)));
+                    batch.TicksToFill(c)[row] = isNull ? 0 : StoreInstants.TicksFromSqliteText(Bytes(statement, c));
                     break;
                 case ColumnKind.Duration:
                     batch.TicksToFill(c)[row] = isNull ? 0 : Seconds.ToTimeSpan(SqliteNative.sqlite3_column_double(statement, c)).Ticks;
