@@ -166,7 +166,10 @@ internal sealed partial class TestHistory
         return low;
     }
 
-    /// <summary>The state and since when, from a window's run starts and evidence times (in time order) and commits (in the order first tested).</summary>
+    /// <summary>
+    /// The state and since when, from a window's run starts and evidence times (in time order) and commits (in the order
+    /// first tested, so by <see cref="CommitFacts.FirstAt"/>).
+    /// </summary>
     internal static (TestState State, DateTimeOffset? Since) Verdict(
         FlakinessOptions options,
         DateTimeOffset to,
@@ -179,17 +182,28 @@ internal sealed partial class TestHistory
             return (TestState.NotEnoughRuns, null);
         }
 
-        // Broken: failed and never passed on each of the latest N tested commits of a default branch (Trunk: broken wins).
-        var mainline = commits.Where(c => c.OnDefaultBranch).OrderBy(c => c.FirstAt).ToList();
-        if (mainline.Count >= options.BrokenCommits && mainline.TakeLast(options.BrokenCommits).All(c => c.FailedOnly))
+        // Broken: failed and never passed on each of the latest N tested commits of a default branch (Trunk: broken wins),
+        // since the first of the default branch's latest commits that only failed. The commits come in the order first
+        // tested, so the default branch's latest are its last: walked back from the end, without sorting or copying them.
+        var (failedOnly, since) = (0, default(DateTimeOffset));
+        for (var i = commits.Count - 1; i >= 0; i--)
         {
-            var first = mainline.Count - 1;
-            while (first > 0 && mainline[first - 1].FailedOnly)
+            if (!commits[i].OnDefaultBranch)
             {
-                first--;
+                continue;
             }
 
-            return (TestState.Broken, mainline[first].FirstAt);
+            if (!commits[i].FailedOnly)
+            {
+                break;
+            }
+
+            (failedOnly, since) = (failedOnly + 1, commits[i].FirstAt);
+        }
+
+        if (failedOnly >= options.BrokenCommits)
+        {
+            return (TestState.Broken, since);
         }
 
         if (evidence.Count == 0)
