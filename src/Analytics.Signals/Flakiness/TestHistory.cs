@@ -60,7 +60,7 @@ internal sealed partial class TestHistory(string repository, string testId, IRea
     /// Adds one execution, its texts given as codes into the texts of <see cref="Restart"/> (the scanner's read codes
     /// them already, so they are told apart by integer rather than by string); <paramref name="branch"/> is −1 when the
     /// result names no branch. Executions at the same instant keep the order they are added in, so the scanner adds them
-    /// in the store's key order (source, run, attempt, job, execution).
+    /// in key order (source, run, attempt, job, execution; <see cref="TestResultChunk"/>).
     /// </summary>
     public void Add(
         int source,

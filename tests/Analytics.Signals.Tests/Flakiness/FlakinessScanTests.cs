@@ -7,6 +7,7 @@ using Analytics.Domain.Testing;
 using Analytics.Signals.Flakiness;
 using Analytics.Signals.Series;
 using Analytics.Storage;
+using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 using Analytics.Testing.Time;
 
@@ -288,6 +289,48 @@ public abstract class FlakinessScanTests : IAsyncLifetime
 
         var events = await ledger.ResolveAsync(request.Store, impactFrom, scanTo, default);
         return (tests.OrderBy(t => t.Repository, StringComparer.Ordinal).ThenBy(t => t.TestId, StringComparer.Ordinal).ToList(), events);
+    }
+
+    [Fact]
+    public async Task ScanAsync_ResultsStoredOutOfOrder_HandsOutEachTestInIdOrderWithItsResultsByTimeThenKey()
+    {
+        // Three tests' results, read failures first (the store is asked to order them by outcome, then time), so tests
+        // interleave and a test's results come out of order, with ties in time: at 10:00 test "a" ran in run r2 and twice
+        // (a retry, both failed) in run r1's job "unit", and once in run r1's job "lint". By time, then source, run id,
+        // attempt, job and execution: r1/lint/0, r1/unit/0, r1/unit/1, r2/test/0.
+        var at = Monday.AddDays(1).AddHours(10);
+        var results = new List<TestResult>
+        {
+            Result("acme/api", "c", "r9", "c9", TestOutcome.Passed, at.AddHours(5)),
+            Result("acme/api", "a", "r3", "c3", TestOutcome.Passed, at.AddHours(2)),
+            Result("acme/api", "b", "r3", "c3", TestOutcome.Failed, at.AddHours(2)),
+            Result("acme/api", "a", "r2", "c2", TestOutcome.Passed, at),
+            Result("acme/api", "a", "r1", "c1", TestOutcome.Failed, at) with { Job = "unit", Execution = 1 },
+            Result("acme/api", "c", "r1", "c1", TestOutcome.Passed, at.AddHours(-1)),
+            Result("acme/api", "a", "r1", "c1", TestOutcome.Failed, at) with { Job = "unit" },
+            Result("acme/api", "a", "r1", "c1", TestOutcome.Passed, at) with { Job = "lint" },
+            Result("acme/api", "b", "r1", "c1", TestOutcome.Passed, at.AddHours(-2)),
+        };
+        var store = new OrderedByOutcome(await StoreWithAsync(results));
+
+        var seen = new List<string>();
+        await TestResultScanner.ScanAsync(store, Monday, Monday.AddDays(7), null, _ => true, history =>
+            seen.Add(history.TestId + ": " + string.Join(", ", history.Executions.Select(e =>
+                FormattableString.Invariant($"{e.StartedAt:HH}h {history.RunKey(e.Run).Split('\u001f')[1]}/{e.Job}/{e.Execution}")))),
+            default);
+
+        // Jobs are numbered by the history in the order met: for "a", lint 0, unit 1, test 2.
+        seen.Should().Equal(
+            "a: 10h r1/0/0, 10h r1/1/0, 10h r1/1/1, 10h r2/2/0, 12h r3/2/0",
+            "b: 08h r1/0/0, 12h r3/0/0",
+            "c: 09h r1/0/0, 15h r9/0/0");
+    }
+
+    /// <summary>A real store whose test result reads come by outcome, then time: an order the scanner must not rely on.</summary>
+    private sealed class OrderedByOutcome(IStore inner) : ForwardingStore(inner)
+    {
+        public override IAsyncEnumerable<ColumnBatch> ReadColumnsAsync(EntityMap map, IReadOnlyList<string> columns, StoreQuery? query, CancellationToken cancellationToken) =>
+            Inner.ReadColumnsAsync(map, columns, map == Entities.TestResults ? (query ?? StoreQuery.All).OrderedBy("outcome", "started_at") : query, cancellationToken);
     }
 
     /// <summary>What the timeline keeps of a full verdict (the reference computes full ones).</summary>

@@ -15,7 +15,10 @@ internal sealed class RecordingStore(IStore inner) : ForwardingStore(inner)
     /// <summary>Reads started, by table.</summary>
     public ConcurrentDictionary<string, int> Reads { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Rows returned by raw-value and columnar reads (those that read the repository), by table and repository.</summary>
+    /// <summary>
+    /// Rows returned by raw-value and columnar reads (those that read the repository, or read one repository), by table and
+    /// repository.
+    /// </summary>
     public ConcurrentDictionary<(string Table, string Repository), int> Rows { get; } = new();
 
     public override IAsyncEnumerable<T> ReadAsync<T>(EntityMap<T> map, StoreQuery? query, CancellationToken cancellationToken)
@@ -47,6 +50,9 @@ internal sealed class RecordingStore(IStore inner) : ForwardingStore(inner)
     {
         Reads.AddOrUpdate(map.Table, 1, (_, n) => n + 1);
         var repository = columns.ToList().IndexOf("repository");
+
+        // A read of one repository need not select the column: its rows are that repository's.
+        var filtered = query?.Filters.FirstOrDefault(f => f.Column == "repository" && f.Operator == StoreFilterOperator.Equal)?.Value as string;
         await foreach (var batch in Inner.ReadColumnsAsync(map, columns, query, cancellationToken))
         {
             if (repository >= 0)
@@ -55,6 +61,10 @@ internal sealed class RecordingStore(IStore inner) : ForwardingStore(inner)
                 {
                     Rows.AddOrUpdate((map.Table, batch.Strings[code]), 1, (_, n) => n + 1);
                 }
+            }
+            else if (filtered is not null && batch.Count > 0)
+            {
+                Rows.AddOrUpdate((map.Table, filtered), batch.Count, (_, n) => n + batch.Count);
             }
 
             yield return batch;

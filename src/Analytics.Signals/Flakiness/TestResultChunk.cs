@@ -1,0 +1,214 @@
+using Analytics.Domain.Testing;
+using Analytics.Storage.Columns;
+
+namespace Analytics.Signals.Flakiness;
+
+/// <summary>
+/// The results one read of the scan gives (a chunk of one repository's tests, <see cref="TestResultScanner"/>), in the
+/// store's order, then handed out test by test in the order the analysis needs: by test id (ordinal), each test's results
+/// by time, then by key (source, run id, attempt, job, execution). The store is not asked for that order: PostgreSQL
+/// before version 17 does not know that an index scan over a list of tests comes ordered, and sorted every chunk, which
+/// cost it three times the read itself (bench/README.md, session 13). Here each test's results (a few hundred) are
+/// checked, and sorted only when they did not come in order; SQLite gives them in order. Reused from chunk to chunk.
+/// </summary>
+internal sealed class TestResultChunk
+{
+    /// <summary>The columns read (never the failure message; the repository is the read's), in the order of the constants below.</summary>
+    public static readonly string[] Columns =
+        ["test_id", "source", "run_id", "attempt", "job", "execution", "commit_sha", "branch", "outcome", "duration_seconds", "started_at"];
+
+    private const int TestIdColumn = 0;
+    private const int SourceColumn = 1;
+    private const int RunIdColumn = 2;
+    private const int AttemptColumn = 3;
+    private const int JobColumn = 4;
+    private const int ExecutionColumn = 5;
+    private const int CommitColumn = 6;
+    private const int BranchColumn = 7;
+    private const int OutcomeColumn = 8;
+    private const int DurationColumn = 9;
+    private const int StartedAtColumn = 10;
+
+    private const int CodeColumns = 9; // test id to outcome, each a code or an integer
+
+    private readonly int[][] _codes = new int[CodeColumns][];
+    private long[] _durations = [];
+    private long[] _startedAt = [];
+    private int[] _order = [];
+    private int[] _rank = [];
+    private int _count;
+    private StringTable? _strings;
+
+    /// <summary>An empty chunk.</summary>
+    public TestResultChunk()
+    {
+        for (var c = 0; c < CodeColumns; c++)
+        {
+            _codes[c] = [];
+        }
+    }
+
+    /// <summary>Empties the chunk for the next read, keeping its capacity.</summary>
+    public void Clear()
+    {
+        _count = 0;
+        _strings = null;
+    }
+
+    /// <summary>Copies a batch of the read (its vectors are refilled by the next).</summary>
+    public void Append(ColumnBatch batch)
+    {
+        _strings = batch.Strings;
+        var count = _count + batch.Count;
+        if (count > _startedAt.Length)
+        {
+            var capacity = Math.Max(count, _startedAt.Length * 2);
+            for (var c = 0; c < CodeColumns; c++)
+            {
+                Array.Resize(ref _codes[c], capacity);
+            }
+
+            Array.Resize(ref _durations, capacity);
+            Array.Resize(ref _startedAt, capacity);
+            Array.Resize(ref _order, capacity);
+            Array.Resize(ref _rank, capacity);
+        }
+
+        for (var c = 0; c < CodeColumns; c++)
+        {
+            batch.Codes(c).CopyTo(_codes[c].AsSpan(_count));
+        }
+
+        batch.Ticks(DurationColumn).CopyTo(_durations.AsSpan(_count));
+        batch.Ticks(StartedAtColumn).CopyTo(_startedAt.AsSpan(_count));
+        _count = count;
+    }
+
+    /// <summary>
+    /// Hands each test of the chunk to <paramref name="onTest"/> (its id, and its history filled with its results in
+    /// order), by test id in ordinal order.
+    /// </summary>
+    public void ForEachTest(string repository, TestHistory history, Action<string, TestHistory> onTest)
+    {
+        if (_strings is not { } strings || _count == 0)
+        {
+            return;
+        }
+
+        var tests = _codes[TestIdColumn].AsSpan(0, _count);
+        var testsByRank = TestsByRank(tests, strings);
+
+        // A counting sort by test: each test's results keep the store's order among them. A test's results mostly come
+        // together, so the last test's rank is remembered before the table is asked.
+        var rankOf = new Dictionary<int, int>(testsByRank.Length);
+        for (var r = 0; r < testsByRank.Length; r++)
+        {
+            rankOf[testsByRank[r]] = r;
+        }
+
+        var starts = new int[testsByRank.Length + 1];
+        var (lastTest, lastRank) = (StringTable.Null, -1);
+        for (var i = 0; i < tests.Length; i++)
+        {
+            if (tests[i] != lastTest)
+            {
+                (lastTest, lastRank) = (tests[i], rankOf[tests[i]]);
+            }
+
+            _rank[i] = lastRank;
+            starts[lastRank + 1]++;
+        }
+
+        for (var r = 0; r < testsByRank.Length; r++)
+        {
+            starts[r + 1] += starts[r];
+        }
+
+        var next = starts[..^1];
+        for (var i = 0; i < tests.Length; i++)
+        {
+            _order[next[_rank[i]]++] = i;
+        }
+
+        Comparison<int> byTimeThenKey = CompareByTimeThenKey;
+        for (var r = 0; r < testsByRank.Length; r++)
+        {
+            var rows = _order.AsSpan(starts[r], starts[r + 1] - starts[r]);
+            if (!InOrder(rows))
+            {
+                rows.Sort(byTimeThenKey);
+            }
+
+            var testId = strings[testsByRank[r]];
+            history.Restart(repository, testId, strings);
+            foreach (var row in rows)
+            {
+                history.Add(
+                    _codes[SourceColumn][row],
+                    _codes[RunIdColumn][row],
+                    _codes[AttemptColumn][row],
+                    _codes[JobColumn][row],
+                    _codes[ExecutionColumn][row],
+                    _codes[CommitColumn][row],
+                    _codes[BranchColumn][row],
+                    (TestOutcome)_codes[OutcomeColumn][row],
+                    TimeSpan.FromTicks(_durations[row]),
+                    new DateTimeOffset(_startedAt[row], TimeSpan.Zero));
+            }
+
+            onTest(testId, history);
+        }
+    }
+
+    /// <summary>The chunk's distinct test codes, in the ordinal order of the test ids.</summary>
+    private static int[] TestsByRank(ReadOnlySpan<int> tests, StringTable strings)
+    {
+        var distinct = new HashSet<int>();
+        var last = StringTable.Null;
+        foreach (var test in tests)
+        {
+            if (test != last)
+            {
+                distinct.Add(test);
+                last = test;
+            }
+        }
+
+        int[] byRank = [.. distinct];
+        Array.Sort(byRank, (a, b) => string.CompareOrdinal(strings[a], strings[b]));
+        return byRank;
+    }
+
+    private bool InOrder(ReadOnlySpan<int> rows)
+    {
+        for (var i = 1; i < rows.Length; i++)
+        {
+            if (CompareByTimeThenKey(rows[i - 1], rows[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>By time started, then by the rest of the key (source, run id, attempt, job, execution; texts ordinal).</summary>
+    private int CompareByTimeThenKey(int a, int b)
+    {
+        var order = _startedAt[a].CompareTo(_startedAt[b]);
+        if (order != 0)
+        {
+            return order;
+        }
+
+        var strings = _strings!;
+        order = CompareText(strings, _codes[SourceColumn], a, b);
+        order = order != 0 ? order : CompareText(strings, _codes[RunIdColumn], a, b);
+        order = order != 0 ? order : _codes[AttemptColumn][a].CompareTo(_codes[AttemptColumn][b]);
+        order = order != 0 ? order : CompareText(strings, _codes[JobColumn], a, b);
+        return order != 0 ? order : _codes[ExecutionColumn][a].CompareTo(_codes[ExecutionColumn][b]);
+    }
+
+    private static int CompareText(StringTable strings, int[] codes, int a, int b) =>
+        codes[a] == codes[b] ? 0 : string.CompareOrdinal(strings[codes[a]], strings[codes[b]]);
+}
