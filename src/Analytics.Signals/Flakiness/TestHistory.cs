@@ -6,8 +6,8 @@ namespace Analytics.Signals.Flakiness;
 
 /// <summary>
 /// The executions of one test (a test id in a repository) over the scanned period, in time order, and the verdict over any
-/// window of it. Memory is proportional to this one test's executions; the scanner keeps one test at a time, and reuses
-/// one history (its tables keep their capacity) from test to test.
+/// window of it. Memory is proportional to this one test's executions; the scanner fills it one test at a time, and
+/// reuses one history (its tables keep their capacity) from test to test.
 /// </summary>
 internal sealed partial class TestHistory(string repository, string testId, IReadOnlyList<string> texts)
 {

@@ -1,4 +1,5 @@
 using Analytics.Domain.Testing;
+using Analytics.Signals.Ci;
 using Analytics.Storage.Columns;
 
 namespace Analytics.Signals.Flakiness;
@@ -96,16 +97,15 @@ internal sealed class TestResultChunk
         }
 
         var tests = _codes[TestIdColumn].AsSpan(0, _count);
-        var testsByRank = TestsByRank(tests, strings);
+        var rankOf = InstantOrder.OrdinalRanks(Distinct(tests), code => strings[code]);
+        var testsByRank = new int[rankOf.Count];
+        foreach (var (test, rank) in rankOf)
+        {
+            testsByRank[rank] = test;
+        }
 
         // A counting sort by test: each test's results keep the store's order among them. A test's results mostly come
         // together, so the last test's rank is remembered before the table is asked.
-        var rankOf = new Dictionary<int, int>(testsByRank.Length);
-        for (var r = 0; r < testsByRank.Length; r++)
-        {
-            rankOf[testsByRank[r]] = r;
-        }
-
         var starts = new int[testsByRank.Length + 1];
         var (lastTest, lastRank) = (StringTable.Null, -1);
         for (var i = 0; i < tests.Length; i++)
@@ -160,8 +160,8 @@ internal sealed class TestResultChunk
         }
     }
 
-    /// <summary>The chunk's distinct test codes, in the ordinal order of the test ids.</summary>
-    private static int[] TestsByRank(ReadOnlySpan<int> tests, StringTable strings)
+    /// <summary>The distinct codes of <paramref name="tests"/>, skipping the repeats of the code before (a test's results mostly come together).</summary>
+    private static HashSet<int> Distinct(ReadOnlySpan<int> tests)
     {
         var distinct = new HashSet<int>();
         var last = StringTable.Null;
@@ -174,9 +174,7 @@ internal sealed class TestResultChunk
             }
         }
 
-        int[] byRank = [.. distinct];
-        Array.Sort(byRank, (a, b) => string.CompareOrdinal(strings[a], strings[b]));
-        return byRank;
+        return distinct;
     }
 
     private bool InOrder(ReadOnlySpan<int> rows)
