@@ -43,6 +43,37 @@ public interface IStore : IAsyncDisposable
         CancellationToken cancellationToken);
 
     /// <summary>
+    /// The columns of <see cref="ReadTestHistoriesAsync"/>'s batches, in this order: every test result column but the
+    /// repository (the read's) and the failure message.
+    /// </summary>
+    static IReadOnlyList<string> TestHistoryColumns { get; } =
+        ["test_id", "source", "run_id", "attempt", "job", "execution", "commit_sha", "branch", "outcome", "duration_seconds", "started_at"];
+
+    /// <summary>
+    /// Streams the results of some of a repository's tests that started in [<paramref name="from"/>,
+    /// <paramref name="to"/>), as <see cref="ReadColumnsAsync"/> streams <see cref="TestHistoryColumns"/> (in any order):
+    /// the read of the flaky-test analysis. The SQL stores answer it from test result blocks, each test's results of a
+    /// month packed into one value, about twenty times fewer rows for the database to step through (docs/architecture.md);
+    /// the default, for wrappers, reads the results themselves.
+    /// </summary>
+    /// <param name="repository">The repository, spelt as stored.</param>
+    /// <param name="testIds">The tests.</param>
+    /// <param name="from">The first instant (included).</param>
+    /// <param name="to">The last instant (excluded).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    IAsyncEnumerable<Columns.ColumnBatch> ReadTestHistoriesAsync(
+        string repository,
+        IReadOnlyCollection<string> testIds,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CancellationToken cancellationToken) =>
+        ReadColumnsAsync(
+            Entities.TestResults,
+            TestHistoryColumns,
+            StoreQuery.All.Where("repository", repository).WhereIn("test_id", testIds).Since("started_at", from).Before("started_at", to).InAnyOrder(),
+            cancellationToken);
+
+    /// <summary>
     /// The distinct set values of a text column, in the store's order for it, among every record or those whose
     /// <paramref name="equalColumn"/> is <paramref name="equalValue"/>. Each next value is found by one index seek (a loose
     /// index scan), so with an index starting with those columns the read costs the number of values, not of records (a

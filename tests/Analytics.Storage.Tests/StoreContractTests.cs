@@ -530,6 +530,12 @@ public abstract partial class StoreContractTests
         }
 
         changed.Should().Be(1, "the records written before the migration keep their changed_at");
+
+        // Migration 0016 (the latest when written) built the blocks of the results stored before it.
+        var results = SampleRecords.Full.OfType<TestResult>().Where(r => r.Repository == "acme/api").ToList();
+        results.Should().NotBeEmpty();
+        (await TestHistoriesAsync(reopened, [.. results.Select(r => r.TestId).Distinct()], DateTimeOffset.UnixEpoch, Time.GetUtcNow(), "acme/api"))
+            .Should().BeEquivalentTo(results.Select(r => r with { Message = null }));
     }
 
     protected async Task<UpsertResult> WriteAsync(IStore store, IEnumerable<object> records)

@@ -14,10 +14,7 @@ namespace Analytics.Signals.Flakiness;
 /// </summary>
 internal sealed class TestResultChunk
 {
-    /// <summary>The columns read (never the failure message; the repository is the read's), in the order of the constants below.</summary>
-    public static readonly string[] Columns =
-        ["test_id", "source", "run_id", "attempt", "job", "execution", "commit_sha", "branch", "outcome", "duration_seconds", "started_at"];
-
+    // The columns of IStore.TestHistoryColumns.
     private const int TestIdColumn = 0;
     private const int SourceColumn = 1;
     private const int RunIdColumn = 2;

@@ -6,8 +6,8 @@ namespace Analytics.Signals.Flakiness;
 
 /// <summary>
 /// Streams test results once, one test at a time, and hands each test's sealed history to a callback. The store reads
-/// them per repository and chunk of its tests, seeking to each test's period (the index of migration 0012), and only from
-/// the repositories asked for; each chunk is put in order in memory (<see cref="TestResultChunk"/>), so memory is
+/// them per repository and chunk of its tests, each test's period only (<see cref="IStore.ReadTestHistoriesAsync"/>), and
+/// only from the repositories asked for; each chunk is put in order in memory (<see cref="TestResultChunk"/>), so memory is
 /// proportional to one chunk's results in the period, not to all results. The history handed to the callback is reused
 /// for the next test: a callback must not keep it.
 /// </summary>
@@ -39,10 +39,10 @@ internal static class TestResultScanner
         var done = new HashSet<(string Repository, string TestId)>();
         var chunk = new TestResultChunk();
         TestHistory? history = null; // one history, restarted for each test
-        await foreach (var (repository, query) in QueriesAsync(store, from, to, repositories, include, cancellationToken))
+        await foreach (var (repository, tests) in ChunksAsync(store, repositories, include, cancellationToken))
         {
             chunk.Clear();
-            await foreach (var batch in store.ReadColumnsAsync(Entities.TestResults, TestResultChunk.Columns, query, cancellationToken))
+            await foreach (var batch in store.ReadTestHistoriesAsync(repository, tests, from, to, cancellationToken))
             {
                 chunk.Append(batch);
             }
@@ -65,14 +65,14 @@ internal static class TestResultScanner
     private const int TestChunk = 500;
 
     /// <summary>
-    /// The reads of a scan, each with its repository: per repository (in the store's order), its tests (found by a loose
-    /// index scan, <see cref="IStore.ReadDistinctAsync"/>) in chunks, in the store's order. Naming the tests lets the index
-    /// seek to each test's first result in the period: filtered by time alone, a read walked every result the repository
-    /// ever had (the index is ordered by test, then time), so a week's analysis read as much as the year's. A read is in
-    /// any order (<see cref="TestResultChunk"/> orders it).
+    /// The reads of a scan: per repository (in the store's order), its tests (found by a loose index scan,
+    /// <see cref="IStore.ReadDistinctAsync"/>) in chunks, in the store's order. Naming the tests lets the store go straight
+    /// to each test's period (<see cref="IStore.ReadTestHistoriesAsync"/>): filtered by time alone, a read walked every
+    /// result the repository ever had, so a week's analysis read as much as the year's. A read is in any order
+    /// (<see cref="TestResultChunk"/> orders it).
     /// </summary>
-    private static async IAsyncEnumerable<(string Repository, StoreQuery Query)> QueriesAsync(
-        IStore store, DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<string>? repositories, Func<string, bool> include,
+    private static async IAsyncEnumerable<(string Repository, string[] Tests)> ChunksAsync(
+        IStore store, IReadOnlyCollection<string>? repositories, Func<string, bool> include,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var wanted = repositories is null ? null : new HashSet<string>(repositories, StringComparer.Ordinal);
@@ -86,12 +86,7 @@ internal static class TestResultScanner
             var tests = await store.ReadDistinctAsync(Entities.TestResults, "test_id", "repository", repository, cancellationToken);
             foreach (var chunk in tests.Chunk(TestChunk))
             {
-                yield return (repository, StoreQuery.All
-                    .Where("repository", repository)
-                    .WhereIn("test_id", chunk)
-                    .Since("started_at", from)
-                    .Before("started_at", to)
-                    .InAnyOrder());
+                yield return (repository, chunk);
             }
         }
     }

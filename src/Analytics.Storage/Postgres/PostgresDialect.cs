@@ -48,6 +48,46 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
 
     public override string RowsDiffer(string left, string right) => $"{left} IS DISTINCT FROM {right}";
 
+    public override string UtcMonthOf(string instantColumn) => $"to_char({instantColumn} AT TIME ZONE 'UTC', 'YYYY-MM')";
+
+    // Statement triggers with transition tables: one insert of the distinct blocks per statement, however many rows the
+    // bulk upsert's INSERT … SELECT writes. Only the branch of the operation is planned, so the function may name a
+    // transition table the other operations do not have.
+    public override string TestResultBlockTriggers =>
+        $"""
+        CREATE OR REPLACE FUNCTION test_result_blocks_note_stale() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP <> 'INSERT' THEN
+                {Stale("old_results")}
+            END IF;
+            IF TG_OP <> 'DELETE' THEN
+                {Stale("new_results")}
+            END IF;
+            RETURN NULL;
+        END
+        $$;
+        CREATE OR REPLACE TRIGGER test_results_inserted AFTER INSERT ON test_results REFERENCING NEW TABLE AS new_results
+            FOR EACH STATEMENT EXECUTE FUNCTION test_result_blocks_note_stale();
+        CREATE OR REPLACE TRIGGER test_results_updated AFTER UPDATE ON test_results REFERENCING OLD TABLE AS old_results NEW TABLE AS new_results
+            FOR EACH STATEMENT EXECUTE FUNCTION test_result_blocks_note_stale();
+        CREATE OR REPLACE TRIGGER test_results_deleted AFTER DELETE ON test_results REFERENCING OLD TABLE AS old_results
+            FOR EACH STATEMENT EXECUTE FUNCTION test_result_blocks_note_stale();
+        """;
+
+    private string Stale(string rows) =>
+        $"INSERT INTO {TestResultBlocks.StaleTable} (repository, test_id, month) SELECT DISTINCT repository, test_id, {UtcMonthOf("started_at")} FROM {rows} ON CONFLICT DO NOTHING;";
+
+    public override string InstantAsStoreText(string instantColumn) =>
+        $"to_char({instantColumn} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+
+    public override string Utf8LengthOf(string textExpression) => $"octet_length(convert_to({textExpression}, 'UTF8'))";
+
+    // PostgreSQL (12 and later) writes the shortest text that reads back as the same double.
+    public override string ExactRealText(string realExpression) => $"CAST({realExpression} AS TEXT)";
+
+    public override string JoinedUtf8Bytes(string textExpression, string orderBy, bool rowsComeInOrder) =>
+        $"convert_to(string_agg({textExpression}, '' ORDER BY {orderBy}), 'UTF8')";
+
     public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

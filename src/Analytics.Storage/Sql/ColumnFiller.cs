@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 
@@ -16,6 +17,7 @@ internal sealed class ColumnFiller
     private readonly ListTable _lists = new();
     private readonly Dictionary<string, int>?[] _enumValues;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>[] _enumByChars;
+    private char[] _chars = new char[256];
 
     /// <summary>A filler for <paramref name="columns"/>, read through <paramref name="dialect"/>.</summary>
     public ColumnFiller(SqlDialect dialect, IReadOnlyList<Column> columns)
@@ -34,6 +36,28 @@ internal sealed class ColumnFiller
 
     /// <summary>The code of a text value.</summary>
     public int TextCode(ReadOnlySpan<char> text) => _strings.Intern(text);
+
+    /// <summary>The code of a text value given as UTF-8.</summary>
+    public int TextCode(ReadOnlySpan<byte> utf8) => _strings.Intern(Decode(utf8));
+
+    /// <summary>The integer value of enum column <paramref name="index"/>'s stored name, given as UTF-8.</summary>
+    /// <exception cref="InvalidDataException">The name is not one of the enumeration's.</exception>
+    public int EnumValue(int index, ReadOnlySpan<byte> utf8) => EnumValue(index, Decode(utf8));
+
+    /// <summary>The code of list column <paramref name="index"/>'s stored text, given as UTF-8 (null: the empty list).</summary>
+    /// <exception cref="InvalidDataException">The text is not a JSON array of strings.</exception>
+    public int ListCode(int index, ReadOnlySpan<byte> utf8, bool isNull) => ListCode(index, isNull ? default : Decode(utf8), isNull);
+
+    /// <summary>UTF-8 text decoded into the reused buffer (valid until the next call).</summary>
+    private ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8)
+    {
+        if (_chars.Length < utf8.Length)
+        {
+            _chars = new char[Math.Max(utf8.Length, _chars.Length * 2)];
+        }
+
+        return _chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, _chars));
+    }
 
     /// <summary>The code of list column <paramref name="index"/>'s stored text (null: the empty list).</summary>
     /// <exception cref="InvalidDataException">The text is not a JSON array of strings.</exception>

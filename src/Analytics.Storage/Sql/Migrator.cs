@@ -77,7 +77,11 @@ internal static class Migrator
             script = script.Replace("{{" + placeholder + "}}", dialect.TypeFor(placeholder), StringComparison.Ordinal);
         }
 
-        return script;
+        // Statements, not types: the blocks are built by the same SQL when written, and noted stale by triggers of the
+        // dialect's own kind (TestResultBlocks).
+        return script
+            .Replace("{{test_result_blocks}}", TestResultBlocks.Select(dialect), StringComparison.Ordinal)
+            .Replace("{{test_result_block_triggers}}", dialect.TestResultBlockTriggers, StringComparison.Ordinal);
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)

@@ -22,6 +22,38 @@ internal abstract class SqlDialect
     /// <summary>The SQL that is true when two row values differ, nulls comparing equal to nulls.</summary>
     public abstract string RowsDiffer(string left, string right);
 
+    /// <summary>SQL for the UTC month (<c>yyyy-MM</c>) of an instant column: a test result block's month.</summary>
+    public abstract string UtcMonthOf(string instantColumn);
+
+    /// <summary>SQL for an instant column as SQLite keeps instants (<see cref="StoreInstants.SqliteFormat"/>).</summary>
+    public abstract string InstantAsStoreText(string instantColumn);
+
+    /// <summary>SQL for the length in UTF-8 bytes of a text expression.</summary>
+    public abstract string Utf8LengthOf(string textExpression);
+
+    /// <summary>SQL for a real expression as text that parses back to the same double.</summary>
+    public abstract string ExactRealText(string realExpression);
+
+    /// <summary>
+    /// SQL for the aggregate that joins a text expression's values, in an order, into one UTF-8 bytes value.
+    /// <paramref name="rowsComeInOrder"/> says the query's index already gives the rows in that order, which a dialect
+    /// may rely on rather than sort them again.
+    /// </summary>
+    public abstract string JoinedUtf8Bytes(string textExpression, string orderBy, bool rowsComeInOrder);
+
+    /// <summary>
+    /// The DDL of the triggers on <c>test_results</c> that note, in <c>test_result_blocks_stale</c>, the block (repository,
+    /// test, UTC month) of every row inserted, of every row deleted, and of both the old and the new row of every update
+    /// (<see cref="TestResultBlocks.RebuildStaleAsync"/>). Repeatable: it replaces triggers that exist.
+    /// </summary>
+    public abstract string TestResultBlockTriggers { get; }
+
+    /// <summary>SQL run on a writer's connection before its transaction begins, or null.</summary>
+    public virtual string? BeforeWriting => null;
+
+    /// <summary>SQL that undoes <see cref="BeforeWriting"/> once the writer's transaction has ended (its connection is pooled).</summary>
+    public virtual string? AfterWriting => null;
+
     /// <summary>Serialises concurrent migrations (several nodes starting at once).</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
@@ -67,6 +99,24 @@ internal abstract class SqlDialect
         if (batch.Count > 0)
         {
             yield return batch;
+        }
+    }
+
+    /// <summary>
+    /// Runs a prepared <c>SELECT</c> of two texts and a bytes value and streams its rows into one <see cref="BytesRow"/>,
+    /// refilled for each. This reads through ADO.NET; a dialect overrides it where its driver would allocate every value.
+    /// </summary>
+    public virtual async IAsyncEnumerable<BytesRow> ReadBytesRowsAsync(DbCommand command, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var row = new BytesRow();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            row.First = reader.GetString(0);
+            row.Second = reader.GetString(1);
+            row.Resize(checked((int)reader.GetBytes(2, 0, null, 0, 0)));
+            reader.GetBytes(2, 0, row.Buffer, 0, row.Length);
+            yield return row;
         }
     }
 

@@ -34,6 +34,13 @@ internal sealed class SqlStore : IStore
         var connection = await _dialect.OpenAsync(cancellationToken);
         try
         {
+            if (_dialect.BeforeWriting is { } before)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = before;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
             return new SqlStoreWriter(_dialect, connection, transaction, _time);
         }
@@ -116,6 +123,73 @@ internal sealed class SqlStore : IStore
             yield return batch;
         }
     }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ColumnBatch> ReadTestHistoriesAsync(
+        string repository,
+        IReadOnlyCollection<string> testIds,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(testIds);
+        if (testIds.Count == 0 || from >= to)
+        {
+            yield break;
+        }
+
+        var filler = new ColumnFiller(_dialect, [.. IStore.TestHistoryColumns.Select(name => ColumnOf(Entities.TestResults, name))]);
+        var decoder = new TestResultBlockDecoder(filler);
+        var batch = filler.NewBatch();
+        var (fromTicks, toTicks) = (from.UtcTicks, to.UtcTicks);
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        foreach (var chunk in testIds.Chunk(TestsPerBlockRead))
+        {
+            command.Parameters.Clear();
+            AddParameter(command, "@r", repository);
+            AddParameter(command, "@first", TestResultBlocks.MonthOf(from));
+            AddParameter(command, "@last", TestResultBlocks.MonthOf(to.AddTicks(-1)));
+            for (var t = 0; t < chunk.Length; t++)
+            {
+                AddParameter(command, $"@t{t}", chunk[t]);
+            }
+
+            command.CommandText = $"SELECT test_id, month, payload FROM {TestResultBlocks.Table} WHERE repository = @r "
+                + $"AND test_id IN ({string.Join(", ", chunk.Select((_, t) => $"@t{t}"))}) AND month >= @first AND month <= @last";
+            await foreach (var block in _dialect.ReadBytesRowsAsync(command, cancellationToken))
+            {
+                var test = filler.TextCode(block.First);
+                for (var offset = 0; offset < block.Length;)
+                {
+                    try
+                    {
+                        offset = decoder.Fill(block.Buffer.AsSpan(0, block.Length), offset, test, fromTicks, toTicks, batch);
+                    }
+                    catch (InvalidDataException e)
+                    {
+                        throw new StoreException(
+                            $"{Description}: test result block ({repository}, {block.First}, {block.Second}) is malformed {e.Message}", e);
+                    }
+
+                    if (batch.Count == ColumnBatch.Capacity)
+                    {
+                        yield return batch;
+                        batch.Count = 0; // refilled: a batch is valid until the next is asked for
+                    }
+                }
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    /// <summary>Tests per read of their blocks: well under SQLite's and PostgreSQL's parameter limits.</summary>
+    private const int TestsPerBlockRead = 500;
 
     /// <summary>
     /// Writes the <c>SELECT</c> of <paramref name="columns"/> that <paramref name="query"/> asks for into

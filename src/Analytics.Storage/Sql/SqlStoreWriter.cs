@@ -10,6 +10,7 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
     : IStoreWriter
 {
     private bool _completed;
+    private bool _testResultsWritten; // so the commit rebuilds the test result blocks the writes touched
 
     /// <inheritdoc />
     public Task<UpsertResult> UpsertAsync<T>(EntityMap<T> map, IReadOnlyCollection<T> records, CancellationToken cancellationToken)
@@ -34,6 +35,7 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
         }
 
         var changed = await dialect.UpsertAsync(connection, transaction, map, rows, time.GetUtcNow(), cancellationToken);
+        _testResultsWritten |= map == Schema.Entities.TestResults && changed > 0;
         return new UpsertResult(records.Count, changed);
     }
 
@@ -108,6 +110,11 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(keys);
         EnsureOpen();
+        if (keys.FirstOrDefault(k => k.Length != map.KeyColumns.Count) is { } wrong)
+        {
+            throw new ArgumentException($"{map.Name} keys have {map.KeyColumns.Count} parts, not {wrong.Length}", nameof(keys));
+        }
+
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         // RETURNING the deleted rows' instants lets the delete be recorded for the signal cache (migration 0013) in the
@@ -121,11 +128,6 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
         DateTimeOffset? earliest = null;
         foreach (var key in keys)
         {
-            if (key.Length != map.KeyColumns.Count)
-            {
-                throw new ArgumentException($"{map.Name} keys have {map.KeyColumns.Count} parts, not {key.Length}", nameof(keys));
-            }
-
             BindKey(command, map, key);
             if (instants.Count == 0)
             {
@@ -154,6 +156,7 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
             await RecordDeletionAsync(map.Table, first, deleted, cancellationToken);
         }
 
+        _testResultsWritten |= map == Schema.Entities.TestResults && deleted > 0;
         return deleted;
     }
 
@@ -249,6 +252,11 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         EnsureOpen();
+        if (_testResultsWritten)
+        {
+            await TestResultBlocks.RebuildStaleAsync(dialect, connection, transaction, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         _completed = true;
     }
@@ -273,6 +281,20 @@ internal sealed class SqlStoreWriter(SqlDialect dialect, DbConnection connection
         }
 
         await transaction.DisposeAsync();
+        if (dialect.AfterWriting is { } after)
+        {
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = after;
+                await command.ExecuteNonQueryAsync();
+            }
+            catch (DbException)
+            {
+                // The connection broke: it leaves the pool with the writer's settings.
+            }
+        }
+
         await connection.DisposeAsync();
     }
 

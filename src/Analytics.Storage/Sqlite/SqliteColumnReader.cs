@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Runtime.InteropServices;
-using System.Text;
 using Analytics.Storage.Columns;
 using Analytics.Storage.Schema;
 using Analytics.Storage.Sql;
@@ -13,14 +12,14 @@ namespace Analytics.Storage.Sqlite;
 /// Runs a columnar read on SQLite's own statement interface rather than through ADO.NET: values come straight from the
 /// statement (no per-call handle bookkeeping, no boxing), and text is decoded into a reused buffer and looked up in the
 /// read's string table, so a string is made only the first time a value is met. Measured on 340,000 test results
-/// (bench/README.md), this is what makes SQLite reads cheap enough for signals over a whole organisation.
+/// (bench/README.md), this is what makes SQLite reads cheap enough for signals over a whole organisation. It also streams
+/// the test result blocks (<see cref="ReadBytesRows"/>), whose payloads Microsoft.Data.Sqlite would copy into new arrays.
 /// </summary>
 internal sealed class SqliteColumnReader
 {
     private readonly ColumnFiller _filler;
     private readonly bool[] _nullable;
     private readonly PreviousText[] _previous;
-    private char[] _chars = new char[256];
     private byte[] _bytes = new byte[256];
 
     private SqliteColumnReader(ColumnFiller filler)
@@ -34,37 +33,13 @@ internal sealed class SqliteColumnReader
     /// <exception cref="StoreException">SQLite refused the statement or failed while stepping through it.</exception>
     public static IEnumerable<ColumnBatch> Read(DbCommand command, ColumnFiller filler, string store, CancellationToken cancellationToken)
     {
-        var connection = (SqliteConnection)command.Connection!;
-        var db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
-        var result = raw.sqlite3_prepare_v2(db, command.CommandText, out var statement);
-        if (result != raw.SQLITE_OK)
+        using (var statement = Prepare(command, store))
         {
-            throw new StoreException($"{store}: cannot read ({raw.sqlite3_errmsg(db).utf8_to_string()}): {command.CommandText}");
-        }
-
-        using (statement)
-        {
-            foreach (DbParameter parameter in command.Parameters)
-            {
-                Bind(statement, raw.sqlite3_bind_parameter_index(statement, parameter.ParameterName), parameter.Value);
-            }
-
             var reader = new SqliteColumnReader(filler);
             var handle = statement.DangerousGetHandle(); // alive while the using above holds the statement
             var batch = filler.NewBatch();
-            while (true)
+            while (Step(statement, command, store))
             {
-                result = raw.sqlite3_step(statement);
-                if (result == raw.SQLITE_DONE)
-                {
-                    break;
-                }
-
-                if (result != raw.SQLITE_ROW)
-                {
-                    throw new StoreException($"{store}: reading failed ({raw.sqlite3_errmsg(db).utf8_to_string()}): {command.CommandText}");
-                }
-
                 reader.ReadRow(handle, batch);
                 if (batch.Count == ColumnBatch.Capacity)
                 {
@@ -79,6 +54,79 @@ internal sealed class SqliteColumnReader
                 yield return batch;
             }
         }
+    }
+
+    /// <summary>
+    /// Streams the rows of <paramref name="command"/>'s <c>SELECT</c> of two texts and a bytes value into one
+    /// <see cref="BytesRow"/>, refilled for each: Microsoft.Data.Sqlite would copy every value into a new array.
+    /// </summary>
+    /// <exception cref="StoreException">SQLite refused the statement or failed while stepping through it.</exception>
+    public static IEnumerable<BytesRow> ReadBytesRows(DbCommand command, string store, CancellationToken cancellationToken)
+    {
+        using var statement = Prepare(command, store);
+        var handle = statement.DangerousGetHandle(); // alive while the using above holds the statement
+        var row = new BytesRow();
+        while (Step(statement, command, store))
+        {
+            row.First = raw.sqlite3_column_text(statement, 0).utf8_to_string();
+            row.Second = raw.sqlite3_column_text(statement, 1).utf8_to_string();
+            var pointer = SqliteNative.sqlite3_column_blob(handle, 2);
+            var length = SqliteNative.sqlite3_column_bytes(handle, 2);
+            row.Resize(length);
+            if (length > 0)
+            {
+                Marshal.Copy(pointer, row.Buffer, 0, length);
+            }
+
+            yield return row;
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>Prepares <paramref name="command"/>'s text on its connection, with its parameters bound.</summary>
+    private static sqlite3_stmt Prepare(DbCommand command, string store)
+    {
+        var connection = (SqliteConnection)command.Connection!;
+        var db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        if (raw.sqlite3_prepare_v2(db, command.CommandText, out var statement) != raw.SQLITE_OK)
+        {
+            var message = raw.sqlite3_errmsg(db).utf8_to_string();
+            statement.Dispose();
+            throw new StoreException($"{store}: cannot read ({message}): {command.CommandText}");
+        }
+
+        try
+        {
+            foreach (DbParameter parameter in command.Parameters)
+            {
+                Bind(statement, raw.sqlite3_bind_parameter_index(statement, parameter.ParameterName), parameter.Value);
+            }
+
+            return statement;
+        }
+        catch
+        {
+            statement.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Steps to the next row: false when there is none.</summary>
+    private static bool Step(sqlite3_stmt statement, DbCommand command, string store)
+    {
+        var result = raw.sqlite3_step(statement);
+        if (result == raw.SQLITE_DONE)
+        {
+            return false;
+        }
+
+        if (result != raw.SQLITE_ROW)
+        {
+            var db = ((SqliteConnection)command.Connection!).Handle!;
+            throw new StoreException($"{store}: reading failed ({raw.sqlite3_errmsg(db).utf8_to_string()}): {command.CommandText}");
+        }
+
+        return true;
     }
 
     private static void Bind(sqlite3_stmt statement, int index, object? value)
@@ -166,9 +214,9 @@ internal sealed class SqliteColumnReader
         {
             code = kind switch
             {
-                ColumnKind.Text => isNull ? StringTable.Null : _filler.TextCode(Decode(bytes)),
-                ColumnKind.Enum => isNull ? StringTable.Null : _filler.EnumValue(column, Decode(bytes)),
-                _ => _filler.ListCode(column, isNull ? default : Decode(bytes), isNull),
+                ColumnKind.Text => isNull ? StringTable.Null : _filler.TextCode(bytes),
+                ColumnKind.Enum => isNull ? StringTable.Null : _filler.EnumValue(column, bytes),
+                _ => _filler.ListCode(column, bytes, isNull),
             };
             previous.Remember(bytes, isNull, code);
         }
@@ -194,17 +242,6 @@ internal sealed class SqliteColumnReader
 
         Marshal.Copy(pointer, _bytes, 0, length);
         return _bytes.AsSpan(0, length);
-    }
-
-    /// <summary>UTF-8 text decoded into the reused buffer (valid until the next call).</summary>
-    private ReadOnlySpan<char> Decode(ReadOnlySpan<byte> bytes)
-    {
-        if (_chars.Length < bytes.Length)
-        {
-            _chars = new char[Math.Max(bytes.Length, _chars.Length * 2)];
-        }
-
-        return _chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, _chars));
     }
 
     /// <summary>A column's previous text cell: its bytes and the code they gave.</summary>

@@ -1,0 +1,215 @@
+using System.Buffers.Text;
+using System.Globalization;
+using Analytics.Storage.Columns;
+using Analytics.Storage.Schema;
+
+namespace Analytics.Storage.Sql;
+
+/// <summary>
+/// Reads the payloads of test result blocks (<see cref="TestResultBlocks"/>, where their grammar is) into batches of
+/// <see cref="IStore.TestHistoryColumns"/>. A text equal to the same field's text in the record before (byte for byte)
+/// takes its code without decoding or lookup: within a test's month, the source, job, branch and outcome mostly repeat.
+/// </summary>
+internal sealed class TestResultBlockDecoder
+{
+    private const int TestIdColumn = 0;
+    private const int SourceColumn = 1;
+    private const int RunIdColumn = 2;
+    private const int AttemptColumn = 3;
+    private const int JobColumn = 4;
+    private const int ExecutionColumn = 5;
+    private const int CommitColumn = 6;
+    private const int BranchColumn = 7;
+    private const int OutcomeColumn = 8;
+    private const int DurationColumn = 9;
+    private const int StartedAtColumn = 10;
+
+    private const int InstantLength = 27; // StoreInstants.SqliteFormat
+
+    private readonly ColumnFiller _filler;
+    private readonly (int Start, int Length, int Code)[] _previous = new (int, int, int)[StartedAtColumn];
+
+    /// <summary>A decoder whose codes come from <paramref name="filler"/> (its columns are <see cref="IStore.TestHistoryColumns"/>).</summary>
+    public TestResultBlockDecoder(ColumnFiller filler)
+    {
+        if (!filler.Columns.Select(c => c.Name).SequenceEqual(IStore.TestHistoryColumns))
+        {
+            throw new ArgumentException("the filler must read IStore.TestHistoryColumns", nameof(filler));
+        }
+
+        _filler = filler;
+    }
+
+    /// <summary>
+    /// Appends the results of <paramref name="payload"/>, from byte <paramref name="offset"/> on, that started in
+    /// [<paramref name="fromTicks"/>, <paramref name="toTicks"/>) to <paramref name="batch"/>, as results of the test
+    /// coded <paramref name="testCode"/>, until the batch is full or the payload ends.
+    /// </summary>
+    /// <returns>The offset of the first record not read: the payload's length when it was read to its end.</returns>
+    /// <exception cref="InvalidDataException">The payload does not follow the grammar (the message says at which byte).</exception>
+    public int Fill(ReadOnlySpan<byte> payload, int offset, int testCode, long fromTicks, long toTicks, ColumnBatch batch)
+    {
+        if (offset == 0)
+        {
+            Array.Fill(_previous, (-1, 0, 0)); // positions are into this payload
+        }
+
+        var position = offset;
+        while (position < payload.Length && batch.Count < ColumnBatch.Capacity)
+        {
+            if (payload.Length - position < InstantLength)
+            {
+                throw Malformed(position, "a record's start time is cut short");
+            }
+
+            long startedAt;
+            try
+            {
+                startedAt = StoreInstants.TicksFromSqliteText(payload.Slice(position, InstantLength));
+            }
+            catch (FormatException)
+            {
+                throw Malformed(position, "a record does not start with its start time");
+            }
+
+            position += InstantLength;
+            if (startedAt < fromTicks || startedAt >= toTicks)
+            {
+                SkipRecordAfterInstant(payload, ref position);
+                continue;
+            }
+
+            var row = batch.Count;
+            batch.CodesToFill(TestIdColumn)[row] = testCode;
+            batch.CodesToFill(SourceColumn)[row] = Text(payload, ref position, SourceColumn);
+            batch.CodesToFill(RunIdColumn)[row] = Text(payload, ref position, RunIdColumn);
+            batch.CodesToFill(AttemptColumn)[row] = Integer(payload, ref position);
+            batch.CodesToFill(JobColumn)[row] = Text(payload, ref position, JobColumn);
+            batch.CodesToFill(ExecutionColumn)[row] = Integer(payload, ref position);
+            batch.CodesToFill(CommitColumn)[row] = Text(payload, ref position, CommitColumn);
+            var noBranch = position < payload.Length && payload[position] == (byte)'-';
+            if (noBranch)
+            {
+                position++;
+            }
+
+            batch.NullsToFill(BranchColumn)![row] = noBranch;
+            batch.CodesToFill(BranchColumn)[row] = noBranch ? StringTable.Null : Text(payload, ref position, BranchColumn);
+            batch.CodesToFill(OutcomeColumn)[row] = Text(payload, ref position, OutcomeColumn);
+            batch.TicksToFill(DurationColumn)[row] = Seconds.ToTimeSpan(Real(payload, ref position)).Ticks;
+            batch.TicksToFill(StartedAtColumn)[row] = startedAt;
+            batch.Count = row + 1;
+        }
+
+        return position;
+    }
+
+    /// <summary>Steps over the fields after a record's start time.</summary>
+    private static void SkipRecordAfterInstant(ReadOnlySpan<byte> payload, ref int position)
+    {
+        TextBytes(payload, ref position); // source
+        TextBytes(payload, ref position); // run id
+        NumberBytes(payload, ref position); // attempt
+        TextBytes(payload, ref position); // job
+        NumberBytes(payload, ref position); // execution
+        TextBytes(payload, ref position); // commit
+        if (position < payload.Length && payload[position] == (byte)'-')
+        {
+            position++;
+        }
+        else
+        {
+            TextBytes(payload, ref position); // branch
+        }
+
+        TextBytes(payload, ref position); // outcome
+        NumberBytes(payload, ref position); // duration
+    }
+
+    /// <summary>A text field's code (for the outcome, its enum value), reusing the code of the record before when the bytes are the same.</summary>
+    private int Text(ReadOnlySpan<byte> payload, ref int position, int column)
+    {
+        var start = position;
+        var bytes = TextBytes(payload, ref position);
+        var textStart = position - bytes.Length;
+        var (previousStart, previousLength, previousCode) = _previous[column];
+        if (previousStart >= 0 && previousLength == bytes.Length && payload.Slice(previousStart, previousLength).SequenceEqual(bytes))
+        {
+            return previousCode;
+        }
+
+        int code;
+        try
+        {
+            code = column == OutcomeColumn ? _filler.EnumValue(column, bytes) : _filler.TextCode(bytes);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Malformed(start, e.Message);
+        }
+
+        _previous[column] = (textStart, bytes.Length, code);
+        return code;
+    }
+
+    /// <summary>A text field's bytes: its length in bytes, <c>:</c>, then the bytes.</summary>
+    private static ReadOnlySpan<byte> TextBytes(ReadOnlySpan<byte> payload, ref int position)
+    {
+        var start = position;
+        var length = 0;
+        while (position < payload.Length && payload[position] is >= (byte)'0' and <= (byte)'9')
+        {
+            length = checked((length * 10) + (payload[position] - '0'));
+            position++;
+        }
+
+        if (position == start || position >= payload.Length || payload[position] != (byte)':')
+        {
+            throw Malformed(start, "a text field does not start with its length and ':'");
+        }
+
+        position++;
+        if (payload.Length - position < length)
+        {
+            throw Malformed(start, $"a text field of {length} bytes runs past the payload's end");
+        }
+
+        var bytes = payload.Slice(position, length);
+        position += length;
+        return bytes;
+    }
+
+    /// <summary>A number field's digits (before its <c>;</c>).</summary>
+    private static ReadOnlySpan<byte> NumberBytes(ReadOnlySpan<byte> payload, ref int position)
+    {
+        var end = payload[position..].IndexOf((byte)';');
+        if (end <= 0)
+        {
+            throw Malformed(position, "a number field does not end with ';'");
+        }
+
+        var digits = payload.Slice(position, end);
+        position += end + 1;
+        return digits;
+    }
+
+    private static int Integer(ReadOnlySpan<byte> payload, ref int position)
+    {
+        var start = position;
+        var digits = NumberBytes(payload, ref position);
+        return Utf8Parser.TryParse(digits, out int value, out var used) && used == digits.Length
+            ? value
+            : throw Malformed(start, "an integer field is not an integer");
+    }
+
+    private static double Real(ReadOnlySpan<byte> payload, ref int position)
+    {
+        var start = position;
+        var digits = NumberBytes(payload, ref position);
+        return double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Malformed(start, "a real field is not a number");
+    }
+
+    private static InvalidDataException Malformed(int position, string what) => new($"at byte {position}: {what}");
+}
