@@ -1,8 +1,8 @@
 -- Version 16: test result blocks (Sql/TestResultBlocks.cs). Each test's results of one UTC month packed into one value,
 -- so that the flaky-test analysis reads a test's year in twelve rows instead of thousands: stepping SQLite through
 -- eleven million index rows was a third of all signals' work (bench/README.md, session 14). Derived data: triggers
--- note the blocks each write to test_results touches, and the writing transaction rebuilds them before it commits;
--- this builds the blocks of what is stored.
+-- (the dialect's DDL, with any storage setting) note the blocks each write to test_results touches, and the writing
+-- transaction rebuilds them before it commits; this builds the blocks of what is stored.
 
 CREATE TABLE test_result_blocks (
     repository TEXT NOT NULL,
@@ -20,6 +20,6 @@ CREATE TABLE test_result_blocks_stale (
     PRIMARY KEY (repository, test_id, month)
 );
 
-INSERT INTO test_result_blocks (repository, test_id, month, result_count, payload) {{test_result_blocks}};
+{{test_result_block_ddl}}
 
-{{test_result_block_triggers}}
+INSERT INTO test_result_blocks (repository, test_id, month, result_count, payload) {{test_result_blocks}};

@@ -78,10 +78,10 @@ internal static class Migrator
         }
 
         // Statements, not types: the blocks are built by the same SQL when written, and noted stale by triggers of the
-        // dialect's own kind (TestResultBlocks).
+        // dialect's own kind (TestResultBlocks, SqlDialect.TestResultBlockDdl).
         return script
             .Replace("{{test_result_blocks}}", TestResultBlocks.Select(dialect), StringComparison.Ordinal)
-            .Replace("{{test_result_block_triggers}}", dialect.TestResultBlockTriggers, StringComparison.Ordinal);
+            .Replace("{{test_result_block_ddl}}", dialect.TestResultBlockDdl, StringComparison.Ordinal);
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)

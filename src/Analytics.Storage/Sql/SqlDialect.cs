@@ -42,11 +42,13 @@ internal abstract class SqlDialect
     public abstract string JoinedUtf8Bytes(string textExpression, string orderBy, bool rowsComeInOrder);
 
     /// <summary>
-    /// The DDL of the triggers on <c>test_results</c> that note, in <c>test_result_blocks_stale</c>, the block (repository,
-    /// test, UTC month) of every row inserted, of every row deleted, and of both the old and the new row of every update
-    /// (<see cref="TestResultBlocks.RebuildStaleAsync"/>). Repeatable: it replaces triggers that exist.
+    /// The dialect's own DDL for test result blocks, run after their tables are made: the triggers on <c>test_results</c>
+    /// that note, in <c>test_result_blocks_stale</c>, the block (repository, test, UTC month) of every row inserted, of
+    /// every row deleted, and of both the old and the new row of every update
+    /// (<see cref="TestResultBlocks.RebuildStaleAsync"/>), and any storage setting for the payloads. Repeatable: it
+    /// replaces triggers that exist.
     /// </summary>
-    public abstract string TestResultBlockTriggers { get; }
+    public abstract string TestResultBlockDdl { get; }
 
     /// <summary>SQL run on a writer's connection before its transaction begins, or null.</summary>
     public virtual string? BeforeWriting => null;

@@ -57,7 +57,7 @@ internal static class TestResultBlocks
 
     /// <summary>
     /// Rebuilds the blocks whose results changed in this transaction: the database's triggers on <c>test_results</c>
-    /// (<see cref="SqlDialect.TestResultBlockTriggers"/>) note each block an inserted, updated or deleted result was in
+    /// (<see cref="SqlDialect.TestResultBlockDdl"/>) note each block an inserted, updated or deleted result was in
     /// or went to in <c>test_result_blocks_stale</c>, so a result that moves to another month rebuilds both, and an
     /// upsert that changes nothing rebuilds nothing. Called once before a writer commits: each block is built once per
     /// transaction, however many batches wrote to it.

@@ -89,7 +89,7 @@ internal sealed class SqliteDialect : SqlDialect
     // Row triggers: SQLite has no statement triggers. An upsert that changes a row fires the update trigger; one that
     // changes nothing fires none. ON CONFLICT DO NOTHING, not OR IGNORE: a trigger's OR IGNORE gives way to the outer
     // statement's conflict policy.
-    public override string TestResultBlockTriggers =>
+    public override string TestResultBlockDdl =>
         $"""
         DROP TRIGGER IF EXISTS test_results_inserted;
         CREATE TRIGGER test_results_inserted AFTER INSERT ON test_results BEGIN
