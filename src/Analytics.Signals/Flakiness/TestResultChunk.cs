@@ -1,5 +1,6 @@
 using Analytics.Domain.Testing;
 using Analytics.Signals.Ci;
+using Analytics.Storage;
 using Analytics.Storage.Columns;
 
 namespace Analytics.Signals.Flakiness;
@@ -14,19 +15,6 @@ namespace Analytics.Signals.Flakiness;
 /// </summary>
 internal sealed class TestResultChunk
 {
-    // The columns of IStore.TestHistoryColumns.
-    private const int TestIdColumn = 0;
-    private const int SourceColumn = 1;
-    private const int RunIdColumn = 2;
-    private const int AttemptColumn = 3;
-    private const int JobColumn = 4;
-    private const int ExecutionColumn = 5;
-    private const int CommitColumn = 6;
-    private const int BranchColumn = 7;
-    private const int OutcomeColumn = 8;
-    private const int DurationColumn = 9;
-    private const int StartedAtColumn = 10;
-
     private const int CodeColumns = 9; // test id to outcome, each a code or an integer
 
     private readonly int[][] _codes = new int[CodeColumns][];
@@ -77,8 +65,8 @@ internal sealed class TestResultChunk
             batch.Codes(c).CopyTo(_codes[c].AsSpan(_count));
         }
 
-        batch.Ticks(DurationColumn).CopyTo(_durations.AsSpan(_count));
-        batch.Ticks(StartedAtColumn).CopyTo(_startedAt.AsSpan(_count));
+        batch.Ticks(TestHistoryColumn.Duration).CopyTo(_durations.AsSpan(_count));
+        batch.Ticks(TestHistoryColumn.StartedAt).CopyTo(_startedAt.AsSpan(_count));
         _count = count;
     }
 
@@ -93,7 +81,7 @@ internal sealed class TestResultChunk
             return;
         }
 
-        var tests = _codes[TestIdColumn].AsSpan(0, _count);
+        var tests = _codes[TestHistoryColumn.TestId].AsSpan(0, _count);
         var rankOf = InstantOrder.OrdinalRanks(Distinct(tests), code => strings[code]);
         var testsByRank = new int[rankOf.Count];
         foreach (var (test, rank) in rankOf)
@@ -141,14 +129,14 @@ internal sealed class TestResultChunk
             foreach (var row in rows)
             {
                 history.Add(
-                    _codes[SourceColumn][row],
-                    _codes[RunIdColumn][row],
-                    _codes[AttemptColumn][row],
-                    _codes[JobColumn][row],
-                    _codes[ExecutionColumn][row],
-                    _codes[CommitColumn][row],
-                    _codes[BranchColumn][row],
-                    (TestOutcome)_codes[OutcomeColumn][row],
+                    _codes[TestHistoryColumn.Source][row],
+                    _codes[TestHistoryColumn.RunId][row],
+                    _codes[TestHistoryColumn.Attempt][row],
+                    _codes[TestHistoryColumn.Job][row],
+                    _codes[TestHistoryColumn.Execution][row],
+                    _codes[TestHistoryColumn.CommitSha][row],
+                    _codes[TestHistoryColumn.Branch][row],
+                    (TestOutcome)_codes[TestHistoryColumn.Outcome][row],
                     TimeSpan.FromTicks(_durations[row]),
                     new DateTimeOffset(_startedAt[row], TimeSpan.Zero));
             }
@@ -197,11 +185,11 @@ internal sealed class TestResultChunk
         }
 
         var strings = _strings!;
-        order = CompareText(strings, _codes[SourceColumn], a, b);
-        order = order != 0 ? order : CompareText(strings, _codes[RunIdColumn], a, b);
-        order = order != 0 ? order : _codes[AttemptColumn][a].CompareTo(_codes[AttemptColumn][b]);
-        order = order != 0 ? order : CompareText(strings, _codes[JobColumn], a, b);
-        return order != 0 ? order : _codes[ExecutionColumn][a].CompareTo(_codes[ExecutionColumn][b]);
+        order = CompareText(strings, _codes[TestHistoryColumn.Source], a, b);
+        order = order != 0 ? order : CompareText(strings, _codes[TestHistoryColumn.RunId], a, b);
+        order = order != 0 ? order : _codes[TestHistoryColumn.Attempt][a].CompareTo(_codes[TestHistoryColumn.Attempt][b]);
+        order = order != 0 ? order : CompareText(strings, _codes[TestHistoryColumn.Job], a, b);
+        return order != 0 ? order : _codes[TestHistoryColumn.Execution][a].CompareTo(_codes[TestHistoryColumn.Execution][b]);
     }
 
     private static int CompareText(StringTable strings, int[] codes, int a, int b) =>

@@ -12,22 +12,10 @@ namespace Analytics.Storage.Sql;
 /// </summary>
 internal sealed class TestResultBlockDecoder
 {
-    private const int TestIdColumn = 0;
-    private const int SourceColumn = 1;
-    private const int RunIdColumn = 2;
-    private const int AttemptColumn = 3;
-    private const int JobColumn = 4;
-    private const int ExecutionColumn = 5;
-    private const int CommitColumn = 6;
-    private const int BranchColumn = 7;
-    private const int OutcomeColumn = 8;
-    private const int DurationColumn = 9;
-    private const int StartedAtColumn = 10;
-
     private const int InstantLength = 27; // StoreInstants.SqliteFormat
 
     private readonly ColumnFiller _filler;
-    private readonly (int Start, int Length, int Code)[] _previous = new (int, int, int)[StartedAtColumn];
+    private readonly (int Start, int Length, int Code)[] _previous = new (int, int, int)[TestHistoryColumn.StartedAt];
 
     /// <summary>A decoder whose codes come from <paramref name="filler"/> (its columns are <see cref="IStore.TestHistoryColumns"/>).</summary>
     public TestResultBlockDecoder(ColumnFiller filler)
@@ -80,24 +68,24 @@ internal sealed class TestResultBlockDecoder
             }
 
             var row = batch.Count;
-            batch.CodesToFill(TestIdColumn)[row] = testCode;
-            batch.CodesToFill(SourceColumn)[row] = Text(payload, ref position, SourceColumn);
-            batch.CodesToFill(RunIdColumn)[row] = Text(payload, ref position, RunIdColumn);
-            batch.CodesToFill(AttemptColumn)[row] = Integer(payload, ref position);
-            batch.CodesToFill(JobColumn)[row] = Text(payload, ref position, JobColumn);
-            batch.CodesToFill(ExecutionColumn)[row] = Integer(payload, ref position);
-            batch.CodesToFill(CommitColumn)[row] = Text(payload, ref position, CommitColumn);
+            batch.CodesToFill(TestHistoryColumn.TestId)[row] = testCode;
+            batch.CodesToFill(TestHistoryColumn.Source)[row] = Text(payload, ref position, TestHistoryColumn.Source);
+            batch.CodesToFill(TestHistoryColumn.RunId)[row] = Text(payload, ref position, TestHistoryColumn.RunId);
+            batch.CodesToFill(TestHistoryColumn.Attempt)[row] = Integer(payload, ref position);
+            batch.CodesToFill(TestHistoryColumn.Job)[row] = Text(payload, ref position, TestHistoryColumn.Job);
+            batch.CodesToFill(TestHistoryColumn.Execution)[row] = Integer(payload, ref position);
+            batch.CodesToFill(TestHistoryColumn.CommitSha)[row] = Text(payload, ref position, TestHistoryColumn.CommitSha);
             var noBranch = position < payload.Length && payload[position] == (byte)'-';
             if (noBranch)
             {
                 position++;
             }
 
-            batch.NullsToFill(BranchColumn)![row] = noBranch;
-            batch.CodesToFill(BranchColumn)[row] = noBranch ? StringTable.Null : Text(payload, ref position, BranchColumn);
-            batch.CodesToFill(OutcomeColumn)[row] = Text(payload, ref position, OutcomeColumn);
-            batch.TicksToFill(DurationColumn)[row] = Seconds.ToTimeSpan(Real(payload, ref position)).Ticks;
-            batch.TicksToFill(StartedAtColumn)[row] = startedAt;
+            batch.NullsToFill(TestHistoryColumn.Branch)![row] = noBranch;
+            batch.CodesToFill(TestHistoryColumn.Branch)[row] = noBranch ? StringTable.Null : Text(payload, ref position, TestHistoryColumn.Branch);
+            batch.CodesToFill(TestHistoryColumn.Outcome)[row] = Text(payload, ref position, TestHistoryColumn.Outcome);
+            batch.TicksToFill(TestHistoryColumn.Duration)[row] = Seconds.ToTimeSpan(Real(payload, ref position)).Ticks;
+            batch.TicksToFill(TestHistoryColumn.StartedAt)[row] = startedAt;
             batch.Count = row + 1;
         }
 
@@ -141,7 +129,7 @@ internal sealed class TestResultBlockDecoder
         int code;
         try
         {
-            code = column == OutcomeColumn ? _filler.EnumValue(column, bytes) : _filler.TextCode(bytes);
+            code = column == TestHistoryColumn.Outcome ? _filler.EnumValue(column, bytes) : _filler.TextCode(bytes);
         }
         catch (InvalidDataException e)
         {
