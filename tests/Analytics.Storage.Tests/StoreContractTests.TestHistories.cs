@@ -22,6 +22,9 @@ public abstract partial class StoreContractTests
         Result("Checkout::Pays", "104", 1, "test", 0, TestOutcome.Error, "", March.AddMonths(1).AddDays(9), 123456.789012345),
         Result("12:Ümlaut ☃ test", "101", 1, "build:linux", 0, TestOutcome.Failed, "feature/ß", March.AddDays(3), 0.001),
         Result("12:Ümlaut ☃ test", "105", 1, "build:linux", 0, TestOutcome.Passed, "feature/ß", March.AddMonths(-1).AddDays(27), 7.5),
+        // Durations whose text a block cannot keep to 15 plain digits: 17 digits, and an exponent.
+        Result("12:Ümlaut ☃ test", "106", 1, "build:linux", 0, TestOutcome.Passed, "feature/ß", March.AddDays(9), 1234567890.1234567),
+        Result("12:Ümlaut ☃ test", "107", 1, "build:linux", 0, TestOutcome.Passed, "feature/ß", March.AddDays(10), 0.0000001),
     ];
 
     [Fact]
@@ -46,7 +49,7 @@ public abstract partial class StoreContractTests
             await writer.CommitAsync(default);
         }
 
-        var now = new[] { rewritten, Histories[1], moved, Histories[3], Histories[4], Histories[6], added };
+        var now = new[] { rewritten, Histories[1], moved, Histories[3], Histories[4], Histories[6], Histories[7], Histories[8], added };
         (await TestHistoriesAsync(store, tests, March.AddMonths(-2), March.AddMonths(3))).Should().BeEquivalentTo(now);
 
         // A period that cuts months: only the results started in it, whichever blocks hold them.

@@ -194,9 +194,54 @@ internal sealed class TestResultBlockDecoder
     {
         var start = position;
         var digits = NumberBytes(payload, ref position);
-        return double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+        return TryParseShortDecimal(digits, out var value) || double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
             ? value
             : throw Malformed(start, "a real field is not a number");
+    }
+
+    private static readonly double[] PowersOfTen =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+    /// <summary>
+    /// Parses digits with at most one point (no sign, no exponent) and at most 15 significant digits, as most durations
+    /// are written: the digits and the power of ten are then exact doubles, and one division rounds correctly (Clinger's
+    /// fast path), so the value is double.Parse's, at a fraction of its cost (it was a tenth of the decoding). Anything
+    /// else is left to double.Parse.
+    /// </summary>
+    private static bool TryParseShortDecimal(ReadOnlySpan<byte> digits, out double value)
+    {
+        value = 0;
+        var (mantissa, significant, decimals, seenPoint) = (0L, 0, 0, false);
+        foreach (var b in digits)
+        {
+            if (b == (byte)'.' && !seenPoint)
+            {
+                seenPoint = true;
+                continue;
+            }
+
+            var digit = b - '0';
+            if (digit is < 0 or > 9)
+            {
+                return false;
+            }
+
+            if ((mantissa != 0 || digit != 0) && ++significant > 15)
+            {
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + digit;
+            decimals += seenPoint ? 1 : 0;
+        }
+
+        if (digits.IsEmpty || decimals >= PowersOfTen.Length)
+        {
+            return false;
+        }
+
+        value = mantissa / PowersOfTen[decimals];
+        return true;
     }
 
     private static InvalidDataException Malformed(int position, string what) => new($"at byte {position}: {what}");

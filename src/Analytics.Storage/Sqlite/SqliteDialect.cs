@@ -113,9 +113,10 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Utf8LengthOf(string textExpression) => $"length(CAST({textExpression} AS BLOB))";
 
-    // SQLite's own text for a real keeps 15 digits, which give most values back (and parse fastest); 17 give any.
+    // SQLite's own text for a real keeps 15 digits, which give most values back (and parse fastest); 17 give any, but
+    // SQLite's printf stops at 16 unless the '!' flag is given.
     public override string ExactRealText(string realExpression) =>
-        $"CASE WHEN CAST(printf('%.15g', {realExpression}) AS REAL) = {realExpression} THEN printf('%.15g', {realExpression}) ELSE printf('%.17g', {realExpression}) END";
+        $"CASE WHEN CAST(printf('%.15g', {realExpression}) AS REAL) = {realExpression} THEN printf('%.15g', {realExpression}) ELSE printf('%!.17g', {realExpression}) END";
 
     // An aggregate's ORDER BY always sorts, in a temporary file when a transaction has changed more than SQLite's cache
     // holds (half of a large import's time); group_concat joins the rows in the order the index scan gives them.
