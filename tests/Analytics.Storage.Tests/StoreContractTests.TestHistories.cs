@@ -10,7 +10,7 @@ namespace Analytics.Storage.Tests;
 /// </summary>
 public abstract partial class StoreContractTests
 {
-    private static readonly DateTimeOffset March = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    protected static readonly DateTimeOffset March = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
     // Texts a block must not confuse with its own framing: digits first, ':' and ';', '-', multi-byte UTF-8, empty.
     private static readonly TestResult[] Histories =

@@ -52,7 +52,9 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
 
     // Statement triggers with transition tables: one insert of the distinct blocks per statement, however many rows the
     // bulk upsert's INSERT … SELECT writes. Only the branch of the operation is planned, so the function may name a
-    // transition table the other operations do not have.
+    // transition table the other operations do not have. Writers run side by side here, so each notes its stale blocks
+    // in a temporary table of its own session: in a shared table, two writers noting the same two blocks in opposite
+    // orders would wait for each other's rows, and neither could go on (PostgresStoreTests).
     // Payloads are stored uncompressed (STORAGE EXTERNAL): they are read whole, and decompressing the year's 1.6 GB
     // took the server more CPU than sending it (bench/README.md, session 14).
     public override string TestResultBlockDdl =>
@@ -60,6 +62,9 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
         ALTER TABLE {TestResultBlocks.Table} ALTER COLUMN payload SET STORAGE EXTERNAL;
         CREATE OR REPLACE FUNCTION test_result_blocks_note_stale() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
+            CREATE TEMPORARY TABLE IF NOT EXISTS {TestResultBlocks.StaleTable} (
+                repository text NOT NULL, test_id text NOT NULL, month text NOT NULL, PRIMARY KEY (repository, test_id, month)
+            ) ON COMMIT DELETE ROWS;
             IF TG_OP <> 'INSERT' THEN
                 {Stale("old_results")}
             END IF;

@@ -23,7 +23,10 @@ internal static class TestResultBlocks
     /// <summary>The table.</summary>
     public const string Table = "test_result_blocks";
 
-    /// <summary>The blocks the transaction changed, noted by the triggers on <c>test_results</c>.</summary>
+    /// <summary>
+    /// Where the triggers on <c>test_results</c> note the blocks the transaction changed: an ordinary table in SQLite,
+    /// a temporary one of the writer's session in PostgreSQL (<see cref="SqlDialect.TestResultBlockDdl"/>).
+    /// </summary>
     public const string StaleTable = "test_result_blocks_stale";
 
     /// <summary>The <c>SELECT</c> of (repository, test_id, month, result_count, payload) of every block: the migration's.</summary>
@@ -64,6 +67,9 @@ internal static class TestResultBlocks
     /// </summary>
     public static async Task RebuildStaleAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
+        // Writers rebuild one after another, each after the one before has committed: a block is built from every result
+        // committed before it, so the last writer's block holds them all (PostgreSQL; SQLite has one writer anyway).
+        await dialect.LockAsync(connection, transaction, Table, cancellationToken);
         var stale = new List<BlockKey>();
         await using (var command = connection.CreateCommand())
         {

@@ -86,11 +86,18 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string? AfterWriting => "PRAGMA temp_store = DEFAULT";
 
-    // Row triggers: SQLite has no statement triggers. An upsert that changes a row fires the update trigger; one that
-    // changes nothing fires none. ON CONFLICT DO NOTHING, not OR IGNORE: a trigger's OR IGNORE gives way to the outer
+    // One writer at a time (an IMMEDIATE transaction), so the stale blocks are noted in an ordinary table, emptied by
+    // every rebuild. Row triggers: SQLite has no statement triggers. An upsert that changes a row fires the update
+    // trigger; one that changes nothing fires none. ON CONFLICT DO NOTHING, not OR IGNORE: a trigger's OR IGNORE gives way to the outer
     // statement's conflict policy.
     public override string TestResultBlockDdl =>
         $"""
+        CREATE TABLE IF NOT EXISTS {TestResultBlocks.StaleTable} (
+            repository TEXT NOT NULL,
+            test_id TEXT NOT NULL,
+            month TEXT NOT NULL,
+            PRIMARY KEY (repository, test_id, month)
+        );
         DROP TRIGGER IF EXISTS test_results_inserted;
         CREATE TRIGGER test_results_inserted AFTER INSERT ON test_results BEGIN
             {Stale("new")}
