@@ -7,8 +7,9 @@ namespace Analytics.Storage.Sql;
 /// <summary>
 /// Test result blocks (migration 0016): each test's results of one UTC month, packed into one value, so that reading a
 /// test's year steps through twelve rows rather than thousands (<see cref="IStore.ReadTestHistoriesAsync"/>). Blocks are
-/// derived data: every write of test results rebuilds the blocks it touched, in the same transaction, from the rows. The
-/// database builds them, with the same SQL here and in the migration that built the blocks of results stored before.
+/// derived data: a transaction that writes test results rebuilds the blocks it touched, from the rows, just before it
+/// commits (<see cref="RebuildStaleAsync"/>). The database builds them, with the same SQL here and in the migration that
+/// built the blocks of results stored before.
 /// <para>
 /// A block's payload is UTF-8, one record per result, by time then key (the order the analysis wants, which a reader
 /// still checks: text order is the database's collation):
