@@ -62,9 +62,12 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
         ALTER TABLE {TestResultBlocks.Table} ALTER COLUMN payload SET STORAGE EXTERNAL;
         CREATE OR REPLACE FUNCTION test_result_blocks_note_stale() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            CREATE TEMPORARY TABLE IF NOT EXISTS {TestResultBlocks.StaleTable} (
-                repository text NOT NULL, test_id text NOT NULL, month text NOT NULL, PRIMARY KEY (repository, test_id, month)
-            ) ON COMMIT DELETE ROWS;
+            -- Asked first rather than IF NOT EXISTS, which sends the client a notice on every statement after the first.
+            IF to_regclass('pg_temp.{TestResultBlocks.StaleTable}') IS NULL THEN
+                CREATE TEMPORARY TABLE {TestResultBlocks.StaleTable} (
+                    repository text NOT NULL, test_id text NOT NULL, month text NOT NULL, PRIMARY KEY (repository, test_id, month)
+                ) ON COMMIT DELETE ROWS;
+            END IF;
             IF TG_OP <> 'INSERT' THEN
                 {Stale("old_results")}
             END IF;

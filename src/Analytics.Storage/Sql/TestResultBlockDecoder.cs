@@ -75,12 +75,7 @@ internal sealed class TestResultBlockDecoder
             batch.CodesToFill(TestHistoryColumn.Job)[row] = Text(payload, ref position, TestHistoryColumn.Job);
             batch.CodesToFill(TestHistoryColumn.Execution)[row] = Integer(payload, ref position);
             batch.CodesToFill(TestHistoryColumn.CommitSha)[row] = Text(payload, ref position, TestHistoryColumn.CommitSha);
-            var noBranch = position < payload.Length && payload[position] == (byte)'-';
-            if (noBranch)
-            {
-                position++;
-            }
-
+            var noBranch = SkipNull(payload, ref position);
             batch.NullsToFill(TestHistoryColumn.Branch)![row] = noBranch;
             batch.CodesToFill(TestHistoryColumn.Branch)[row] = noBranch ? StringTable.Null : Text(payload, ref position, TestHistoryColumn.Branch);
             batch.CodesToFill(TestHistoryColumn.Outcome)[row] = Text(payload, ref position, TestHistoryColumn.Outcome);
@@ -101,17 +96,25 @@ internal sealed class TestResultBlockDecoder
         TextBytes(payload, ref position); // job
         NumberBytes(payload, ref position); // execution
         TextBytes(payload, ref position); // commit
-        if (position < payload.Length && payload[position] == (byte)'-')
-        {
-            position++;
-        }
-        else
+        if (!SkipNull(payload, ref position))
         {
             TextBytes(payload, ref position); // branch
         }
 
         TextBytes(payload, ref position); // outcome
         NumberBytes(payload, ref position); // duration
+    }
+
+    /// <summary>Steps over a null text field (<c>-</c>, where a text would start with its length): whether there was one.</summary>
+    private static bool SkipNull(ReadOnlySpan<byte> payload, ref int position)
+    {
+        if (position < payload.Length && payload[position] == (byte)'-')
+        {
+            position++;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>A text field's code (for the outcome, its enum value), reusing the code of the record before when the bytes are the same.</summary>
@@ -211,7 +214,7 @@ internal sealed class TestResultBlockDecoder
     private static bool TryParseShortDecimal(ReadOnlySpan<byte> digits, out double value)
     {
         value = 0;
-        var (mantissa, significant, decimals, seenPoint) = (0L, 0, 0, false);
+        var (mantissa, significant, decimals, digitCount, seenPoint) = (0L, 0, 0, 0, false);
         foreach (var b in digits)
         {
             if (b == (byte)'.' && !seenPoint)
@@ -233,9 +236,10 @@ internal sealed class TestResultBlockDecoder
 
             mantissa = (mantissa * 10) + digit;
             decimals += seenPoint ? 1 : 0;
+            digitCount++;
         }
 
-        if (digits.IsEmpty || decimals >= PowersOfTen.Length)
+        if (digitCount == 0 || decimals >= PowersOfTen.Length) // "." alone is no number: double.Parse says so
         {
             return false;
         }

@@ -57,7 +57,13 @@ internal static class TestResultBlocks
     }
 
     /// <summary>The UTC month of an instant, as blocks name it (<c>yyyy-MM</c>).</summary>
-    public static string MonthOf(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    public static string MonthOf(DateTimeOffset instant) => instant.UtcDateTime.ToString(MonthFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The first instant of a block's month.</summary>
+    private static DateTimeOffset StartOf(string month) =>
+        new(DateTime.ParseExact(month, MonthFormat, CultureInfo.InvariantCulture), TimeSpan.Zero);
+
+    private const string MonthFormat = "yyyy-MM";
 
     /// <summary>
     /// Rebuilds the blocks whose results changed in this transaction: the database's triggers on <c>test_results</c>
@@ -115,7 +121,7 @@ internal static class TestResultBlocks
             + "WHERE repository = @r AND test_id = @t AND started_at >= @from AND started_at < @to HAVING count(*) > 0";
         foreach (var block in blocks)
         {
-            var start = new DateTimeOffset(DateTime.ParseExact(block.Month, "yyyy-MM", CultureInfo.InvariantCulture), TimeSpan.Zero);
+            var start = StartOf(block.Month);
             delete.Parameters.Clear();
             SqlStore.AddParameter(delete, "@r", block.Repository);
             SqlStore.AddParameter(delete, "@t", block.TestId);
