@@ -53,7 +53,19 @@ internal static class SignalsChild
         {
             case "signal":
                 var signal = SignalCatalog.Find(name!) ?? throw new UsageException($"unknown signal '{name}'");
-                measurement = await SingleMeasurement.MeasureAsync(kind, async ct => Count(await signal.ComputeAsync(request, ct)), cancellationToken);
+                measurement = await SingleMeasurement.MeasureAsync(
+                    kind,
+                    async ct =>
+                    {
+                        var series = await signal.ComputeAsync(request, ct);
+                        if (SeriesDigest.Wanted)
+                        {
+                            SeriesDigest.Write(signal.Name, series);
+                        }
+
+                        return Count(series);
+                    },
+                    cancellationToken);
                 break;
             case "all":
                 measurement = await SingleMeasurement.MeasureAsync(
@@ -66,8 +78,15 @@ internal static class SignalsChild
                             return await ProfileAsync(request, ct);
                         }
 
-                        foreach (var series in await SignalBatch.ComputeAsync(SignalCatalog.All, request, Environment.ProcessorCount, ct))
+                        var all = await SignalBatch.ComputeAsync(SignalCatalog.All, request, Environment.ProcessorCount, ct);
+                        for (var i = 0; i < all.Count; i++)
                         {
+                            var series = all[i];
+                            if (SeriesDigest.Wanted)
+                            {
+                                SeriesDigest.Write(SignalCatalog.All[i].Name, series);
+                            }
+
                             var (points, count) = Count(series);
                             total = (total.Points + points, total.Series + count);
                         }

@@ -64,7 +64,8 @@ internal sealed class ImpactLedger
             var key = (history.Repository, history.RunKey(e.Run), e.Attempt);
             if (!_attempts.TryGetValue(key, out var failures))
             {
-                failures = new AttemptFailures(e.StartedAt);
+                var (source, runId) = history.RunOf(e.Run);
+                failures = new AttemptFailures(source, runId, e.StartedAt);
                 _attempts[key] = failures;
             }
 
@@ -90,49 +91,26 @@ internal sealed class ImpactLedger
         // Attempts whose failing tests are each to blame in some window: only they can be lost in a window.
         var candidates = _attempts.Where(a => !a.Value.Other && a.Value.Failing.Count > 0).ToDictionary(a => a.Key, a => a.Value);
         var runs = new Dictionary<(string Repository, string Run, int Attempt), (RunConclusion? Conclusion, DateTimeOffset QueuedAt, TimeSpan? Duration)>();
-        if (candidates.Count > 0)
-        {
-            // A run is queued before its tests start: a day's margin covers any queue.
-            // Only the repositories with candidates: the key below compares names exactly, so no other run can match.
-            // Only the columns used, in any order; each distinct run's key is made once, by the read's codes.
-            var query = StoreQuery.All
-                .WhereIn("repository", candidates.Keys.Select(k => k.Repository).Distinct(StringComparer.Ordinal))
-                .Since("queued_at", from.AddDays(-1))
-                .Before("queued_at", to)
-                .InAnyOrder();
-            var runKeys = new Dictionary<(int Repository, int Source, int RunId), (string Repository, string Run)>();
-            await foreach (var batch in store.ReadColumnsAsync(Entities.WorkflowRuns, RunColumns, query, cancellationToken))
-            {
-                var strings = batch.Strings;
-                var sources = batch.Codes(SourceColumn);
-                var repositories = batch.Codes(RepositoryColumn);
-                var runIds = batch.Codes(RunIdColumn);
-                var attempts = batch.Codes(AttemptColumn);
-                var conclusions = batch.Codes(ConclusionColumn);
-                var queuedAt = batch.Ticks(QueuedAtColumn);
-                var startedAt = batch.Ticks(StartedAtColumn);
-                var finishedAt = batch.Ticks(FinishedAtColumn);
-                for (var row = 0; row < batch.Count; row++)
-                {
-                    var codes = (repositories[row], sources[row], runIds[row]);
-                    if (!runKeys.TryGetValue(codes, out var run))
-                    {
-                        runKeys[codes] = run = (strings[codes.Item1], TestHistory.RunKeyOf(strings[codes.Item2], strings[codes.Item3]));
-                    }
 
-                    var key = (run.Repository, run.Run, attempts[row]);
-                    if (candidates.ContainsKey(key))
-                    {
-                        // The duration as WorkflowRun.Duration gives it: null unless both ends are known.
-                        var duration = batch.IsNull(StartedAtColumn, row) || batch.IsNull(FinishedAtColumn, row)
-                            ? (TimeSpan?)null
-                            : TimeSpan.FromTicks(finishedAt[row] - startedAt[row]);
-                        runs[key] = (
-                            conclusions[row] == StringTable.Null ? null : (RunConclusion)conclusions[row],
-                            new DateTimeOffset(queuedAt[row], TimeSpan.Zero),
-                            duration);
-                    }
-                }
+        // Only the candidates' runs, read by the primary key's prefix (source, repository, run id) a chunk of run ids at a
+        // time: reading every run of their repositories in the period read twenty runs for each one kept (bench/README.md,
+        // session 15). A run is queued before its tests start: a day's margin covers any queue. The queue time is checked
+        // here, not asked of the store: given a range on it, SQLite walks the repository's runs by queue time instead.
+        var (since, before) = (from.AddDays(-1).UtcTicks, to.UtcTicks);
+        var wanted = candidates
+            .Select(c => (c.Value.Source, c.Key.Repository, c.Value.RunId))
+            .Distinct()
+            .GroupBy(r => (r.Source, r.Repository));
+        foreach (var group in wanted)
+        {
+            foreach (var chunk in group.Select(r => r.RunId).Order(StringComparer.Ordinal).Chunk(RunChunk))
+            {
+                var query = StoreQuery.All
+                    .Where("source", group.Key.Source)
+                    .Where("repository", group.Key.Repository)
+                    .WhereIn("run_id", chunk)
+                    .InAnyOrder();
+                await ReadRunsAsync(store, query, since, before, candidates, runs, cancellationToken);
             }
         }
 
@@ -170,9 +148,68 @@ internal sealed class ImpactLedger
         return events;
     }
 
-    /// <summary>The tests whose last execution in a job of one attempt failed.</summary>
-    private sealed class AttemptFailures(DateTimeOffset firstAt)
+    /// <summary>Run ids per read: well under SQLite's and PostgreSQL's parameter limits.</summary>
+    private const int RunChunk = 500;
+
+    /// <summary>
+    /// Reads the runs of <paramref name="query"/> (columns only, in any order) into <paramref name="into"/>: those of
+    /// <paramref name="candidates"/> queued in [<paramref name="since"/>, <paramref name="before"/>) (UTC ticks) only;
+    /// each distinct run's key is made once, by the read's codes.
+    /// </summary>
+    private static async Task ReadRunsAsync(
+        IStore store,
+        StoreQuery query,
+        long since,
+        long before,
+        Dictionary<(string Repository, string Run, int Attempt), AttemptFailures> candidates,
+        Dictionary<(string Repository, string Run, int Attempt), (RunConclusion? Conclusion, DateTimeOffset QueuedAt, TimeSpan? Duration)> into,
+        CancellationToken cancellationToken)
     {
+        var runKeys = new Dictionary<(int Repository, int Source, int RunId), (string Repository, string Run)>();
+        await foreach (var batch in store.ReadColumnsAsync(Entities.WorkflowRuns, RunColumns, query, cancellationToken))
+        {
+            var strings = batch.Strings;
+            var sources = batch.Codes(SourceColumn);
+            var repositories = batch.Codes(RepositoryColumn);
+            var runIds = batch.Codes(RunIdColumn);
+            var attempts = batch.Codes(AttemptColumn);
+            var conclusions = batch.Codes(ConclusionColumn);
+            var queuedAt = batch.Ticks(QueuedAtColumn);
+            var startedAt = batch.Ticks(StartedAtColumn);
+            var finishedAt = batch.Ticks(FinishedAtColumn);
+            for (var row = 0; row < batch.Count; row++)
+            {
+                var codes = (repositories[row], sources[row], runIds[row]);
+                if (!runKeys.TryGetValue(codes, out var run))
+                {
+                    runKeys[codes] = run = (strings[codes.Item1], TestHistory.RunKeyOf(strings[codes.Item2], strings[codes.Item3]));
+                }
+
+                var key = (run.Repository, run.Run, attempts[row]);
+                if (queuedAt[row] >= since && queuedAt[row] < before && candidates.ContainsKey(key))
+                {
+                    // The duration as WorkflowRun.Duration gives it: null unless both ends are known.
+                    var duration = batch.IsNull(StartedAtColumn, row) || batch.IsNull(FinishedAtColumn, row)
+                        ? (TimeSpan?)null
+                        : TimeSpan.FromTicks(finishedAt[row] - startedAt[row]);
+                    into[key] = (
+                        conclusions[row] == StringTable.Null ? null : (RunConclusion)conclusions[row],
+                        new DateTimeOffset(queuedAt[row], TimeSpan.Zero),
+                        duration);
+                }
+            }
+        }
+    }
+
+    /// <summary>The tests whose last execution in a job of one attempt failed.</summary>
+    private sealed class AttemptFailures(string source, string runId, DateTimeOffset firstAt)
+    {
+        /// <summary>The source of the attempt's run.</summary>
+        public string Source { get; } = source;
+
+        /// <summary>The run's id in its source.</summary>
+        public string RunId { get; } = runId;
+
         public DateTimeOffset FirstAt { get; set; } = firstAt;
 
         /// <summary>The failing tests to blame in some window, with the windows in which they are (one repository: one team's windows).</summary>

@@ -380,7 +380,7 @@ internal sealed partial class TestHistory
             {
                 Branches = new BranchTally[count];
                 DefaultBranch = [.. Enumerable.Range(0, count).Select(b => options.IsDefaultBranch(history.BranchName(b)))];
-                BranchesByName = [.. Enumerable.Range(0, count).OrderBy(history.BranchName, StringComparer.Ordinal)];
+                BranchesByName = history.BranchesByName();
                 _options = options;
             }
             else

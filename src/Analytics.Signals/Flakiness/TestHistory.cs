@@ -18,6 +18,7 @@ internal sealed partial class TestHistory(string repository, string testId, IRea
     private readonly CodeInterner _jobs = new();
     private readonly CodeInterner _branches = new();
     private IReadOnlyList<string> _texts = texts;
+    private IReadOnlyDictionary<int, int>? _branchRanks;
     private bool _sorted = true;
     private WorkTables? _work;
 
@@ -29,13 +30,16 @@ internal sealed partial class TestHistory(string repository, string testId, IRea
 
     /// <summary>
     /// Empties the history for another test, keeping the capacity of its tables; <paramref name="texts"/> spells the
-    /// codes the next test's executions are added with (<see cref="Add"/>).
+    /// codes the next test's executions are added with (<see cref="Add"/>), and <paramref name="branchRanks"/>, when
+    /// given, ranks every branch code they use (<see cref="Storage.Columns.StringTable.Null"/> for none) by the ordinal order of its name
+    /// (<see cref="BranchName"/>), so that <see cref="BranchesByName"/> need not compare names.
     /// </summary>
-    public void Restart(string repository, string testId, IReadOnlyList<string> texts)
+    public void Restart(string repository, string testId, IReadOnlyList<string> texts, IReadOnlyDictionary<int, int>? branchRanks = null)
     {
         Repository = repository;
         TestId = testId;
         _texts = texts;
+        _branchRanks = branchRanks;
         _executions.Clear();
         _commits.Clear();
         _runIndexes.Clear();
@@ -53,8 +57,38 @@ internal sealed partial class TestHistory(string repository, string testId, IRea
     /// <summary>The name of an execution's <see cref="TestExecution.Branch"/>.</summary>
     public string BranchName(int branch) => _branches[branch] is var code and >= 0 ? _texts[code] : NoBranch;
 
+    /// <summary>The branch indexes (as in <see cref="TestExecution.Branch"/>) in the ordinal order of their names.</summary>
+    public int[] BranchesByName()
+    {
+        var count = _branches.Count;
+        if (_branchRanks is not { } ranks)
+        {
+            return [.. Enumerable.Range(0, count).OrderBy(BranchName, StringComparer.Ordinal)];
+        }
+
+        // One sort of numbers: the rank in the high half, the index (unique) in the low. Ranks are distinct, so only a
+        // branch literally named NoBranch could come out on the other side of the results without one.
+        var keys = new long[count];
+        for (var b = 0; b < count; b++)
+        {
+            keys[b] = ((long)ranks[_branches[b]] << 32) | (uint)b;
+        }
+
+        Array.Sort(keys);
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = (int)(keys[i] & uint.MaxValue);
+        }
+
+        return order;
+    }
+
     /// <summary>The run key (source and run id) of an execution's <see cref="TestExecution.Run"/>.</summary>
     public string RunKey(int run) => RunKeyOf(_texts[_runs[run].Source], _texts[_runs[run].RunId]);
+
+    /// <summary>The source and run id of an execution's <see cref="TestExecution.Run"/>.</summary>
+    public (string Source, string RunId) RunOf(int run) => (_texts[_runs[run].Source], _texts[_runs[run].RunId]);
 
     /// <summary>
     /// Adds one execution, its texts given as codes into the texts of <see cref="Restart"/> (the scanner's read codes

@@ -115,6 +115,12 @@ internal sealed class TestResultChunk
             _order[next[_rank[i]]++] = i;
         }
 
+        // The branches' names in ordinal order, ranked once for the chunk: the tests of a repository mostly ran on the same
+        // branches (a year's pull requests: some 1,600 per test), and sorting them by name for each test took a tenth of the
+        // analysis's CPU.
+        var branchRanks = InstantOrder.OrdinalRanks(
+            Distinct(_codes[TestHistoryColumn.Branch].AsSpan(0, _count)).Append(StringTable.Null),
+            code => code == StringTable.Null ? TestHistory.NoBranch : strings[code]);
         Comparison<int> byTimeThenKey = CompareByTimeThenKey;
         for (var r = 0; r < testsByRank.Length; r++)
         {
@@ -125,7 +131,7 @@ internal sealed class TestResultChunk
             }
 
             var testId = strings[testsByRank[r]];
-            history.Restart(repository, testId, strings);
+            history.Restart(repository, testId, strings, branchRanks);
             foreach (var row in rows)
             {
                 history.Add(
@@ -145,17 +151,17 @@ internal sealed class TestResultChunk
         }
     }
 
-    /// <summary>The distinct codes of <paramref name="tests"/>, skipping the repeats of the code before (a test's results mostly come together).</summary>
-    private static HashSet<int> Distinct(ReadOnlySpan<int> tests)
+    /// <summary>The distinct codes of <paramref name="codes"/>, skipping the repeats of the code before (a test's results mostly come together).</summary>
+    private static HashSet<int> Distinct(ReadOnlySpan<int> codes)
     {
         var distinct = new HashSet<int>();
         var last = StringTable.Null;
-        foreach (var test in tests)
+        foreach (var code in codes)
         {
-            if (test != last)
+            if (code != last)
             {
-                distinct.Add(test);
-                last = test;
+                distinct.Add(code);
+                last = code;
             }
         }
 

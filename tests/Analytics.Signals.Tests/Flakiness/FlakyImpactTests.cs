@@ -77,6 +77,27 @@ public sealed class FlakyImpactTests
     }
 
     [Fact]
+    public async Task FlakyCiTime_RunRecordQueuedMoreThanADayBeforeTheFirstWindow_IsNotReadSoTheAttemptCountsAtZero()
+    {
+        // The scenario with r1's first attempt stored as queued three days before the two weeks: runs are read from a day
+        // before the impact's start (itself a day before the first window), as docs/signals/tests.flaky_ci_time.md says and
+        // the signal cache's footprint assumes, so the attempt is taken as one whose run is missing: zero seconds, placed at
+        // its first failing execution (day 10). Week 2: r4/1 240 s + r3's retry 30 s + r1/1 0 s = 270 s from 3 events, and
+        // r1 and r4 still disrupted. Read regardless of its queue time, r1/1 would be placed in no window (2 events, 1 run).
+        var scenario = Scenario()
+            .Select(r => r is WorkflowRun { RunId: "r1", Attempt: 1 } run ? run with { QueuedAt = Monday.AddDays(-3) } : r)
+            .ToArray();
+        await using var fixture = await SignalFixture.CreateAsync(scenario);
+        var request = fixture.TwoWeeks();
+
+        var time = (await new FlakyCiTime().ComputeAsync(request, default)).Should().ContainSingle().Subject;
+        time.Points.Select(p => p.Value).Should().Equal(0, 270);
+        time.Points.Select(p => p.Observations).Should().Equal(0, 3);
+        var disrupted = (await new FlakyDisruptedRuns().ComputeAsync(request, default)).Should().ContainSingle().Subject;
+        disrupted.Points.Select(p => p.Value).Should().Equal(0, 2);
+    }
+
+    [Fact]
     public async Task FlakyTestScore_EvidenceOnlyWithTooFewRuns_GetsNoSeries()
     {
         // W fails and passes on the same commit (r9's attempt 1 fails, attempt 2 passes: re-run evidence on c9) but runs
