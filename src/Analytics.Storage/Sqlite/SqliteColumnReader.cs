@@ -20,7 +20,6 @@ internal sealed class SqliteColumnReader
     private readonly ColumnFiller _filler;
     private readonly bool[] _nullable;
     private readonly PreviousText[] _previous;
-    private byte[] _bytes = new byte[256];
 
     private SqliteColumnReader(ColumnFiller filler)
     {
@@ -224,24 +223,17 @@ internal sealed class SqliteColumnReader
         batch.CodesToFill(column)[row] = code;
     }
 
-    /// <summary>A cell's bytes, copied into the reused buffer (valid until the next call); empty for null.</summary>
-    private ReadOnlySpan<byte> Bytes(IntPtr statement, int column)
+    /// <summary>
+    /// A cell's bytes where SQLite holds them, valid until the statement steps or the cell is asked for as another type;
+    /// empty for null. Not copied: each is decoded, compared or copied before the next cell is asked for, and copying
+    /// every text and instant cell out first cost 2–3 % of the CI jobs' read (bench/README.md, session 15).
+    /// </summary>
+    private static unsafe ReadOnlySpan<byte> Bytes(IntPtr statement, int column)
     {
         // The pointer first: SQLite converts a number to text for it, and the length it reports after that is the text's.
         var pointer = SqliteNative.sqlite3_column_blob(statement, column);
         var length = SqliteNative.sqlite3_column_bytes(statement, column);
-        if (pointer == IntPtr.Zero || length == 0)
-        {
-            return [];
-        }
-
-        if (_bytes.Length < length)
-        {
-            _bytes = new byte[Math.Max(length, _bytes.Length * 2)];
-        }
-
-        Marshal.Copy(pointer, _bytes, 0, length);
-        return _bytes.AsSpan(0, length);
+        return pointer == IntPtr.Zero || length == 0 ? [] : new ReadOnlySpan<byte>((void*)pointer, length);
     }
 
     /// <summary>A column's previous text cell: its bytes and the code they gave.</summary>
