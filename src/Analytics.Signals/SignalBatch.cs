@@ -9,7 +9,7 @@ public static class SignalBatch
     /// Computes <paramref name="signals"/> over <paramref name="request"/>, at most <paramref name="parallelism"/> at once
     /// (the processor count uses every core). They share the request, so analyses several of them need are made once
     /// (<see cref="SignalRequest"/>'s shared analyses: a signal that needs one under way waits for it, giving its turn to
-    /// the next signal meanwhile: <see cref="ComputeSlots"/>).
+    /// the next signal meanwhile: <see cref="ComputeSlots"/>). The longest start first (<see cref="SignalCatalog.StartOrder"/>).
     /// </summary>
     /// <param name="signals">The signals.</param>
     /// <param name="request">The request they are computed over.</param>
@@ -27,10 +27,11 @@ public static class SignalBatch
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         var results = new IReadOnlyList<Series.Series>[signals.Count];
+        var order = SignalCatalog.StartOrder(signals);
         await ComputeSlots.RunAsync(
             signals.Count,
             parallelism,
-            async (index, token) => results[index] = await signals[index].ComputeAsync(request, token),
+            async (start, token) => results[order[start]] = await signals[order[start]].ComputeAsync(request, token),
             cancellationToken);
         return results;
     }

@@ -1,5 +1,9 @@
 using Analytics.Collectors.Simulation;
 using Analytics.Domain.People;
+using Analytics.Signals.Ci;
+using Analytics.Signals.Delivery;
+using Analytics.Signals.Incidents;
+using Analytics.Signals.OnCall;
 using Analytics.Signals.Series;
 
 namespace Analytics.Signals.Tests;
@@ -31,6 +35,30 @@ public sealed class SignalBatchTests
     }
 
     [Fact]
+    public async Task ComputeAsync_OneAtATime_StartsTheLongestFirstAndGivesResultsInTheOrderAsked()
+    {
+        // Two short signals around two of SignalCatalog.StartFirst, the later-ranked one first: the long ones start
+        // first, in StartFirst's order (ci.run_duration before pr.merged), then the rest in the order given.
+        await using var fixture = await SignalFixture.CreateAsync();
+        var started = new List<string>();
+        ISignal[] signals =
+        [
+            new Recording(new IncidentCount(), started),
+            new Recording(new MergedPullRequests(), started),
+            new Recording(new OnCallPages(), started),
+            new Recording(new CiRunDuration(), started),
+        ];
+
+        var results = await SignalBatch.ComputeAsync(signals, fixture.TwoWeeks(), parallelism: 1, default);
+
+        started.Should().Equal("ci.run_duration", "pr.merged", "incidents.count", "oncall.pages");
+        for (var i = 0; i < signals.Length; i++)
+        {
+            results[i].Should().Equal(await signals[i].ComputeAsync(fixture.TwoWeeks(), default), $"result {i} belongs to {signals[i].Name}");
+        }
+    }
+
+    [Fact]
     public async Task ComputeAsync_NoParallelism_IsRefused()
     {
         await using var fixture = await SignalFixture.CreateAsync();
@@ -38,5 +66,25 @@ public sealed class SignalBatchTests
         var act = () => SignalBatch.ComputeAsync(SignalCatalog.All, fixture.TwoWeeks(), parallelism: 0, default);
 
         await act.Should().ThrowAsync<ArgumentOutOfRangeException>();
+    }
+
+    /// <summary>A catalogue signal that notes its name when it starts.</summary>
+    private sealed class Recording(ISignal inner, List<string> started) : ISignal
+    {
+        public string Name => inner.Name;
+
+        public string Description => inner.Description;
+
+        public SignalUnit Unit => inner.Unit;
+
+        public Task<IReadOnlyList<Series.Series>> ComputeAsync(SignalRequest request, CancellationToken cancellationToken)
+        {
+            lock (started)
+            {
+                started.Add(inner.Name);
+            }
+
+            return inner.ComputeAsync(request, cancellationToken);
+        }
     }
 }

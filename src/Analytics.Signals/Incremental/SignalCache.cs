@@ -146,7 +146,14 @@ public sealed class SignalCache(TimeProvider time)
         // last signal finishes, as it did when each round waited for the one before. The rounds are separate requests,
         // with loads of their own, so nothing one computes depends on another; a span's request, and with it its
         // loads, is let go as soon as its round's last signal is done (the whole round's is the caller's).
-        var work = rounds.SelectMany((round, r) => round.Indexes.Select((_, i) => (Round: r, Item: i))).ToArray();
+        // The longest first (SignalBatch's order): rounds over the longest span (the year's, recomputed whole), and within
+        // a span the signals SignalCatalog.StartFirst names, so that short rounds fill the cores at the end.
+        var work = rounds
+            .SelectMany((round, r) => round.Indexes.Select((signal, i) => (Round: r, Item: i, Signal: signal)))
+            .OrderByDescending(w => requests[w.Round]!.To - requests[w.Round]!.From)
+            .ThenBy(w => SignalCatalog.StartRank(signals[w.Signal].Name))
+            .Select(w => (w.Round, w.Item))
+            .ToArray();
         var series = rounds.Select(round => new IReadOnlyList<Series.Series>[round.Indexes.Count]).ToArray();
         var left = rounds.Select(round => round.Indexes.Count).ToArray();
         var started = Enumerable.Repeat(-1L, rounds.Count).ToArray(); // a round's first start (Stopwatch.GetTimestamp)
