@@ -116,8 +116,8 @@ internal sealed class TestResultChunk
         }
 
         // The branches' names in ordinal order, ranked once for the chunk: the tests of a repository mostly ran on the same
-        // branches (a year's pull requests: some 1,600 per test), and sorting them by name for each test took a tenth of the
-        // analysis's CPU.
+        // branches (a year's pull requests: some 1,600 per test), and sorting them by name for each test took a twentieth of
+        // the analysis's CPU (bench/README.md, session 15).
         var branchRanks = InstantOrder.OrdinalRanks(
             Distinct(_codes[TestHistoryColumn.Branch].AsSpan(0, _count)).Append(StringTable.Null),
             code => code == StringTable.Null ? TestHistory.NoBranch : strings[code]);

@@ -60,7 +60,8 @@ internal sealed class SqliteDialect : SqlDialect
             await using var command = connection.CreateCommand();
             // The page size applies when the file is created (so it comes before WAL mode, which writes the header); an
             // existing store keeps its own. 16 KiB rather than 4: a large table is read in a quarter of the calls for
-            // pages, and every signal over the org-year took 3 % less CPU, imports no longer (bench/README.md, session 15).
+            // pages, and every signal over the org-year took 3 % less CPU while imports took no longer (bench/README.md,
+            // session 15).
             command.CommandText = $"PRAGMA page_size = {PageSize}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 60000;";
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
