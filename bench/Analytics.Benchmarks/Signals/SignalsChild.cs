@@ -38,6 +38,7 @@ internal static class SignalsChild
         var batchNumber = args.IntOption("--batch", 1, 1, 1_000);
         var hours = what == "holdback" ? args.IntOption("--hours", 72, 1, 24 * 365) : 0;
         var inHost = what == "cached" && name == InHostStep;
+        var warm = what is "signal" or "sql" && args.Flag(WarmFlag);
         var directory = what is "holdback" or "restore" || inHost ? args.Option("--dir") ?? throw new UsageException($"{(inHost ? "cached " + InHostStep : what)} needs --dir") : null;
         args.RejectRest();
 
@@ -53,6 +54,12 @@ internal static class SignalsChild
         {
             case "signal":
                 var signal = SignalCatalog.Find(name!) ?? throw new UsageException($"unknown signal '{name}'");
+                if (warm)
+                {
+                    // A request of its own: the measured one must read and compute everything again.
+                    await signal.ComputeAsync(Request(store, copies, scope), cancellationToken);
+                }
+
                 measurement = await SingleMeasurement.MeasureAsync(
                     kind,
                     async ct =>
@@ -144,6 +151,11 @@ internal static class SignalsChild
                 await using (var connection = new NpgsqlConnection(target))
                 {
                     await connection.OpenAsync(cancellationToken);
+                    if (warm)
+                    {
+                        await QueryAsync(connection, aggregate.Sql, request, cancellationToken);
+                    }
+
                     measurement = await SingleMeasurement.MeasureAsync(kind, ct => QueryAsync(connection, aggregate.Sql, request, ct), cancellationToken);
                 }
 
@@ -174,6 +186,13 @@ internal static class SignalsChild
         await Console.Out.WriteLineAsync(SingleMeasurement.Format(measurement));
         return ExitCode.Ok;
     }
+
+    /// <summary>
+    /// With <c>signal</c> or <c>sql</c>: compute it once before the measured run (the signal over a request of its own, so
+    /// nothing is shared), so that the measurement leaves out the runtime's start (JIT) and cold caches, as a running host
+    /// or a database server has them: the computation's own cost, side by side with the SQL's.
+    /// </summary>
+    public const string WarmFlag = "--warm";
 
     /// <summary>
     /// Set to 1, <c>cached</c> writes where the pass's time goes (<c>SignalCache.Trace</c>: planning, each round, finishing) and
