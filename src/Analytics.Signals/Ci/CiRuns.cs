@@ -90,7 +90,7 @@ internal static class CiRuns
         StringTable? strings = null;
         var teamsByRepository = new Dictionary<int, Team?>();
         var branchLabels = new Dictionary<(int Repository, int Event, int Branch), string>();
-        var runCodes = new Dictionary<(int Source, int Repository, int RunId), int>();
+        var runCodes = new RunsByCode();
         await foreach (var batch in request.Store.ReadColumnsAsync(Entities.WorkflowRuns, Columns, query, cancellationToken))
         {
             strings = batch.Strings;
@@ -126,9 +126,9 @@ internal static class CiRuns
                 }
 
                 var runKey = (sources[row], repository, runIds[row]);
-                if (!runCodes.TryGetValue(runKey, out var runCode))
+                if (!runCodes.TryGet(runKey, out var runCode))
                 {
-                    runCodes[runKey] = runCode = runCodes.Count;
+                    runCode = runCodes.Add(runKey);
                 }
 
                 runs.Add(new CiRun(

@@ -167,11 +167,7 @@ internal static class CiUsage
         // shared read of the runs reaches a week beyond the windows (CiRuns.Margin), so it names every job's workflow.
         var span = RequestSpan.Of(request);
         var runSet = await CiRuns.ReadAsync(request, cancellationToken);
-        var workflows = new Dictionary<(string Source, string Repository, string RunId), string>();
-        foreach (var run in runSet.Runs)
-        {
-            workflows.TryAdd((run.Source, run.Repository, run.RunId), run.Workflow);
-        }
+        var workflows = new RunWorkflows(runSet.Runs);
 
         var query = StoreQuery.All
             .WhereIn("repository", runSet.Repositories)
@@ -182,7 +178,8 @@ internal static class CiUsage
         var nameKeys = new List<long>();
         var lastAttempts = new Dictionary<long, int>();
         var teams = new Dictionary<int, Team?>();
-        var runs = new Dictionary<(int Source, int Repository, int RunId), int>();
+        var runs = new RunsByCode();
+        var runWorkflows = new Dictionary<(int Source, int Repository), IReadOnlyDictionary<string, string>?>();
         var runKinds = new List<int>();
         var kinds = new Dictionary<(int Repository, string Workflow), int>();
         var prices = new Dictionary<int, decimal>();
@@ -222,11 +219,16 @@ internal static class CiUsage
                 var runCode = (Source: sources[row], Repository: repository, RunId: runIds[row]);
                 if (runCode != lastRun)
                 {
-                    if (!runs.TryGetValue(runCode, out lastRunIndex))
+                    if (!runs.TryGet(runCode, out lastRunIndex))
                     {
-                        runs[runCode] = lastRunIndex = set.Runs.Count;
+                        lastRunIndex = runs.Add(runCode); // the same index as the run's in set.Runs, added below
                         var run = (strings[runCode.Source], strings[repository], strings[runCode.RunId]);
-                        var workflow = workflows.GetValueOrDefault(run, "unknown");
+                        if (!runWorkflows.TryGetValue((runCode.Source, repository), out var runIdWorkflows))
+                        {
+                            runWorkflows[(runCode.Source, repository)] = runIdWorkflows = workflows.Of(run.Item1, run.Item2);
+                        }
+
+                        var workflow = runIdWorkflows?.GetValueOrDefault(run.Item3) ?? "unknown";
                         if (!kinds.TryGetValue((repository, workflow), out var kindIndex))
                         {
                             kinds[(repository, workflow)] = kindIndex = set.Kinds.Count;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Analytics.Domain.People;
 using Analytics.Domain.Work;
 using Analytics.Signals.Commitments;
@@ -180,6 +181,7 @@ internal static class TicketData
         IStore store, StoreQuery query, Func<(string Source, string Key), bool> keep,
         Dictionary<(string Source, string Key), List<TicketTransition>> into, CancellationToken cancellationToken)
     {
+        var lists = new Dictionary<long, List<TicketTransition>?>(); // by source and key codes; null for a ticket not kept
         await foreach (var batch in store.ReadColumnsAsync(Entities.TicketTransitions, TransitionColumns, query.InAnyOrder(), cancellationToken))
         {
             var strings = batch.Strings;
@@ -193,15 +195,22 @@ internal static class TicketData
             var toCategories = batch.Codes(ToCategory);
             for (var row = 0; row < batch.Count; row++)
             {
-                var key = (strings[sources[row]], strings[keys[row]]);
-                if (!keep(key))
+                // Each ticket's list is found by its codes, its texts hashed once per ticket rather than once per transition.
+                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(lists, ((long)sources[row] << 32) | (uint)keys[row], out var met);
+                if (!met)
+                {
+                    var ticket = (strings[sources[row]], strings[keys[row]]);
+                    list = keep(ticket) ? (into.TryGetValue(ticket, out var kept) ? kept : into[ticket] = []) : null;
+                }
+
+                if (list is null)
                 {
                     continue;
                 }
 
                 var transition = new TicketTransition(
-                    key.Item1,
-                    key.Item2,
+                    strings[sources[row]],
+                    strings[keys[row]],
                     strings[changeIds[row]],
                     new DateTimeOffset(at[row], TimeSpan.Zero),
                     fromStatuses[row] == StringTable.Null ? null : strings[fromStatuses[row]],
@@ -209,7 +218,7 @@ internal static class TicketData
                     batch.IsNull(FromCategory, row) ? null : (StatusCategory)fromCategories[row],
                     (StatusCategory)toCategories[row],
                     null);
-                (into.TryGetValue(key, out var list) ? list : into[key] = []).Add(transition);
+                list.Add(transition);
             }
         }
     }

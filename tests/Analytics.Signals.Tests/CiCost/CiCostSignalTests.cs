@@ -185,6 +185,34 @@ public sealed class CiCostSignalTests
     }
 
     [Fact]
+    public async Task WastedMinutes_TwoRepositoriesWithTheSameRunId_KeepEachRunsWorkflowAndAttempts()
+    {
+        // Run ids are a repository's own: acme/api and acme/web both have a run "7". acme/api's (ci) has one attempt,
+        // build 120 s = 2 minutes; acme/web's (deploy) has two, build 300 s = 5 minutes then 60 s = 1 minute. So acme/web's
+        // first build is a re-run (5 minutes wasted) and acme/api's build is not, though the run id's later attempt
+        // names a job "build" too. Runs are queued in turn, so the jobs of the two runs interleave in time.
+        var web = Mon.AddHours(10).AddMinutes(1);
+        await using var fixture = await SignalFixture.CreateAsync(
+            Run("7", 1, "ci", Mon.AddHours(10)),
+            Job("7", 1, "api-1", "build", Mon.AddHours(10), 120, RunConclusion.Success, "ubuntu-latest"),
+            Run("7", 1, "deploy", web) with { Repository = "acme/web" },
+            Job("7", 1, "web-1", "build", web, 300, RunConclusion.Success, "ubuntu-latest") with { Repository = "acme/web" },
+            Run("7", 2, "deploy", web.AddHours(1)) with { Repository = "acme/web" },
+            Job("7", 2, "web-2", "build", web.AddHours(1), 60, RunConclusion.Success, "ubuntu-latest") with { Repository = "acme/web" });
+        var request = fixture.TwoWeeks();
+        request = request with { Teams = [fixture.Team with { Repositories = ValueList.Of("acme/api", "acme/web") }] };
+
+        var minutes = await new RunnerMinutes().ComputeAsync(request, default);
+        var wasted = await new WastedMinutes().ComputeAsync(request, default);
+
+        minutes.Select(s => (s.Labels["repository"], s.Labels["workflow"], s.Points[0].Value)).Should().Equal(
+            ("acme/api", "ci", 2.0),
+            ("acme/web", "deploy", 6.0));
+        wasted.Select(s => (s.Labels["repository"], s.Labels["workflow"], s.Labels["reason"], s.Points[0].Value)).Should().Equal(
+            ("acme/web", "deploy", "rerun", 5.0));
+    }
+
+    [Fact]
     public void Catalog_FindsTheCiCostSignals()
     {
         SignalCatalog.Find("ci.runner_minutes").Should().BeOfType<RunnerMinutes>();
