@@ -2,9 +2,9 @@ namespace Analytics.Signals.Ci;
 
 /// <summary>
 /// A dense index (0, 1, 2…) for each CI run met in a columnar read, by its (source, repository, run id) codes. Looked up
-/// by the run id's code in an array, since a run id is almost always one run's: a table keyed by the three codes was
-/// probed once per row (runs and jobs come by time queued, so their runs interleave) and missed the processor's cache
-/// on most probes (bench/README.md, session 16). A run id shared by two repositories or sources goes to such a table.
+/// by the run id's code in an array, since a run id is almost always one run's: a table keyed by the three codes, probed
+/// once per row (runs and jobs come by time queued, so their runs interleave), was 5–7 % of the CI signals' CPU
+/// (bench/README.md, session 16). A run id shared by two repositories or sources goes to such a table.
 /// </summary>
 internal sealed class RunsByCode
 {

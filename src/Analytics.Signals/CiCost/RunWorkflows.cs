@@ -4,9 +4,9 @@ namespace Analytics.Signals.CiCost;
 
 /// <summary>
 /// The workflow of each run of a <see cref="CiRunSet"/>, by source, repository and run id, for naming the workflow of
-/// the CI jobs' runs. One small table of run ids per repository: a table keyed by all three texts hashed every text of
-/// every run, and its 655,000 entries over the org-year missed the processor's cache on most lookups (a tenth of the
-/// CI jobs' read, bench/README.md, session 16).
+/// the CI jobs' runs. One small table of run ids per repository: a single table keyed by all three texts hashed every
+/// text of every run into 655,000 entries over the org-year, a tenth of <c>ci.runner_minutes</c>'s CPU
+/// (bench/README.md, session 16).
 /// </summary>
 internal sealed class RunWorkflows
 {
